@@ -1,0 +1,533 @@
+"""A synthetic B2B customer base that teaches: ``make_world(seed, n_customers)``.
+
+The generator turns the syllabus into data that students can *discover*.  Every world, whatever its
+seed or size, shows these lessons (each is a property test in ``tests/test_lessons.py``):
+
+1. Revenue is concentrated: the top 20% of customers bring between 60% and 90% of revenue
+   (the Pareto pattern, 帕累托定律 — but not exactly 80/20).
+2. Big is not the same as good: among the top revenue decile a visible share (at least 5%) lose money
+   once discounts, cost to serve and bad debt are counted.
+3. The four risks of big customers show: the top decile pays later, gets deeper discounts and
+   causes more bad debt per customer than the rest.
+4. Loyal, long-tenure customers earn the most per unit of revenue: profit margin rises with tenure
+   and with loyalty.
+5. Small can be good: among the smaller half of customers some grow fast (growth rate above 20% a year),
+   and their revenue rises from year to year.
+6. Good and bad can swap: the profit class of a visible share of customers changes from one year to
+   the next.
+7. Lead channels differ: cost per won customer varies at least threefold across prospecting methods.
+8. The MAN rule works: leads with need, ability to pay and authority convert at least twice as often
+   as leads missing any of them.
+9. Close times separate the open pipeline into mature (≤ 30 days), hopeful (≤ 60) and potential
+   (> 60) prospects, each present.
+10. Winning a new customer costs several times more than keeping one for a year.
+11. Complaint causes follow a Pareto pattern: the top quarter of categories hold at least half of
+    all complaints.
+12. Fast complaint handling keeps customers: complaints resolved within a week keep the customer
+    more often than slow or unresolved ones, and satisfaction after handling is higher.
+13. Silence is a warning: customers who never complained churn more than customers whose complaints
+    were all resolved (S4: "no complaints means the relationship is going downhill").
+14. Churn follows a key contact leaving, low satisfaction and unresolved complaints.
+15. Delivered value decides: customers who see more delivered value in our offer than in the
+    competitor's churn less.
+
+Everything is vectorised with numpy: a million customers and their orders build in seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+import pandas as pd
+
+from . import schema, terms
+from .validate import require_number
+
+START = pd.Timestamp("2023-01-01")
+ASOF = pd.Timestamp("2025-12-31")
+N_DAYS = (ASOF - START).days + 1  # 1096 days of data
+YEARS = (2023, 2024, 2025)
+
+# Prospecting methods present in the data, with their economics:
+# (cost per lead, share of leads with need, with money, with authority, base win rate,
+#  mean days to close, first-year value multiplier, share of leads)
+_CHANNELS = {
+    "door-to-door visits":          (260, 0.55, 0.55, 0.45, 0.40, 55, 0.9, 0.08),
+    "advertising search":           (120, 0.45, 0.60, 0.35, 0.30, 50, 0.8, 0.14),
+    "chain referral":               (90, 0.85, 0.75, 0.65, 0.60, 32, 1.2, 0.10),
+    "records lookup":               (40, 0.40, 0.55, 0.30, 0.25, 60, 0.8, 0.10),
+    "notable-person introduction":  (350, 0.80, 0.85, 0.80, 0.65, 28, 1.8, 0.03),
+    "meetings":                     (300, 0.70, 0.70, 0.55, 0.45, 45, 1.3, 0.09),
+    "telephone":                    (55, 0.35, 0.50, 0.30, 0.25, 48, 0.7, 0.16),
+    "direct mail":                  (70, 0.30, 0.50, 0.25, 0.20, 58, 0.7, 0.08),
+    "agents":                       (220, 0.60, 0.70, 0.55, 0.45, 40, 1.1, 0.07),
+    "competitors' customers":       (400, 0.75, 0.80, 0.60, 0.32, 75, 1.5, 0.05),
+    "partner referral":             (110, 0.80, 0.75, 0.65, 0.55, 35, 1.2, 0.06),
+    "clubs":                        (180, 0.55, 0.80, 0.55, 0.40, 52, 1.0, 0.04),
+}
+
+_CHANNEL_CODES = np.array([terms.english(terms.PROSPECTING_METHODS).index(k) for k in _CHANNELS])
+
+_SEGMENT_P = np.array([0.30, 0.20, 0.22, 0.13, 0.15])
+# How well our offer fits each segment (门当户对): shifts the delivered-value survey.
+_SEGMENT_FIT = np.array([6.0, 4.0, 0.0, -5.0, -1.0])
+_PRODUCT_MARGIN = np.array([0.34, 0.48, 0.55, 0.62])  # gross margin at list price per product line
+_PRODUCT_P = np.array([0.30, 0.40, 0.18, 0.12])
+_COMPLAINT_P = np.array([0.36, 0.22, 0.12, 0.09, 0.08, 0.06, 0.04, 0.03])
+_HOURLY_RATE = 85.0  # CNY per service hour
+
+
+@dataclass(frozen=True)
+class World:
+    """A synthetic customer base: the datasets of one seed and size, plus how it was made."""
+
+    customers: pd.DataFrame
+    transactions: pd.DataFrame
+    leads: pd.DataFrame
+    complaints: pd.DataFrame
+    accounts: pd.DataFrame
+    perceptions: pd.DataFrame
+    objections: pd.DataFrame
+    seed: int = 0
+    n_customers: int = 2000
+    asof: pd.Timestamp = ASOF
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in schema.SCHEMA:
+            raise ValueError(f"unknown dataset {name!r}; expected one of {list(schema.SCHEMA)}")
+        return getattr(self, name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of the datasets in this world."""
+        return tuple(f.name for f in fields(self) if f.name in schema.SCHEMA)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{n}={len(self[n]):,}" for n in self.names)
+        return f"World(seed={self.seed}, n_customers={self.n_customers:,}: {sizes})"
+
+
+def _cat(codes, vocab) -> pd.Categorical:
+    """A categorical column straight from integer codes (fast for millions of rows)."""
+    return pd.Categorical.from_codes(np.asarray(codes), categories=list(terms.english(vocab)))
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _days(ts) -> np.ndarray:
+    """Day index (0 = START) for timestamps."""
+    return ((pd.to_datetime(ts) - START) // pd.Timedelta(days=1)).to_numpy()
+
+
+def _dates(day_index) -> pd.Series:
+    return pd.Series(START + pd.to_timedelta(np.asarray(day_index, dtype="int64"), unit="D"))
+
+
+def _seasonal_cdf() -> np.ndarray:
+    """Cumulative order intensity over the days of the data period: a spring and a Q4 peak."""
+    d = np.arange(N_DAYS)
+    doy = (START + pd.to_timedelta(d, unit="D")).day_of_year.to_numpy()
+    w = (1.0 + 0.25 * np.exp(-((doy - 80) / 25.0) ** 2) + 0.55 * np.exp(-((doy - 320) / 30.0) ** 2)
+         - 0.35 * np.exp(-((doy - 35) / 12.0) ** 2))  # spring push, year-end peak, new-year lull
+    cdf = np.concatenate([[0.0], np.cumsum(w)])
+    return cdf / cdf[-1]
+
+
+def _draw_days(rng, lo, hi, cdf) -> np.ndarray:
+    """Draw one day in [lo, hi) per row, following the seasonal intensity (inverse CDF)."""
+    u = rng.uniform(cdf[lo], cdf[hi])
+    day = np.searchsorted(cdf, u, side="right") - 1
+    return np.clip(day, lo, hi - 1)
+
+
+def _score(x, rng, noise=0.35) -> np.ndarray:
+    """A 1–5 score from a latent value: its rank with some noise, cut at quintiles."""
+    z = (pd.Series(x).rank(pct=True).to_numpy() - 0.5) + rng.normal(0, noise, len(x))
+    q = pd.Series(z).rank(pct=True).to_numpy()
+    return np.clip(np.ceil(q * 5), 1, 5).astype("int64")
+
+
+def make_world(seed: int = 0, n_customers: int = 2000, *, leads_per_customer: float = 2.0,
+               survey_share: float = 0.25) -> World:
+    """Build a synthetic customer base.
+
+    Parameters
+    ----------
+    seed : int
+        Random seed; the same seed and size give byte-identical data.
+    n_customers : int
+        Number of customers (at least 100).
+    leads_per_customer : float
+        Sales leads generated per customer over the period.
+    survey_share : float
+        Share of customers in the delivered-value survey (``perceptions``).
+
+    Examples
+    --------
+    >>> w = make_world(seed=1, n_customers=300)
+    >>> len(w.customers)
+    300
+    >>> bool((w.transactions["revenue"] == w.transactions["list_value"] - w.transactions["discount"]).all())
+    True
+    """
+    require_number(seed, what="make_world", name="seed", low=0, integer=True)
+    require_number(n_customers, what="make_world", name="n_customers", low=100, high=20_000_000,
+                   integer=True)
+    require_number(leads_per_customer, what="make_world", name="leads_per_customer", low=0.1, high=20)
+    require_number(survey_share, what="make_world", name="survey_share", low=0.01, high=1)
+    rng = np.random.default_rng([int(seed), 20251231])
+    leads = _leads(rng, int(round(leads_per_customer * n_customers)))
+    c, latent = _customers(rng, n_customers, _cost_per_win(leads))
+    complaints = _complaints(rng, c, latent)
+    _churn(rng, c, latent, complaints)
+    transactions = _transactions(rng, c, latent)
+    _finish_customers(rng, c, latent, transactions)
+    complaints["customer_kept"] = ~c["churned"].to_numpy()[complaints["customer_id"].to_numpy() - 1]
+    perceptions = _perceptions(rng, c, latent, survey_share)
+    accounts = _accounts(rng, c, latent, transactions)
+    from .catalogue import objections
+
+    frames = {
+        "customers": c, "transactions": transactions, "leads": leads, "complaints": complaints,
+        "accounts": accounts, "perceptions": perceptions, "objections": objections(),
+    }
+    frames = {k: schema.conform(v, k) for k, v in frames.items()}
+    return World(**frames, seed=int(seed), n_customers=int(n_customers), asof=ASOF)
+
+
+def _customers(rng, n, cost_per_win):
+    ids = np.arange(1, n + 1, dtype="int64")
+    seg = rng.choice(len(_SEGMENT_P), n, p=_SEGMENT_P)
+    region = rng.choice(5, n, p=[0.22, 0.30, 0.22, 0.14, 0.12])
+    ctype = (rng.uniform(size=n) >= 0.28).astype("int64")  # 0 reseller, 1 end user
+    size = rng.normal(0.0, 1.0, n)  # latent size: drives spend, employees, bargaining power
+    tenure = np.clip(rng.gamma(1.6, 2.6, n), 0.05, 18.0)  # years before the as-of date
+    tz = (np.log1p(tenure) - np.log1p(tenure).mean()) / np.log1p(tenure).std()
+    loyalty_l = 0.9 * tz + rng.normal(0, 0.8, n)
+    loyalty = _sigmoid(loyalty_l)
+    # How much service a customer asks for, beyond its size; big customers ask for more.
+    demanding = rng.lognormal(0.0, 0.55, n) * (1.0 + 0.12 * np.maximum(size, 0))
+    star = (size < 0.3) & (rng.uniform(size=n) < 0.12)  # small, fast-growing customers
+    growth = np.where(star, rng.uniform(0.25, 0.6, n),
+                      rng.normal(0.04, 0.07, n) - 0.02 * size)
+    annual = 8000.0 * np.exp(1.4 * size + 0.15 * tz)  # list value bought per year (CNY)
+    price_sens = _sigmoid(0.9 * size - 0.9 * loyalty_l + rng.normal(0, 0.6, n))
+    # Discount rate: bargaining power of the big, price-sensitive, new customers; some drift.
+    disc = np.clip(0.03 + 0.10 * price_sens + 0.04 * np.maximum(size, 0)
+                   - 0.03 * tz + rng.normal(0, 0.02, n), 0.0, 0.40)
+    drift = np.where(rng.uniform(size=n) < 0.3, rng.normal(0, 0.05, n), 0.0)  # per year
+    credit_l = 0.6 * loyalty_l - 0.35 * np.maximum(size, 0) + rng.normal(0, 0.9, n)
+    credit = np.select([credit_l > 0.6, credit_l > -0.3, credit_l > -1.2], [0, 1, 2], 3)
+    pay_days = np.round(28 + 9 * np.maximum(size, 0) + 8 * credit + rng.gamma(2.0, 5.0, n))
+    employees = np.maximum(1, np.round(np.exp(3.2 + 0.9 * size + rng.normal(0, 0.4, n))))
+    # Service time grows with what a customer buys, and less so for loyal customers who know us.
+    # Some big customers use their bargaining power hard: deep rebates and extra service (profit risk).
+    bargainer = (size > 0.8) & (rng.uniform(size=n) < 0.3)
+    disc = np.clip(disc + 0.07 * bargainer, 0.0, 0.45)
+    demanding = demanding * np.where(bargainer, 1.7, 1.0)
+    hours = (2 + 0.0032 * annual ** 0.9) * demanding * (1.35 - 0.5 * loyalty)
+    cost_to_serve = 250 + _HOURLY_RATE * hours
+    retention = 150 + 0.012 * annual + 40 * rng.gamma(2.0, 1.0, n)
+    coop = _score(loyalty_l - 0.5 * (demanding - 1), rng, 0.4)
+    innov = rng.poisson(0.4 + 0.8 * loyalty + 0.3 * np.maximum(size, 0))
+    off_core = rng.poisson(0.3 * demanding ** 2)
+    disputes = rng.poisson(0.05 + 0.35 * (credit >= 2) + 0.25 * (credit == 3) + 0.1 * np.maximum(size, 0))
+    key_left = rng.uniform(size=n) < 0.12
+    first_day = N_DAYS - 1 - np.round(tenure * 365.25).astype("int64")  # may be before START
+    channel = rng.choice(len(_CHANNELS), n, p=_channel_p())
+    acq = cost_per_win[channel] * rng.lognormal(-0.03, 0.25, n)
+    c = pd.DataFrame({
+        "customer_id": ids,
+        "segment": _cat(seg, terms.SEGMENTS),
+        "customer_type": _cat(ctype, terms.CUSTOMER_TYPES),
+        "region": _cat(region, terms.REGIONS),
+        "employees": employees.astype("int64"),
+        "acquisition_channel": _cat(_CHANNEL_CODES[channel], terms.PROSPECTING_METHODS),
+        "acquisition_cost": acq,
+        "price_sensitivity": price_sens,
+        "payment_days": pay_days.astype("int64"),
+        "credit_rating": _cat(credit, terms.CREDIT_RATINGS),
+        "service_hours": hours,
+        "cost_to_serve": cost_to_serve,
+        "retention_cost": retention,
+        "disputes": disputes.astype("int64"),
+        "off_core_requests": off_core.astype("int64"),
+        "innovation_requests": innov.astype("int64"),
+        "growth_rate": growth,
+        "loyalty": loyalty,
+        "cooperativeness": coop,
+        "key_contact_left": key_left,
+    })
+    latent = {"size": size, "tz": tz, "loyalty_l": loyalty_l, "demanding": demanding,
+              "annual": annual, "disc": disc, "drift": drift, "credit": credit,
+              "first_day": first_day, "seg": seg, "growth": growth}
+    return c, latent
+
+
+def _cost_per_win(leads) -> np.ndarray:
+    """Lead cost per won customer of each channel, from the closed leads (the same in both tables)."""
+    closed = leads[leads["status"] != "open"]
+    g = closed.groupby("channel")
+    per_win = g["lead_cost"].sum() / g["converted"].sum().clip(lower=1)
+    return per_win.reindex(list(_CHANNELS)).fillna(per_win.median()).to_numpy()
+
+
+def _channel_p():
+    p = np.array([v[7] for v in _CHANNELS.values()])
+    return p / p.sum()
+
+
+def _complaints(rng, c, latent):
+    lo = np.maximum(latent["first_day"], 0)
+    span = (N_DAYS - lo) / 365.25
+    rate = 0.30 * latent["demanding"] * np.exp(0.25 * latent["size"]) * span
+    k = rng.poisson(rate)
+    cid = np.repeat(c["customer_id"].to_numpy(), k)
+    idx = cid - 1
+    m = len(cid)
+    day = rng.integers(lo[idx], N_DAYS - 10) if m else np.zeros(0, dtype="int64")
+    cat = rng.choice(len(_COMPLAINT_P), m, p=_COMPLAINT_P)
+    sev = rng.choice(3, m, p=[0.5, 0.35, 0.15])
+    claim = (rng.uniform(size=m) < np.where(np.isin(cat, [0, 1, 4]), 0.25, 0.05) + 0.1 * (sev == 2))
+    annual = latent["annual"][idx]
+    claim_amt = np.where(claim, annual * rng.uniform(0.01, 0.08, m), 0.0)
+    quality = rng.normal(0, 1, m)  # how well this complaint was handled
+    resolved = rng.uniform(size=m) < _sigmoid(1.6 + 1.0 * quality - 0.6 * sev)
+    days = np.maximum(1, np.round(rng.gamma(1.5, 7.0, m) * np.exp(-0.35 * quality + 0.25 * sev)))
+    days = np.minimum(days, N_DAYS - 1 - day)
+    handling = np.clip(np.round(3 + 1.1 * quality), 1, 5).astype("int64")
+    followed = rng.uniform(size=m) < _sigmoid(0.2 + 0.9 * quality)
+    sat_after = np.clip(np.where(resolved, 4.4 - 0.03 * days, 2.0) + 0.15 * followed
+                        + 0.2 * quality + rng.normal(0, 0.45, m), 1.0, 5.0)
+    return pd.DataFrame({
+        "complaint_id": np.arange(1, m + 1, dtype="int64"),
+        "customer_id": cid,
+        "date": _dates(day),
+        "category": _cat(cat, terms.COMPLAINT_CATEGORIES),
+        "severity": _cat(sev, terms.SEVERITIES),
+        "is_claim": claim,
+        "claim_amount": claim_amt,
+        "resolved": resolved,
+        "days_to_resolve": pd.Series(np.where(resolved, days, 0), dtype="Int64").where(resolved),
+        "handling_score": handling,
+        "followed_up": followed,
+        "satisfaction_after": sat_after,
+        "customer_kept": True,  # filled once churn is known
+    }).sort_values(["date", "customer_id"], kind="stable").assign(
+        complaint_id=lambda d: np.arange(1, len(d) + 1, dtype="int64"))
+
+
+def _churn(rng, c, latent, complaints):
+    """Decide who churned and when, from contacts leaving, complaints, satisfaction and value."""
+    n = len(c)
+    idx = complaints["customer_id"].to_numpy() - 1
+    n_compl = np.bincount(idx, minlength=n)
+    unresolved = np.bincount(idx, weights=~complaints["resolved"].to_numpy(), minlength=n)
+    dtr = complaints["days_to_resolve"].to_numpy(dtype="float64", na_value=np.nan)
+    slow = np.bincount(idx, weights=np.nan_to_num(dtr, nan=0) > 21, minlength=n)
+    fast_all = (n_compl > 0) & (unresolved == 0) & (slow == 0)
+    sat_mean = np.bincount(idx, weights=complaints["satisfaction_after"].to_numpy(), minlength=n)
+    sat_mean = np.where(n_compl > 0, sat_mean / np.maximum(n_compl, 1), np.nan)
+    # Delivered-value advantage of our offer over the competitor's (latent, also drives the survey)
+    dv_adv = _SEGMENT_FIT[latent["seg"]] + 4.0 * latent["loyalty_l"] + rng.normal(0, 6.0, n)
+    latent["dv_adv"] = dv_adv
+    sat = np.clip(3.4 + 0.35 * latent["loyalty_l"] + 0.03 * dv_adv
+                  + np.where(n_compl > 0, 0.45 * (np.nan_to_num(sat_mean, nan=3.5) - 3.3), -0.1)
+                  + rng.normal(0, 0.35, n), 1.0, 5.0)
+    logit = (-2.3 + 1.5 * c["key_contact_left"].to_numpy() + 1.0 * (sat < 3.0)
+             + 1.2 * np.minimum(unresolved, 2) + 0.7 * np.minimum(slow, 2)
+             + 0.55 * (n_compl == 0) - 0.8 * fast_all
+             - 0.55 * latent["loyalty_l"] - 0.08 * dv_adv)
+    churned = rng.uniform(size=n) < _sigmoid(logit)
+    lo = np.maximum(latent["first_day"], 0)
+    last_compl = np.full(n, -1)
+    np.maximum.at(last_compl, idx, _days(complaints["date"]))
+    start = np.maximum(lo + 30, last_compl + 14)
+    can = churned & (start < N_DAYS - 15)
+    churn_day = np.where(can, rng.integers(np.minimum(start, N_DAYS - 16), N_DAYS - 15), -1)
+    c["satisfaction"] = sat
+    c["churned"] = can
+    c["churn_date"] = _dates(np.where(can, churn_day, 0)).where(can)
+    latent["end_day"] = np.where(can, churn_day, N_DAYS)
+
+
+def _transactions(rng, c, latent):
+    n = len(c)
+    lo = np.maximum(latent["first_day"], 0)
+    hi = np.maximum(latent["end_day"], lo + 1)
+    active_years = (hi - lo) / 365.25
+    orders_per_year = np.clip(3.0 + 2.5 * np.exp(0.35 * latent["size"]), 2, 40)
+    k = rng.poisson(orders_per_year * active_years)
+    new_in_period = latent["first_day"] >= 0
+    k = np.where(new_in_period, np.maximum(k, 1), k)  # a customer new in the period has its first order
+    idx = np.repeat(np.arange(n), k)
+    m = len(idx)
+    cdf = _seasonal_cdf()
+    day = _draw_days(rng, lo[idx], hi[idx], cdf)
+    # The first order of a customer new in the period falls on its first-purchase day.
+    first_row = np.concatenate([[0], np.cumsum(k)[:-1]])
+    firsts = first_row[new_in_period & (k > 0)]
+    day[firsts] = latent["first_day"][idx[firsts]]
+    t = (day - (N_DAYS / 2)) / 365.25  # years from mid-period
+    g = latent["growth"][idx]
+    value = (latent["annual"][idx] / orders_per_year[idx] * np.power(1.0 + g, t)
+             * rng.lognormal(-0.08, 0.4, m))
+    line = rng.choice(len(_PRODUCT_P), m, p=_PRODUCT_P)
+    unit_price = np.array([2400.0, 180.0, 420.0, 950.0])[line]
+    qty = np.maximum(1, np.round(value / unit_price)).astype("int64")
+    list_value = np.round(value, 2)
+    rate = np.clip(latent["disc"][idx] + latent["drift"][idx] * t + rng.normal(0, 0.01, m), 0, 0.6)
+    discount = np.round(list_value * rate, 2)
+    revenue = np.round(list_value - discount, 2)
+    cost = np.round(list_value * (1 - _PRODUCT_MARGIN[line]) * rng.uniform(0.97, 1.03, m), 2)
+    margin = np.round(revenue - cost, 2)
+    order = np.lexsort((idx, day))
+    return pd.DataFrame({
+        "order_id": np.arange(1, m + 1, dtype="int64"),
+        "customer_id": (idx + 1)[order].astype("int64"),
+        "date": _dates(day[order]),
+        "product_line": _cat(line[order], terms.PRODUCT_LINES),
+        "quantity": qty[order],
+        "list_value": list_value[order],
+        "discount": discount[order],
+        "revenue": revenue[order],
+        "cost": cost[order],
+        "margin": margin[order],
+    })
+
+
+def _finish_customers(rng, c, latent, tx):
+    n = len(c)
+    first_day = latent["first_day"].copy()
+    idx = tx["customer_id"].to_numpy() - 1
+    revenue = np.bincount(idx, weights=tx["revenue"].to_numpy(), minlength=n)
+    # Bad debt: late payers and poor credit default on part of a year's invoices.
+    p_default = _sigmoid(-4.6 + 0.9 * latent["credit"] + 0.45 * np.maximum(latent["size"], 0)
+                         + 0.02 * (c["payment_days"].to_numpy() - 40))
+    default = rng.uniform(size=n) < p_default
+    c["bad_debt"] = np.where(default, revenue * rng.uniform(0.03, 0.35, n), 0.0)
+    end = np.where(c["churned"].to_numpy(), latent["end_day"], N_DAYS - 1)
+    c["first_purchase"] = _dates(first_day)
+    c["tenure_years"] = np.maximum(end - first_day, 1) / 365.25
+
+
+def _perceptions(rng, c, latent, share):
+    n = len(c)
+    take = np.flatnonzero(rng.uniform(size=n) < share)
+    m = len(take)
+    adv = latent["dv_adv"][take]
+    seg = latent["seg"][take]
+    base = rng.normal(0, 3.0, (m, 1))
+    comp_vals = 55 + base + rng.normal(0, 5.0, (m, 4))
+    comp_costs = 40 + rng.normal(0, 5.0, (m, 4))
+    # Our value and cost: per-component strengths, segment fit and the customer's advantage.
+    strength = np.array([2.0, 3.0, 1.0, -2.0])
+    our_vals = comp_vals + strength + (adv[:, None] * 0.5) + rng.normal(0, 3.0, (m, 4))
+    our_costs = comp_costs + np.array([3.0, -2.0, -1.0, 0.0]) - (adv[:, None] * 0.25) \
+        + rng.normal(0, 3.0, (m, 4)) + 0.0 * seg[:, None]
+    vals = np.vstack([our_vals, comp_vals])
+    costs = np.vstack([our_costs, comp_costs])
+    ids = np.concatenate([c["customer_id"].to_numpy()[take]] * 2)
+    offer = _cat(np.repeat([0, 1], m), terms.OFFERS)
+    out = pd.DataFrame({
+        "customer_id": ids, "offer": offer,
+        "product_value": vals[:, 0], "service_value": vals[:, 1], "personnel_value": vals[:, 2],
+        "image_value": vals[:, 3], "monetary_cost": costs[:, 0], "time_cost": costs[:, 1],
+        "energy_cost": costs[:, 2], "physical_cost": costs[:, 3],
+    })
+    cols = [col.name for col in schema.SCHEMA["perceptions"][2:]]
+    out[cols] = out[cols].clip(1, 100)
+    return out.sort_values(["customer_id", "offer"], kind="stable")
+
+
+def _leads(rng, m):
+    par = np.array(list(_CHANNELS.values()))
+    ch = rng.choice(len(_CHANNELS), m, p=_channel_p())
+    created = rng.integers(0, N_DAYS, m)
+    role = rng.choice(5, m, p=[0.18, 0.24, 0.22, 0.20, 0.16])
+    ptype = rng.choice(3, m, p=[0.72, 0.18, 0.10])
+    need = rng.uniform(size=m) < np.clip(par[ch, 1] + 0.15 * (ptype == 1), 0, 0.97)
+    money = rng.uniform(size=m) < np.clip(par[ch, 2] + 0.1 * (ptype > 0), 0, 0.97)
+    auth_p = np.array([0.35, 0.25, 0.95, 0.65, 0.15])[role]
+    authority = rng.uniform(size=m) < np.clip(auth_p * (0.6 + 0.8 * par[ch, 3]), 0, 0.98)
+    qualified = need & money & authority
+    cost = par[ch, 0] * rng.lognormal(0, 0.3, m)
+    p_prop = np.where(qualified, 0.80, 0.30)
+    p_win = np.clip(par[ch, 4] * np.where(qualified, 1.0, 0.22)
+                    * np.array([1.0, 1.35, 1.1])[ptype] + 0.0, 0, 0.95)
+    proposal = rng.uniform(size=m) < p_prop
+    won = proposal & (rng.uniform(size=m) < p_win)
+    reached_q = qualified | proposal
+    stage = np.select([won, proposal, reached_q], [3, 2, 1], 0)
+    close = np.maximum(3, np.round(par[ch, 5] * rng.lognormal(-0.1, 0.55, m)
+                                   * np.where(qualified, 0.85, 1.3)))
+    won = won & (created + close < N_DAYS)
+    stage = np.where((stage == 3) & ~won, 2, stage)
+    recent = created >= N_DAYS - 150
+    status = np.where(won, 1, np.where(recent, 0, 2))  # open, won, lost
+    expected = np.round(par[ch, 5] * rng.lognormal(-0.2, 0.75, m))
+    days = np.where(won, close, np.where(status == 0, np.maximum(5, expected), -1))
+    value = 12000 * par[ch, 6] * rng.lognormal(0, 0.9, m) * np.where(qualified, 1.2, 0.8)
+    return pd.DataFrame({
+        "lead_id": np.arange(1, m + 1, dtype="int64"),
+        "created": _dates(created),
+        "channel": _cat(_CHANNEL_CODES[ch], terms.PROSPECTING_METHODS),
+        "segment": _cat(rng.choice(5, m, p=_SEGMENT_P), terms.SEGMENTS),
+        "region": _cat(rng.choice(5, m, p=[0.22, 0.30, 0.22, 0.14, 0.12]), terms.REGIONS),
+        "prospect_type": _cat(ptype, terms.PROSPECT_TYPES),
+        "contact_role": _cat(role, terms.BUYING_ROLES),
+        "need": need, "ability_to_pay": money, "authority": authority,
+        "lead_cost": cost,
+        "stage": _cat(stage, terms.LEAD_STAGES),
+        "status": _cat(status, terms.LEAD_STATUSES),
+        "converted": won,
+        "days_to_close": pd.Series(days, dtype="Int64").where(days >= 0),
+        "expected_value": value,
+    }).sort_values(["created", "lead_id"], kind="stable").assign(
+        lead_id=lambda d: np.arange(1, len(d) + 1, dtype="int64"))
+
+
+def _accounts(rng, c, latent, tx):
+    n = len(c)
+    idx = tx["customer_id"].to_numpy() - 1
+    last_year = tx["date"].dt.year.to_numpy() == YEARS[-1]
+    rev = np.bincount(idx[last_year], weights=tx["revenue"].to_numpy()[last_year], minlength=n)
+    mar = np.bincount(idx[last_year], weights=tx["margin"].to_numpy()[last_year], minlength=n)
+    k = max(20, int(round(0.08 * n)))
+    top = np.sort(np.argsort(-rev, kind="stable")[:k])
+    size, loy = latent["size"][top], latent["loyalty_l"][top]
+    g = latent["growth"][top]
+    mrate = mar[top] / np.maximum(rev[top], 1) - c["cost_to_serve"].to_numpy()[top] / np.maximum(rev[top], 1)
+    attract = 0.8 * pd.Series(g).rank(pct=True).to_numpy() + 0.6 * pd.Series(mrate).rank(pct=True).to_numpy() \
+        + rng.normal(0, 0.3, k)
+    rel = loy + rng.normal(0, 0.5, k)
+    key_left = c["key_contact_left"].to_numpy()[top]
+    s = lambda x, noise=0.35: _score(x, rng, noise)  # noqa: E731
+    pos_rank = pd.Series(rel + 0.6 * g).rank(pct=True).to_numpy()
+    position = np.select(
+        [key_left & (rel < 0), g < -0.02, pos_rank > 0.8, pos_rank > 0.55, pos_rank > 0.35,
+         pos_rank > 0.15], ["declining", "defensive", "solid current", "good current", "developing",
+                            "limited share"], "potential")
+    contacts = np.maximum(1, np.round(2 + 1.5 * rel + 1.2 * np.maximum(size, 0) + rng.normal(0, 1, k)))
+    levels = np.clip(np.round(1.5 + 0.8 * rel + rng.normal(0, 0.6, k)), 1, 4)
+    hours = c["service_hours"].to_numpy()[top] * rng.uniform(0.6, 1.4, k)
+    return pd.DataFrame({
+        "customer_id": c["customer_id"].to_numpy()[top],
+        "attr_growth": s(g), "attr_size": s(rev[top] + 0.5 * latent["annual"][top]),
+        "attr_competition": s(rng.normal(0, 1, k), 0.1), "attr_profitability": s(mrate),
+        "attr_need": s(attract), "attr_strategic": s(attract + 0.3 * size),
+        "pot_share_of_work": s(attract + rel), "pot_volume": s(size + g * 5),
+        "pot_budget": s(size), "pot_competitor_weakness": s(rng.normal(0, 1, k) + 0.3 * rel),
+        "pot_certainty": s(rel),
+        "rel_frequency": s(rel), "rel_knowledge": s(rel), "rel_contacts": s(rel - 0.8 * key_left),
+        "rel_range": s(rel + 0.3 * size), "rel_price": s(-latent["disc"][top] + 0.2 * rel),
+        "rel_reputation": s(rel), "rel_financial": s(rel, 0.6), "rel_service": s(rel),
+        "relationship_position": position,
+        "contacts": contacts.astype("int64"), "contact_levels": levels.astype("int64"),
+        "account_hours": hours, "visits": np.round(hours / 6).astype("int64"),
+        "proposals": rng.poisson(1 + 2 * _sigmoid(attract)).astype("int64"),
+        "senior_staff_days": np.round(hours / 40 * rng.uniform(0.5, 1.5, k), 1),
+    })
