@@ -67,7 +67,7 @@ def require_frame(df, columns: Mapping[str, str] | Iterable[str] = (), *, what: 
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
                 raise ValueError(f"{what}: column {name!r} holds a missing or infinite value "
-                                 f"({s.iloc[i]!r} in row {df.index[i]!r}); expected finite numbers")
+                                 f"({values[i]} in row {df.index[i]!r}); expected finite numbers")
         if kind == "date" and s.isna().any():
             i = int(np.flatnonzero(s.isna().to_numpy())[0])
             raise ValueError(f"{what}: column {name!r} has a missing date in row {df.index[i]!r}")
