@@ -32,7 +32,11 @@ LESSONS = (
     "more often, and leave higher satisfaction, than slow or unresolved ones.",
     "No complaints is a warning sign: customers who never complained churn more than customers "
     "whose complaints were all resolved.",
-    "Churn follows a key contact leaving and low satisfaction.",
+    "Churn follows a key contact leaving and low satisfaction; good handling of complaints and a "
+    "follow-up call after the fix keep complaining customers.",
+    "Big customers churn easily: the biggest firms (top tenth by employees) leave more often than the "
+    "rest — everyone courts them.",
+    "Churn gives warning: a customer who is about to leave orders less and less in its last six months.",
     "Delivered value (顾客让渡价值) decides: customers who see more delivered value in our offer than "
     "in the competitor's churn less.",
 )

@@ -27,8 +27,11 @@ seed or size, shows these lessons (each is a property test in ``tests/test_lesso
     more often than slow or unresolved ones, and satisfaction after handling is higher.
 13. Silence is a warning: customers who never complained churn more than customers whose complaints
     were all resolved (S4: "no complaints means the relationship is going downhill").
-14. Churn follows a key contact leaving, low satisfaction and unresolved complaints.
-15. Delivered value decides: customers who see more delivered value in our offer than in the
+14. Churn follows a key contact leaving, low satisfaction and unresolved complaints; good handling
+    and a follow-up call keep complaining customers.
+15. Big customers churn easily: the biggest firms leave more often than the rest.
+16. Churn gives warning: orders thin out in a churner's last six months.
+17. Delivered value decides: customers who see more delivered value in our offer than in the
     competitor's churn less.
 
 Everything is vectorised with numpy: a million customers and their orders build in seconds.
@@ -182,7 +185,7 @@ def make_world(seed: int = 0, n_customers: int = 2000, *, leads_per_customer: fl
     leads = _leads(rng, int(round(leads_per_customer * n_customers)))
     c, latent = _customers(rng, n_customers, _cost_per_win(leads))
     complaints = _complaints(rng, c, latent)
-    _churn(rng, c, latent, complaints)
+    complaints = _churn(rng, c, latent, complaints)
     transactions = _transactions(rng, c, latent)
     _finish_customers(rng, c, latent, transactions)
     complaints["customer_kept"] = ~c["churned"].to_numpy()[complaints["customer_id"].to_numpy() - 1]
@@ -211,7 +214,7 @@ def _customers(rng, n, cost_per_win):
     # How much service a customer asks for, beyond its size; big customers ask for more.
     demanding = rng.lognormal(0.0, 0.55, n) * (1.0 + 0.12 * np.maximum(size, 0))
     star = (size < 0.3) & (rng.uniform(size=n) < 0.12)  # small, fast-growing customers
-    growth = np.where(star, rng.uniform(0.25, 0.6, n),
+    growth = np.where(star, rng.uniform(0.3, 0.7, n),
                       rng.normal(0.04, 0.07, n) - 0.02 * size)
     annual = 8000.0 * np.exp(1.4 * size + 0.15 * tz)  # list value bought per year (CNY)
     price_sens = _sigmoid(0.9 * size - 0.9 * loyalty_l + rng.normal(0, 0.6, n))
@@ -331,27 +334,42 @@ def _churn(rng, c, latent, complaints):
     fast_all = (n_compl > 0) & (unresolved == 0) & (slow == 0)
     sat_mean = np.bincount(idx, weights=complaints["satisfaction_after"].to_numpy(), minlength=n)
     sat_mean = np.where(n_compl > 0, sat_mean / np.maximum(n_compl, 1), np.nan)
+    # Good handling and a follow-up call after the fix keep a complaining customer.
+    per = np.maximum(n_compl, 1)
+    handling = np.where(n_compl > 0, np.bincount(idx, weights=complaints["handling_score"].to_numpy(),
+                                                 minlength=n) / per, 3.0)
+    followed = np.bincount(idx, weights=complaints["followed_up"].to_numpy(), minlength=n) / per
     # Delivered-value advantage of our offer over the competitor's (latent, also drives the survey)
     dv_adv = _SEGMENT_FIT[latent["seg"]] + 4.0 * latent["loyalty_l"] + rng.normal(0, 6.0, n)
     latent["dv_adv"] = dv_adv
     sat = np.clip(3.4 + 0.35 * latent["loyalty_l"] + 0.03 * dv_adv
                   + np.where(n_compl > 0, 0.45 * (np.nan_to_num(sat_mean, nan=3.5) - 3.3), -0.1)
                   + rng.normal(0, 0.35, n), 1.0, 5.0)
-    logit = (-2.3 + 1.5 * c["key_contact_left"].to_numpy() + 1.0 * (sat < 3.0)
+    # Big customers are courted by everyone and churn more easily (churn risk of big customers).
+    logit = (-3.0 + 1.5 * c["key_contact_left"].to_numpy() + 1.0 * (sat < 3.0)
              + 1.2 * np.minimum(unresolved, 2) + 0.7 * np.minimum(slow, 2)
-             + 0.55 * (n_compl == 0) - 0.8 * fast_all
+             + 0.55 * (n_compl == 0) - 0.8 * fast_all + 0.8 * np.maximum(latent["size"], 0)
+             - 0.35 * (handling - 3.0) - 0.5 * followed
              - 0.55 * latent["loyalty_l"] - 0.08 * dv_adv)
-    churned = rng.uniform(size=n) < _sigmoid(logit)
     lo = np.maximum(latent["first_day"], 0)
-    last_compl = np.full(n, -1)
-    np.maximum.at(last_compl, idx, _days(complaints["date"]))
-    start = np.maximum(lo + 30, last_compl + 14)
-    can = churned & (start < N_DAYS - 15)
-    churn_day = np.where(can, rng.integers(np.minimum(start, N_DAYS - 16), N_DAYS - 15), -1)
+    # The logit sets a yearly hazard; the longer a customer is exposed, the likelier it leaves.
+    exposure = np.clip((N_DAYS - 15 - (lo + 30)) / 365.25, 0.0, None)
+    p_churn = 1.0 - (1.0 - _sigmoid(logit)) ** exposure
+    churned = (rng.uniform(size=n) < p_churn) & (exposure > 0)
+    # Churn happens any time in the customer's active window, not bunched at the end.
+    churn_day = np.where(churned, rng.integers(np.minimum(lo + 30, N_DAYS - 16), N_DAYS - 15), -1)
     c["satisfaction"] = sat
-    c["churned"] = can
-    c["churn_date"] = _dates(np.where(can, churn_day, 0)).where(can)
-    latent["end_day"] = np.where(can, churn_day, N_DAYS)
+    c["churned"] = churned
+    c["churn_date"] = _dates(np.where(churned, churn_day, 0)).where(churned)
+    latent["end_day"] = np.where(churned, churn_day, N_DAYS)
+    # A churned customer's complaints came before it left.
+    day = _days(complaints["date"])
+    end = churn_day[idx]
+    late = (end >= 0) & (day > end - 7)
+    day = np.where(late, rng.integers(lo[idx], np.maximum(end - 7, lo[idx] + 1)), day)
+    return complaints.assign(date=_dates(day).to_numpy()).sort_values(
+        ["date", "customer_id"], kind="stable").assign(
+        complaint_id=lambda d: np.arange(1, len(d) + 1, dtype="int64"))
 
 
 def _transactions(rng, c, latent):
@@ -367,10 +385,17 @@ def _transactions(rng, c, latent):
     m = len(idx)
     cdf = _seasonal_cdf()
     day = _draw_days(rng, lo[idx], hi[idx], cdf)
+    # Warning signal: a churning customer orders less and less in its last six months.
+    to_end = (hi[idx] - day) / 182.0
+    fading = (latent["end_day"][idx] < N_DAYS) & (to_end < 1.0)
+    keep = ~fading | (rng.uniform(size=m) < to_end ** 0.7)
     # The first order of a customer new in the period falls on its first-purchase day.
     first_row = np.concatenate([[0], np.cumsum(k)[:-1]])
     firsts = first_row[new_in_period & (k > 0)]
     day[firsts] = latent["first_day"][idx[firsts]]
+    keep[firsts] = True
+    idx, day = idx[keep], day[keep]
+    m = len(idx)
     t = (day - (N_DAYS / 2)) / 365.25  # years from mid-period
     g = latent["growth"][idx]
     value = (latent["annual"][idx] / orders_per_year[idx] * np.power(1.0 + g, t)

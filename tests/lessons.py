@@ -155,3 +155,37 @@ def delivered_value_churn(w):
     better = dv["ours"] > dv["competitor"]
     churned = w.customers.set_index("customer_id").loc[dv.index, "churned"]
     return float(churned[better].mean()), float(churned[~better].mean())
+
+
+def big_churn(w):
+    """Churn of the biggest firms (top decile by employees) vs the rest.
+
+    Firm size, not revenue: a churner's revenue is cut short by leaving, which would hide it.
+    """
+    c = w.customers
+    top = c["employees"] >= c["employees"].quantile(0.9)
+    return float(c.loc[top, "churned"].mean()), float(c.loc[~top, "churned"].mean())
+
+
+def churn_by_year(w):
+    c = w.customers
+    return c.loc[c["churned"], "churn_date"].dt.year.value_counts().sort_index()
+
+
+def fading_orders(w):
+    """Orders per month of churners in their last six months vs the six months before."""
+    c = w.customers[w.customers["churned"]].set_index("customer_id")
+    active = c["churn_date"] - np.maximum(c["first_purchase"], pd.Timestamp("2023-01-01"))
+    c = c[active.dt.days >= 364]  # churners we saw for a whole year before they left
+    tx = w.transactions.merge(c["churn_date"], left_on="customer_id", right_index=True)
+    before = (tx["churn_date"] - tx["date"]).dt.days
+    last = ((before >= 0) & (before < 182)).sum()
+    prior = ((before >= 182) & (before < 364)).sum()
+    return int(last), int(prior)
+
+
+def handling_keeps(w):
+    """Customer kept after complaints with handling score 4–5 and a follow-up vs the others."""
+    cp = w.complaints
+    good = (cp["handling_score"] >= 4) & cp["followed_up"]
+    return float(cp.loc[good, "customer_kept"].mean()), float(cp.loc[~good, "customer_kept"].mean())

@@ -93,3 +93,23 @@ def test_churn_drivers(w):
 def test_delivered_value_keeps_customers(w):
     better, worse = L.delivered_value_churn(w)
     assert worse > better
+
+
+def test_big_customers_churn_more(w):
+    big, rest = L.big_churn(w)
+    assert big > rest
+
+
+def test_churn_is_spread_over_the_years(w):
+    per_year = L.churn_by_year(w)
+    assert per_year.min() >= 0.15 * per_year.max(), per_year.to_dict()
+
+
+def test_orders_thin_out_before_churn(w):
+    last, prior = L.fading_orders(w)
+    assert last < 0.8 * prior
+
+
+def test_good_handling_and_follow_up_keep_customers(w):
+    good, other = L.handling_keeps(w)
+    assert good > other
