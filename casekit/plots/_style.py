@@ -43,6 +43,10 @@ def axes(ax=None, figsize=None):
         return ax
     with mpl.rc_context(STYLE):
         _, ax = plt.subplots(figsize=figsize or STYLE["figure.figsize"], layout="constrained")
+        # The first figure of a Jupyter session loads the inline backend, which switches
+        # interactive mode on; keep it on after the context, or later figures are not shown.
+        interactive = mpl.is_interactive()
+    mpl.interactive(interactive)
     return ax
 
 

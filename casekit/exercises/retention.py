@@ -1,0 +1,512 @@
+"""Chapter 6 exercises: keeping customers and preventing churn (保持客户关系、防范客户流失).
+
+Used by ``exercises/06_retention_and_churn.ipynb``.  Every answer is computed from the world the
+exercise is built on with :mod:`casekit.retention`, so the same exercise works for any seed and
+size.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .. import retention as R
+from .engine import (
+    ChoiceExercise,
+    ExploreExercise,
+    Misconception,
+    NumericExercise,
+    OrderingExercise,
+    register,
+)
+
+__all__ = ["ChurnRateBase", "CostRatio", "StrongestSignal", "RiskWeights", "WinBackFirst",
+           "LoyaltyLadder"]
+
+CHAPTER = 6
+
+
+def _pct(x: float) -> str:
+    return f"{x:.1%}"
+
+
+def _cny(x: float) -> str:
+    return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
+
+
+def _distinct(misconceptions, solution, tol):
+    """Keep the misconceptions whose value is away from the solution and from each other."""
+    out = []
+    for m in misconceptions:
+        v = float(m.value)
+        if not math.isfinite(v) or abs(v - solution) <= 2 * tol:
+            continue
+        if any(abs(v - float(o.value)) <= 2 * tol for o in out):
+            continue
+        out.append(m)
+    return out
+
+
+class _Signals:
+    """Mixin: the world's :func:`retention.customer_signals`, computed once per exercise."""
+
+    def _signals(self) -> pd.DataFrame:
+        if not hasattr(self, "_signals_cache"):
+            self._signals_cache = R.customer_signals(self.world)
+        return self._signals_cache
+
+
+# --------------------------------------------------------------------------------------------
+@register("retention.churn_rate_base", chapter=CHAPTER,
+          title="The churn rate of 2025, on the right base")
+class ChurnRateBase(NumericExercise):
+    """Numeric: compute the 2025 churn rate from raw counts, on the opening base."""
+
+    unit = "share"
+    year = 2025
+    hint = ("The churn rate of a year compares the customers we had on 1 January with those of "
+            "them who left during the year. Customers won during the year are not in the base, "
+            "and so their leaving is not counted either.")
+
+    def _rate(self) -> R.ChurnRate:
+        if not hasattr(self, "_cache"):
+            self._cache = R.churn_rate(self.world.customers, start=f"{self.year}-01-01",
+                                       end=f"{self.year}-12-31")
+        return self._cache
+
+    @property
+    def prompt(self) -> str:
+        return (f"The table counts our customers in {self.year}. What was the churn rate "
+                f"(客户流失率) of {self.year}? Type a share such as 0.12 or 12%; answers within half "
+                "a percentage point count.")
+
+    def data(self) -> pd.DataFrame:
+        r = self._rate()
+        return pd.DataFrame({
+            "count": [f"customers on 1 January {self.year}",
+                      f"new customers won during {self.year}",
+                      f"customers who stopped buying during {self.year} (all)",
+                      f"… of whom were won during {self.year}",
+                      f"customers on 31 December {self.year}"],
+            "customers": [r.opening, r.new, r.churned + r.new_churned, r.new_churned,
+                          r.closing]})
+
+    def solution(self) -> float:
+        return self._rate().churn_rate
+
+    def explanation(self) -> str:
+        r = self._rate()
+        return (f"Churn rate = customers lost from the opening base ÷ the opening base = "
+                f"{r.churned:,} ÷ {r.opening:,} = {_pct(r.churn_rate)}; the retention rate "
+                f"(客户保持率) is 1 − churn rate = {_pct(r.retention_rate)}. The {r.new:,} new "
+                f"customers (and the {r.new_churned:,} of them who already left) belong to the "
+                f"year's acquisition, not to its churn.")
+
+    def misconceptions(self) -> list[Misconception]:
+        r = self._rate()
+        gone = r.churned + r.new_churned
+        cands = [
+            Misconception("new customers' losses counted against the opening base",
+                          gone / r.opening,
+                          "You counted every customer who left, including those won during the "
+                          "year, but divided by the customers we had on 1 January. Count only the "
+                          "opening customers who left."),
+            Misconception("the wrong denominator: customers at the end of the year",
+                          r.churned / r.closing,
+                          "You divided by the customers left on 31 December. The base of a churn "
+                          "rate is the customers at the start of the period."),
+            Misconception("the wrong denominator: everyone who left over everyone we had",
+                          gone / (r.opening + r.new),
+                          "You put new customers into the base. The base is the customers at the "
+                          "start of the year."),
+            Misconception("all leavers over the customers at the end of the year",
+                          gone / r.closing,
+                          "Both the count and the base are off: take the opening customers who "
+                          "left ÷ the opening customers."),
+            Misconception("the retention rate instead of the churn rate", r.retention_rate,
+                          "That is the retention rate (客户保持率) = 1 − churn rate. The question "
+                          "asks for the share who left."),
+        ]
+        return _distinct(cands, self.solution(), self.tolerance())
+
+
+# --------------------------------------------------------------------------------------------
+@register("retention.cost_ratio", chapter=CHAPTER,
+          title="How many years of keeping does one new customer cost?")
+class CostRatio(NumericExercise):
+    """Numeric: the acquisition / yearly retention cost ratio, against the sources' 5–6×."""
+
+    unit = "×"
+    rel_tol = 0.02
+    decimals = 2
+    bounds = (0.0, None)
+    hint = ("Average what it cost to win a customer, average what keeping one costs per year, "
+            "and divide the first by the second.")
+    prompt = ("The sources say winning a new customer costs 5–6 times as much as keeping an "
+              "existing one (争取一个新客户的成本是维持一个老客户的5~6倍). Test it on our data: the table "
+              "sums, over all our customers, what it cost to win them (获客成本) and what we spend "
+              "per year to keep them (年客户保持成本). How many years of keeping one customer "
+              "does winning one new customer cost? Type a number such as 4.2; answers within "
+              "2% count.")
+
+    def _costs(self) -> R.CostComparison:
+        if not hasattr(self, "_cache"):
+            self._cache = R.cost_comparison(self.world.customers)
+        return self._cache
+
+    def data(self) -> pd.DataFrame:
+        c = self.world.customers
+        return pd.DataFrame({
+            "item": ["customers", "acquisition cost, all customers (CNY)",
+                     "retention cost per year, all customers (CNY)"],
+            "value": [f"{len(c):,}", f"{c['acquisition_cost'].sum():,.0f}",
+                      f"{c['retention_cost'].sum():,.0f}"]})
+
+    def solution(self) -> float:
+        return self._costs().ratio
+
+    def explanation(self) -> str:
+        k = self._costs()
+        return (f"Mean acquisition cost {_cny(k.acquisition)} ÷ mean yearly retention cost "
+                f"{_cny(k.retention)} = {k.ratio:.2f}: winning one customer costs as much as "
+                f"keeping one for {k.ratio:.1f} years. The sources' 5–6× is a rule of thumb; "
+                "measure it on your own data — the direction holds, the size varies.")
+
+    def misconceptions(self) -> list[Misconception]:
+        k = self._costs()
+        cands = [
+            Misconception("the ratio upside down", k.retention / k.acquisition,
+                          "You divided the retention cost by the acquisition cost; the question "
+                          "asks how many years of keeping one new customer costs."),
+            Misconception("the textbook figure instead of the data", 5.5,
+                          "5–6 is what the sources claim. The exercise asks what our data says."),
+            Misconception("three years of retention as the unit", k.acquisition / (3 * k.retention),
+                          "You compared with three years of retention spending; the unit is one "
+                          "year of keeping a customer."),
+        ]
+        return _distinct(cands, self.solution(), self.tolerance())
+
+
+# --------------------------------------------------------------------------------------------
+_CANDIDATE_SIGNALS = ("key_contact_left", "low_satisfaction", "low_loyalty",
+                      "unresolved_complaint", "slow_complaint", "silent", "value_gap")
+
+
+@register("retention.strongest_signal", chapter=CHAPTER,
+          title="Which warning sign of this customer matters most?")
+class StrongestSignal(_Signals, ChoiceExercise):
+    """Choice: of a current customer's churn signals, pick the one that goes with the most churn."""
+
+    hint = ("For each signal, compare the churn rate of customers who show it with those who do "
+            "not: how many times more often do they leave?")
+
+    def _pick(self):
+        if hasattr(self, "_cache"):
+            return self._cache
+        s = self._signals()
+        flags = s[list(_CANDIDATE_SIGNALS)].to_numpy(dtype=bool)
+        n = flags.sum(axis=1)
+        cur = ~s["churned"].to_numpy(dtype=bool)
+        key = s["key_contact_left"].to_numpy(dtype=bool)
+        need = 3 if (cur & (n >= 3)).any() else 2
+        ok = cur & (n >= need)
+        if (ok & key).any():
+            ok = ok & key
+        if not ok.any():
+            raise ValueError("this world has no current customer with two or more warning signs")
+        cand = s[ok]
+        cid = cand["annual_profit"].idxmax()
+        fired = [sig for sig in _CANDIDATE_SIGNALS if bool(s.loc[cid, sig])]
+        drivers = R.churn_drivers(s, drivers=list(_CANDIDATE_SIGNALS))
+        self._cache = (cid, fired, drivers)
+        return self._cache
+
+    @staticmethod
+    def _label(sig) -> str:
+        en, zh = R.SIGNALS[sig]
+        return f"{en} ({zh})"
+
+    @property
+    def prompt(self) -> str:
+        cid, fired, _ = self._pick()
+        s = self._signals().loc[cid]
+        return (f"Customer {cid} still buys from us and brings {_cny(s['annual_profit'])} of "
+                f"profit a year. The early-warning list (流失预警) shows {len(fired)} warning signs "
+                "for it. The table gives, for each of these signs, the churn rate of all our "
+                "customers with and without it. Which sign is the strongest warning — the one "
+                "whose customers leave the most times more often than those without it?")
+
+    def data(self) -> pd.DataFrame:
+        _, fired, d = self._pick()
+        return pd.DataFrame({
+            "warning sign": [self._label(f) for f in fired],
+            "customers with it": [int(d.loc[f, "customers"]) for f in fired],
+            "churn with it": [_pct(d.loc[f, "churn_with"]) for f in fired],
+            "churn without it": [_pct(d.loc[f, "churn_without"]) for f in fired]})
+
+    def options(self) -> list[str]:
+        _, fired, _ = self._pick()
+        return [self._label(f) for f in fired]
+
+    def solution(self) -> str:
+        _, fired, d = self._pick()
+        return self._label(max(fired, key=lambda f: (d.loc[f, "ratio"], f)))
+
+    def explanations(self) -> dict[str, str]:
+        _, fired, d = self._pick()
+        best = max(fired, key=lambda f: (d.loc[f, "ratio"], f))
+        out = {}
+        for f in fired:
+            r = d.loc[f]
+            facts = (f"customers with it leave {_pct(r['churn_with'])} of the time, those without "
+                     f"{_pct(r['churn_without'])}: {r['ratio']:.1f} times as often.")
+            if f == best:
+                out[self._label(f)] = f"Right: {facts} Start the conversation here."
+            else:
+                b = d.loc[best]
+                extra = ""
+                if f == "silent":
+                    extra = (" Silence matters (“if you hear no complaints, the relationship is "
+                             "going downhill”), but here it is not the strongest sign.")
+                elif f == "key_contact_left":
+                    extra = (" A key contact leaving is the most common reason key accounts fail, "
+                             "and it must be handled — yet on our data another sign of this "
+                             "customer goes with even more churn.")
+                out[self._label(f)] = (f"{facts[0].upper()}{facts[1:]} The strongest sign is "
+                                       f"“{R.SIGNALS[best][0]}”: {b['ratio']:.1f} times.{extra}")
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+_SLIDERS = ("key_contact_left", "low_satisfaction", "low_loyalty", "unresolved_complaint",
+            "silent", "value_gap")
+_SHORT = {"key_contact_left": "key contact left", "low_satisfaction": "low satisfaction",
+          "low_loyalty": "low loyalty", "unresolved_complaint": "unresolved complaint",
+          "silent": "never complained", "value_gap": "value below the rival's"}
+
+
+@register("retention.risk_weights", chapter=CHAPTER,
+          title="Explore: tune the churn-risk score")
+class RiskWeights(_Signals, ExploreExercise):
+    """Explore: weight sliders redraw the churn rate by points and the top-decile precision."""
+
+    prompt = ("Each slider sets the points a warning sign adds to the churn-risk score "
+              "(流失风险评分); a slow complaint adds 1 and a complaint history resolved in time "
+              "takes 1 off, as in the default score. The chart shows the churn rate at each score; "
+              "the table shows how many of the top 10% of customers by score really left "
+              "(precision) and how much better that is than picking at random (lift).")
+    question = ("Start from the default weights. Which sign, when you set its weight to 0 and "
+                "leave the others at their defaults, lowers the precision of the top 10% the most?")
+    hint = "Set one slider to 0, read the precision, put it back, and try the next."
+
+    def controls(self) -> dict:
+        import ipywidgets as W
+        out = {}
+        for sig in _SLIDERS:
+            out[sig] = W.IntSlider(value=int(R.DEFAULT_WEIGHTS[sig]), min=0, max=5, step=1,
+                                   description=_SHORT[sig],
+                                   style={"description_width": "160px"},
+                                   layout=W.Layout(width="380px"))
+        return out
+
+    def _weights(self, params) -> dict:
+        w = dict(R.DEFAULT_WEIGHTS)
+        for sig in _SLIDERS:
+            if sig in params:
+                w[sig] = float(params[sig])
+        return w
+
+    def _precision(self, **params) -> R.ScorePrecision:
+        s = self._signals()
+        return R.score_precision(s, R.risk_score(s, weights=self._weights(params)), top=0.1)
+
+    def table(self, **params) -> pd.DataFrame:
+        p = self._precision(**params)
+        d = self._precision()
+        return pd.DataFrame({
+            "top 10% flagged": [f"{p.flagged:,}"],
+            "precision (share who left)": [_pct(p.precision)],
+            "default weights": [_pct(d.precision)],
+            "all customers": [_pct(p.base_rate)],
+            "lift": [f"{p.lift:.2f}×"],
+            "share of all churners caught": [_pct(p.recall)]})
+
+    def draw(self, ax, **params) -> None:
+        s = self._signals()
+        score = R.risk_score(s, weights=self._weights(params))
+        t = R.score_table(s, score).sort_index()
+        base = float(s["churned"].mean())
+        x = np.arange(len(t))
+        ax.bar(x, t["churn_rate"], color=["#D55E00" if r > base else "#009E73"
+                                          for r in t["churn_rate"]], width=0.65)
+        ax.axhline(base, color="#7F7F7F", ls="--", lw=1, label=f"all customers: {base:.0%}")
+        ax.set_xticks(x, [f"{v:g}" for v in t.index])
+        ax.set_ylim(0, 1.05)
+        ax.set_xlabel("Churn-risk points")
+        ax.set_ylabel("Churn rate (share who left)")
+        ax.set_title(f"Top 10% precision {self._precision(**params).precision:.0%}")
+        ax.legend(loc="upper left")
+
+    def _drops(self) -> dict:
+        if not hasattr(self, "_drop_cache"):
+            base = self._precision().precision
+            self._drop_cache = {sig: base - self._precision(**{sig: 0}).precision
+                                for sig in _SLIDERS}
+        return self._drop_cache
+
+    @staticmethod
+    def _label(sig) -> str:
+        return f"{R.SIGNALS[sig][0]} ({R.SIGNALS[sig][1]})"
+
+    def options(self) -> list[str]:
+        return [self._label(s) for s in _SLIDERS]
+
+    def solution(self) -> str:
+        d = self._drops()
+        return self._label(max(_SLIDERS, key=lambda s: (round(d[s], 9), s)))
+
+    def explanations(self) -> dict[str, str]:
+        d = self._drops()
+        base = self._precision().precision
+        best = max(_SLIDERS, key=lambda s: (round(d[s], 9), s))
+        out = {}
+        for sig in _SLIDERS:
+            after = base - d[sig]
+            fact = (f"with its weight at 0 the top 10% precision goes from {_pct(base)} to "
+                    f"{_pct(after)}")
+            if sig == best:
+                out[self._label(sig)] = (f"Right: {fact}, the largest loss. This sign carries the "
+                                         "most information the others do not already give.")
+            elif d[sig] < 0:
+                out[self._label(sig)] = (f"No: {fact} — it even rises, so this sign's default "
+                                         "points crowd better ones out of the top 10%. Checking "
+                                         "weights on data is the point of the exercise.")
+            else:
+                out[self._label(sig)] = (f"Not the most: {fact}. Dropping "
+                                         f"“{R.SIGNALS[best][0]}” costs more "
+                                         f"({_pct(base - d[best])}).")
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+@register("retention.winback_first", chapter=CHAPTER, title="Whom to win back first?")
+class WinBackFirst(_Signals, ChoiceExercise):
+    """Choice: of four lapsed customers, which one to win back first (highest expected value)?"""
+
+    hint = ("Expected value of a win-back = chance of winning the customer back (from why it left) "
+            "× the yearly profit it brought. A customer who lost us money is not worth winning "
+            "back, however big.")
+
+    def _pick(self) -> pd.DataFrame:
+        if hasattr(self, "_cache"):
+            return self._cache
+        wb = R.winback_candidates(self._signals())
+        worth = wb[wb["worth"]]
+        if worth.empty:
+            raise ValueError("this world has no lapsed customer worth winning back")
+        roles = {}
+        # The trap: the biggest lapsed customer by revenue that is not worth winning back.
+        bad = wb[~wb["worth"]]
+        big = bad["annual_revenue"].idxmax() if len(bad) else None
+        smaller = worth if big is None else worth[worth["annual_revenue"]
+                                                  < wb.loc[big, "annual_revenue"]]
+        if smaller.empty:
+            smaller, big = worth, None
+        answer = smaller["expected_value"].idxmax()
+        roles[answer] = "answer"
+        if big is not None:
+            roles[big] = "biggest"
+        # Others shown must be worth less than the answer.
+        lesser = wb[(wb["expected_value"] < wb.loc[answer, "expected_value"])
+                    & ~wb.index.isin(list(roles))]
+        likely = lesser[lesser["worth"] & (lesser["chance"] == lesser["chance"].max())]
+        if len(likely):
+            roles[likely["expected_value"].idxmax()] = "likely"
+        left = lesser.drop(index=[i for i in roles if i in lesser.index])
+        if len(left):
+            roles[left["months_since"].idxmin()] = "recent"
+        for cid in lesser.index:
+            if len(roles) >= 4:
+                break
+            roles.setdefault(cid, "other")
+        table = wb.loc[list(roles)].copy()
+        table["role"] = [roles[c] for c in table.index]
+        self._cache = table.sort_index()
+        return self._cache
+
+    @staticmethod
+    def _label(cid) -> str:
+        return f"customer {int(cid)}"
+
+    @property
+    def prompt(self) -> str:
+        chances = "; ".join(f"{k} {v[1]:.0%}" for k, v in R.WINBACK_REASONS.items())
+        return ("Four lapsed customers (中止往来的老客户) are in the table: what they bought and "
+                "earned us per year while they bought, why they left, and whether they left bad "
+                f"debt. Our sales team estimates the chance of a win-back by reason: {chances}. "
+                "Which customer should we try to win back (客户挽回) first?")
+
+    def data(self) -> pd.DataFrame:
+        t = self._pick()
+        s = self._signals().loc[t.index]
+        return pd.DataFrame({
+            "customer": [self._label(c) for c in t.index],
+            "revenue per year (CNY)": t["annual_revenue"].round(0).to_numpy(),
+            "profit per year (CNY)": t["annual_profit"].round(0).to_numpy(),
+            "why it left": t["reason"].to_numpy(),
+            "months since it left": t["months_since"].to_numpy(),
+            "bad debt": np.where(s["bad_debt"].to_numpy() > 0, "yes", "no")})
+
+    def options(self) -> list[str]:
+        return [self._label(c) for c in self._pick().index]
+
+    def solution(self) -> str:
+        t = self._pick()
+        return self._label(t.index[t["role"] == "answer"][0])
+
+    def explanations(self) -> dict[str, str]:
+        t = self._pick()
+        best = t[t["role"] == "answer"].iloc[0]
+        out = {}
+        for cid, row in t.iterrows():
+            if not row["worth"]:
+                why = ("it lost us money" if row["annual_profit"] <= 0 else "it left bad debt")
+                calc = (f"{why}: a bad customer (劣质客户) is not worth winning back, whatever its "
+                        f"revenue ({_cny(row['annual_revenue'])} a year).")
+            else:
+                calc = (f"{row['chance']:.0%} chance ({row['reason']}) × "
+                        f"{_cny(row['annual_profit'])} a year = {_cny(row['expected_value'])}.")
+            if row["role"] == "answer":
+                out[self._label(cid)] = (f"Right: {calc} The highest expected value of the four.")
+                continue
+            lead = {"biggest": "The biggest by revenue — but revenue is not what we win back; ",
+                    "likely": "Among the easiest to win back — but a likely win of a smaller profit is "
+                              "worth less; ",
+                    "recent": "The most recently lost — recency helps, but compare the values; "}
+            out[self._label(cid)] = (lead.get(row["role"], "") + calc
+                                     + f" Customer {int(best.name)} is worth "
+                                       f"{_cny(best['expected_value'])}.")
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+@register("retention.loyalty_ladder", chapter=CHAPTER, title="Climb the loyalty ladder")
+class LoyaltyLadder(OrderingExercise):
+    """Ordering: the rungs of the loyalty ladder (忠诚阶梯), from the bottom up."""
+
+    hint = "Each rung needs the one below: first someone must know us, then buy once, then again…"
+
+    @property
+    def prompt(self) -> str:
+        n = int((~self.world.customers["churned"]).sum())
+        return (f"Our {n:,} current customers stand on different rungs of the loyalty ladder "
+                "(忠诚阶梯). Put the rungs in order, from the bottom (someone who might buy) to the "
+                "top: pick the lowest rung in row 1, the next in row 2, and so on.")
+
+    def solution(self) -> list[str]:
+        return [f"{en} ({zh})" for en, zh, _ in R.LOYALTY_LADDER]
+
+    def explanations(self) -> dict[str, str]:
+        return {f"{en} ({zh})": f"A {en} {m}." for en, zh, m in R.LOYALTY_LADDER}

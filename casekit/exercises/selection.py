@@ -1,0 +1,506 @@
+"""Exercises for chapter 1, customer selection (客户选择).
+
+Used by ``exercises/01_customer_selection.ipynb``.  Every answer is computed with
+:mod:`casekit.selection` from the world the exercise is built on, so each exercise works for any
+seed and size; wrong answers that match a known mistake are named in the feedback.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import selection as S
+from .engine import (
+    ChoiceExercise,
+    ExploreExercise,
+    Misconception,
+    MultiChoiceExercise,
+    NumericExercise,
+    OrderingExercise,
+    register,
+)
+
+__all__ = ["BadTrait", "ScorecardWeights", "DeliveredValueByHand", "ScreeningDecision",
+           "BigCustomerRisks", "SegmentFitOrder"]
+
+
+def _pct(x: float) -> str:
+    return f"{x:.1%}"
+
+
+def _cny(x: float) -> str:
+    return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
+
+
+class _Cache:
+    """Mixin: computed frames of the exercise's world, computed once."""
+
+    def _get(self, name, fn):
+        cache = self.__dict__.setdefault("_cache", {})
+        if name not in cache:
+            cache[name] = fn()
+        return cache[name]
+
+    def scores(self) -> pd.DataFrame:
+        return self._get("scores", lambda: S.scorecard(self.world))
+
+    def profit(self) -> pd.DataFrame:
+        return self._get("profit", lambda: S.customer_profitability(self.world))
+
+
+# --------------------------------------------------------------------------------------------
+_NONE = "none of them: it is a good customer"
+_BAD_OPTIONS = {
+    "buys_little_demands_much": "buys little but demands much (购买量小、要求多)",
+    "no_credit": "no credit-worthiness: bad debt, disputes (信誉差)",
+    "off_core_demands": "pulls the firm into work it is not good at (非核心业务要求)",
+}
+
+
+@register("selection.bad_trait", chapter=1, title="Which bad-customer trait does it show?")
+class BadTrait(_Cache, ChoiceExercise):
+    """Choose one: the bad-customer trait (劣质客户的特征) a big customer shows."""
+
+    hint = ("Compare each figure with the rule for each bad trait: small *and* a cost to serve "
+            "above half of revenue; any bad debt or two or more disputes; three or more requests "
+            "outside the firm's strengths.")
+
+    def _customer(self) -> int:
+        def pick():
+            s = self.scores()
+            flags = s[list(S.BAD_TRAITS)]
+            one = flags.sum(axis=1) == 1
+            big = s["revenue"] >= s["revenue"].quantile(0.9)
+            loss = s["profit"] < 0
+            for mask in (one & big & s["no_credit"] & loss, one & big & loss, one & big,
+                         one & s["no_credit"], one, flags.any(axis=1)):
+                if mask.any():
+                    return int(s.loc[mask, "revenue"].idxmax())
+            return int(s["revenue"].idxmax())
+        return self._get("customer", pick)
+
+    def _facts(self) -> dict:
+        cid = self._customer()
+        s, p = self.scores(), self.profit()
+        c = self.world.customers.set_index("customer_id").loc[cid]
+        annual = p.loc[cid, "annual_revenue"]
+        return {
+            "id": cid, "annual": annual, "median": p["annual_revenue"].median(),
+            "cts_share": p.loc[cid, "cost_to_serve"] / p.loc[cid, "revenue"],
+            "bad_debt": float(c["bad_debt"]), "disputes": int(c["disputes"]),
+            "off_core": int(c["off_core_requests"]), "credit": str(c["credit_rating"]),
+            "rank": int((p["revenue"] > p.loc[cid, "revenue"]).sum()) + 1, "n": len(p),
+            "profit": p.loc[cid, "profit"], "class": s.loc[cid, "class"],
+        }
+
+    @property
+    def prompt(self) -> str:
+        f = self._facts()
+        return (f"Customer **{f['id']}** is number {f['rank']:,} of {f['n']:,} by revenue. Its "
+                f"figures over 2023–2025: revenue per year {_cny(f['annual'])} (median customer: "
+                f"{_cny(f['median'])}); cost to serve {_pct(f['cts_share'])} of revenue; bad debt "
+                f"{_cny(f['bad_debt'])}; {f['disputes']} payment disputes or lawsuits; "
+                f"{f['off_core']} request{'' if f['off_core'] == 1 else 's'} for work outside our "
+                f"strengths; credit rating "
+                f"{f['credit']}. Which of the three bad-customer traits (劣质客户的特征) does it "
+                "show?")
+
+    def options(self) -> list[str]:
+        return [*_BAD_OPTIONS.values(), _NONE]
+
+    def solution(self) -> str:
+        s = self.scores().loc[self._customer()]
+        shown = [k for k in S.BAD_TRAITS if bool(s[k])]
+        return _BAD_OPTIONS[shown[0]] if shown else _NONE
+
+    def explanations(self) -> dict[str, str]:
+        f = self._facts()
+        small = f["annual"] < f["median"]
+        out = {
+            _BAD_OPTIONS["buys_little_demands_much"]: (
+                f"It buys {_cny(f['annual'])} a year, {'below' if small else 'above'} the median "
+                f"of {_cny(f['median'])}, and its cost to serve is {_pct(f['cts_share'])} of "
+                "revenue; the trait needs both a small customer and a cost to serve above half "
+                "of what it buys."),
+            _BAD_OPTIONS["no_credit"]: (
+                f"Bad debt of {_cny(f['bad_debt'])} and {f['disputes']} disputes: the trait shows "
+                "as any bad debt (呆帐、坏帐) or two or more disputes and lawsuits."),
+            _BAD_OPTIONS["off_core_demands"]: (
+                f"{f['off_core']} requests outside the firm's strengths; the trait needs three or "
+                "more."),
+            _NONE: (f"Misconception: big means good. Customer {f['id']} is number {f['rank']:,} "
+                    f"by revenue, yet it shows a bad trait"
+                    + (f" and lost {_cny(-f['profit'])} over the period" if f["profit"] < 0 else "")
+                    + f"; the scorecard class is “{f['class']}”. Big is not the same as good "
+                    "(大客户不一定等同于优质客户)."),
+        }
+        right = self.solution()
+        if right != _NONE:
+            out[right] = "Right. " + out[right] + (
+                " A big customer can be a bad customer: size does not protect against the three "
+                "bad traits.")
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+_TRAIT_LABELS = {"purchasing_power": "Purchasing power", "profitability": "Profitability",
+                 "low_cost_to_serve": "Low cost to serve", "relationship": "Relationship",
+                 "innovation_partnership": "Innovation"}
+_RISES, _FALLS, _SAME = ("it rises by more than one percentage point",
+                         "it falls by more than one percentage point",
+                         "it stays within one percentage point")
+
+
+@register("selection.scorecard_weights", chapter=1, title="Explore: tune the scorecard's weights")
+class ScorecardWeights(_Cache, ExploreExercise):
+    """Explore: five sliders set the weights of the good-customer traits; the classes follow."""
+
+    prompt = ("The scorecard (客户评分卡) scores each customer on the five good-customer traits "
+              "(0 = no weight … 5 = heavy weight) and takes 30 points off for each bad trait; "
+              "60 points or more is *good*, below 30 *bad*. Move the sliders: the chart shows the "
+              "profit margin of each class, the table its customers and share of revenue.")
+    question = ("Set **purchasing power to 5** and keep the four other weights at 1. Compared "
+                "with equal weights (all at 1), what happens to the profit margin of the *good* "
+                "class?")
+    hint = ("Read the good class's margin in the table with all weights at 1, then again with "
+            "purchasing power at 5.")
+
+    def controls(self) -> dict:
+        import ipywidgets as W
+        style = {"description_width": "initial"}
+        return {k: W.IntSlider(value=1, min=0, max=5, step=1, description=label, style=style,
+                               layout=W.Layout(width="260px"))
+                for k, label in _TRAIT_LABELS.items()}
+
+    def _scores(self, **weights) -> pd.DataFrame:
+        w = {k: weights.get(k, 1) for k in _TRAIT_LABELS}
+        if sum(w.values()) == 0:
+            w = dict.fromkeys(_TRAIT_LABELS, 1)
+        key = tuple(sorted(w.items()))
+        return self._get(("weights", key), lambda: S.scorecard(self.world, weights=w))
+
+    @staticmethod
+    def _summary(s: pd.DataFrame) -> pd.DataFrame:
+        order = [c for c in ("good", "ordinary", "bad") if (s["class"] == c).any()]
+        g = s.groupby("class")
+        out = pd.DataFrame({"customers": g.size(),
+                            "share of revenue": g["revenue"].sum() / s["revenue"].sum(),
+                            "profit margin": g["profit"].sum() / g["revenue"].sum()}).reindex(order)
+        return out
+
+    def table(self, **weights) -> pd.DataFrame:
+        t = self._summary(self._scores(**weights))
+        return pd.DataFrame({"class": t.index, "customers": t["customers"].to_numpy(),
+                             "share of revenue": t["share of revenue"].map(_pct).to_numpy(),
+                             "profit margin": t["profit margin"].map(_pct).to_numpy()})
+
+    def draw(self, ax, **weights) -> None:
+        from ..plots import selection as sp
+        sp.class_margins(self._scores(**weights), ax=ax)
+        if sum(weights.get(k, 1) for k in _TRAIT_LABELS) == 0:
+            ax.set_title("All weights are 0: equal weights used")
+
+    def _margins(self):
+        base = self._summary(self._scores())["profit margin"].get("good", np.nan)
+        sized = self._summary(self._scores(purchasing_power=5))["profit margin"].get("good", np.nan)
+        return base, sized
+
+    def options(self) -> list[str]:
+        return [_RISES, _FALLS, _SAME]
+
+    def solution(self) -> str:
+        base, sized = self._margins()
+        if abs(sized - base) <= 0.01:
+            return _SAME
+        return _RISES if sized > base else _FALLS
+
+    def explanations(self) -> dict[str, str]:
+        base, sized = self._margins()
+        fact = (f"With equal weights the good class earns {_pct(base)} of its revenue as profit; "
+                f"with purchasing power at 5 it earns {_pct(sized)}.")
+        why_falls = (" Weighting size lets big customers into the good class even when their "
+                     "discounts, cost to serve or bad debt eat their margin: big is not the same "
+                     "as good.")
+        right = self.solution()
+        out = {}
+        for o in self.options():
+            if o == right:
+                out[o] = "Right. " + fact + (why_falls if o == _FALLS else "")
+            elif o == _RISES:
+                out[o] = ("Misconception: bigger customers are more profitable per unit of "
+                          "revenue. " + fact)
+            elif o == _FALLS:
+                out[o] = "Look at the table again. " + fact
+            else:
+                out[o] = ("The weights do change the class of many customers, and with them the "
+                          "class margin. " + fact)
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+_V = ("product_value", "service_value", "personnel_value", "image_value")
+_C = ("monetary_cost", "time_cost", "energy_cost", "physical_cost")
+
+
+@register("selection.delivered_value_by_hand", chapter=1,
+          title="Compute a customer's delivered-value advantage")
+class DeliveredValueByHand(_Cache, NumericExercise):
+    """Numeric: our delivered-value advantage (ours − competitor's) for one surveyed customer."""
+
+    unit = "points"
+    rel_tol = 0.0
+    abs_tol = 0.06
+    decimals = 1
+    bounds = (-400.0, 400.0)
+    hint = ("For each offer: total customer value = the four values added up; total customer "
+            "cost = the four costs added up; delivered value = value − cost. The advantage is "
+            "ours minus the competitor's.")
+
+    def _rows(self):
+        def pick():
+            p = self.world.perceptions
+            ours = p[p["offer"].astype(str) == "ours"].set_index("customer_id")
+            comp = p[p["offer"].astype(str) == "competitor"].set_index("customer_id")
+            ids = ours.index.intersection(comp.index)
+            ours, comp = ours.loc[ids], comp.loc[ids]
+            vo, co = ours[list(_V)].sum(axis=1), ours[list(_C)].sum(axis=1)
+            vc, cc = comp[list(_V)].sum(axis=1), comp[list(_C)].sum(axis=1)
+            right = (vo - co) - (vc - cc)
+            wrong = pd.concat([vo - co, vo - vc, (vo + co) - (vc + cc), -right], axis=1)
+            gaps = wrong.sub(right, axis=0).abs()
+            # a customer whose known mistakes all give clearly different numbers
+            ok = (gaps.min(axis=1) > 2) & (right.abs() > 2)
+            for a in range(4):
+                for b in range(a + 1, 4):
+                    ok &= (wrong[a] - wrong[b]).abs() > 2
+            cid = ok[ok].index[0] if ok.any() else ids[0]
+            return int(cid), ours.loc[cid], comp.loc[cid]
+        return self._get("rows", pick)
+
+    @property
+    def prompt(self) -> str:
+        cid, o, c = self._rows()
+        def line(r):
+            return (f"product {r['product_value']:.1f}, service {r['service_value']:.1f}, "
+                    f"personnel {r['personnel_value']:.1f}, image {r['image_value']:.1f}; costs: "
+                    f"monetary {r['monetary_cost']:.1f}, time {r['time_cost']:.1f}, energy "
+                    f"{r['energy_cost']:.1f}, physical {r['physical_cost']:.1f}")
+        return (f"Customer **{cid}** rated both offers in the delivered-value survey (points). "
+                f"**Our offer** — values: {line(o)}. **Competitor's offer** — values: {line(c)}. "
+                "Compute our advantage in customer delivered value (顾客让渡价值): our delivered "
+                "value minus the competitor's. Type a number of points, e.g. 12.3 or -4.5.")
+
+    def _parts(self):
+        _, o, c = self._rows()
+        vo, co = float(o[list(_V)].sum()), float(o[list(_C)].sum())
+        vc, cc = float(c[list(_V)].sum()), float(c[list(_C)].sum())
+        return vo, co, vc, cc
+
+    def solution(self) -> float:
+        vo, co, vc, cc = self._parts()
+        return (vo - co) - (vc - cc)
+
+    def explanation(self) -> str:
+        vo, co, vc, cc = self._parts()
+        verdict = ("The customer gets more from us." if self.solution() > 0 else
+                   "The customer gets more from the competitor: a two-way selection warning.")
+        return (f"Ours: {vo:.1f} − {co:.1f} = {vo - co:.1f}; competitor: {vc:.1f} − {cc:.1f} = "
+                f"{vc - cc:.1f}. {verdict}")
+
+    def misconceptions(self) -> list[Misconception]:
+        vo, co, vc, cc = self._parts()
+        found = [
+            Misconception("our delivered value without the competitor's", vo - co,
+                          "That is our delivered value alone; the advantage compares it with "
+                          "the competitor's."),
+            Misconception("costs left out", vo - vc,
+                          "You compared total customer value only; delivered value subtracts "
+                          "the total customer cost (money, time, energy, physical)."),
+            Misconception("costs added to value", (vo + co) - (vc + cc),
+                          "Costs are what the customer gives up: subtract them from the value."),
+            Misconception("the sign reversed", -self.solution(),
+                          "That is the competitor's advantage over us; take ours minus theirs."),
+        ]
+        out, tol = [], self.tolerance()
+        for m in found:  # two mistakes giving the same number would blur the diagnosis
+            if all(abs(m.value - k.value) > tol for k in out):
+                out.append(m)
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+_DECISIONS = {"keep": "keep (保留)", "watch": "watch (观察)", "drop": "drop (淘汰)"}
+
+
+@register("selection.screening_decision", chapter=1, title="Year-end screening: keep, watch or drop?")
+class ScreeningDecision(_Cache, ChoiceExercise):
+    """Choose one: the screening decision (筛选管理) for one customer at the end of 2025."""
+
+    hint = ("Drop: no profit in the year *and* little potential (future 1 or 2). Keep: a key "
+            "customer (among the biggest fifth of buyers, with a profit) or an average score of "
+            "at least 3.5. Watch: everyone else.")
+
+    def screen(self) -> pd.DataFrame:
+        return self._get("screen", lambda: S.annual_screening(self.world, year=2025))
+
+    def _customer(self) -> int:
+        def pick():
+            s = self.screen()
+            for mask in ((s["decision"] == "drop") & (s["purchases"] == 5),
+                         (s["decision"] == "watch") & (s["profit"] <= 0),
+                         s["decision"] == "drop"):
+                if mask.any():
+                    return int(s.loc[mask, "revenue"].idxmax())
+            return int(s["revenue"].idxmax())
+        return self._get("customer", pick)
+
+    @property
+    def prompt(self) -> str:
+        cid = self._customer()
+        r = self.screen().loc[cid]
+        growth = float(self.world.customers.set_index("customer_id").loc[cid, "growth_rate"])
+        return (f"It is the end of 2025. Customer **{cid}** bought {_cny(r['revenue'])} this year "
+                f"and left a profit of {_cny(r['profit'])}; it grows {growth:+.0%} a year. Its "
+                f"scores (1–5, by fifths of the customers): annual purchases (全年购买额) "
+                f"{r['purchases']}, profitability (收益性) {r['profitability']}, safety (安全性) "
+                f"{r['safety']}, future (未来性) {r['future']}, cooperativeness (合作性) "
+                f"{r['cooperativeness']}; average {r['total']:.1f}. Following the chapter's "
+                "screening rule, what is the decision?")
+
+    def options(self) -> list[str]:
+        return list(_DECISIONS.values())
+
+    def solution(self) -> str:
+        return _DECISIONS[self.screen().loc[self._customer(), "decision"]]
+
+    def explanations(self) -> dict[str, str]:
+        r = self.screen().loc[self._customer()]
+        no_profit = r["profit"] <= 0
+        little = r["future"] <= 2
+        facts = (f"Profit {_cny(r['profit'])} ({'none' if no_profit else 'positive'}), future "
+                 f"{r['future']} ({'little potential' if little else 'some potential'}), "
+                 f"average {r['total']:.1f}.")
+        right = self.solution()
+        out = {
+            _DECISIONS["keep"]: (
+                "Misconception: big buyers are always kept. " + facts + " Keeping is for key "
+                "customers that are profitable, or for strong scores across the five criteria."
+                if r["purchases"] >= 4 and no_profit else
+                facts + " Keeping needs a profitable key customer or an average of 3.5 or more."),
+            _DECISIONS["watch"]: (
+                facts + " Watch is for customers that are neither clearly worth keeping nor "
+                "without profit and potential."),
+            _DECISIONS["drop"]: (
+                facts + " Drop only customers with no profit *and* little potential; growth can "
+                "turn a small or loss-making customer into a good one (dynamic management)."),
+        }
+        out[right] = "Right. " + facts + {
+            "keep (保留)": " It is worth the sales team's time next year.",
+            "watch (观察)": " Watch it and screen it again next year: good and bad can swap.",
+            "drop (淘汰)": " No profit and no potential: even a big buyer can be dropped — big is "
+                           "not the same as good.",
+        }[right]
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+@register("selection.big_customer_risks", chapter=1,
+          title="Which risks are higher among the biggest customers?")
+class BigCustomerRisks(_Cache, MultiChoiceExercise):
+    """Choose all that apply: measures that are higher among the biggest 10% than the rest."""
+
+    hint = ("Rank customers by revenue over 2023–2025, take the top 10%, and compare each "
+            "measure's average (or rate) with the other 90%.")
+
+    def _measures(self) -> pd.DataFrame:
+        def build():
+            p = self.profit()
+            c = self.world.customers.set_index("customer_id").loc[p.index]
+            k = max(1, int(np.ceil(0.1 * len(p))))
+            big = pd.Series(False, index=p.index)
+            big.iloc[np.argsort(-p["revenue"].to_numpy(), kind="stable")[:k]] = True
+            rows = {
+                "payment days (财务风险)": c["payment_days"],
+                "bad debt per customer (财务风险)": c["bad_debt"],
+                "discount rate (利润风险)": None,
+                "disputes and lawsuits per customer (管理风险)": c["disputes"],
+                "price sensitivity (流失风险)": c["price_sensitivity"],
+                "share of customers who churned": c["churned"].astype(float),
+                "share of customers losing money": (p["profit"] < 0).astype(float),
+                "loyalty index": c["loyalty"],
+            }
+            out = []
+            for label, values in rows.items():
+                if values is None:
+                    b = p.loc[big, "discount"].sum() / p.loc[big, "list_value"].sum()
+                    r = p.loc[~big, "discount"].sum() / p.loc[~big, "list_value"].sum()
+                else:
+                    b, r = float(values[big].mean()), float(values[~big].mean())
+                out.append((label, b, r))
+            return pd.DataFrame(out, columns=["option", "big", "rest"]).set_index("option")
+        return self._get("measures", build)
+
+    @property
+    def prompt(self) -> str:
+        return ("Rank the customers by revenue over 2023–2025. Tick every measure that is "
+                "**higher among the biggest 10%** than among the other 90%. (Those that are "
+                "higher show the risks of big customers, 大客户的风险, in this data.)")
+
+    def options(self) -> list[str]:
+        return list(self._measures().index)
+
+    def solution(self) -> list[str]:
+        m = self._measures()
+        return [o for o in m.index if m.loc[o, "big"] > m.loc[o, "rest"]]
+
+    def explanations(self) -> dict[str, str]:
+        m = self._measures()
+        out = {}
+        for o in m.index:
+            b, r = m.loc[o, "big"], m.loc[o, "rest"]
+            fmt = (lambda x: f"{x:.1%}") if ("share" in o or "rate" in o) else (
+                _cny if "bad debt" in o else (lambda x: f"{x:.2f}"))
+            higher = b > r
+            text = f"biggest 10%: {fmt(b)}, the rest: {fmt(r)}"
+            if higher:
+                out[o] = f"Higher among the big ({text})."
+            elif "losing money" in o:
+                out[o] = (f"Not higher ({text}): many small, new customers lose money too. Yet a "
+                          "visible share of the big ones do — big is not the same as good.")
+            else:
+                out[o] = f"Not higher among the big ({text}); size alone does not raise it here."
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+@register("selection.segment_fit_order", chapter=1,
+          title="Order the segments by how well our offer fits")
+class SegmentFitOrder(_Cache, OrderingExercise):
+    """Put in order: segments by our mean delivered-value advantage, best fit (门当户对) first."""
+
+    hint = ("Compute each surveyed customer's delivered value for both offers (four values − four "
+            "costs), take ours − the competitor's, and average it per segment "
+            "(`selection.segment_fit`).")
+
+    def fit(self) -> pd.DataFrame:
+        return self._get("fit", lambda: S.segment_fit(self.world.perceptions, self.world.customers))
+
+    @property
+    def prompt(self) -> str:
+        return ("Well-matched selection (门当户对) looks for the customers whose needs match what "
+                "we do best. Using the delivered-value survey, put the industry segments in order "
+                "of our **average delivered-value advantage** over the competitor (ours − "
+                "competitor's delivered value), the best fit first.")
+
+    def solution(self) -> list[str]:
+        return [str(s) for s in self.fit().index]
+
+    def explanations(self) -> dict[str, str]:
+        f = self.fit()
+        out = {str(s): (f"{s}: average advantage {f.loc[s, 'advantage']:+.1f} points; "
+                        f"{f.loc[s, 'share_prefer_ours']:.0%} of its customers get more value "
+                        "from us.") for s in f.index}
+        out[""] = ("Our offer fits best where our advantage is largest: that is where customer "
+                   "value and our capability meet.")
+        return out

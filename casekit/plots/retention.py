@@ -1,0 +1,325 @@
+"""Charts of chapter 6, keeping customers and preventing churn.
+
+Each function takes the output of a :mod:`casekit.retention` function, an optional ``ax``, draws
+one fully labelled chart and returns the Axes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter, PercentFormatter
+
+from .. import retention as _r
+from ..validate import require_frame
+from . import _style
+from ._style import COLORS, PALETTE
+
+__all__ = ["yearly_churn_chart", "cohort_heatmap", "retention_curve_chart", "tenure_churn_chart",
+           "cost_chart", "clv_chart", "satisfaction_loyalty_chart", "churn_band_chart",
+           "loyalty_types_chart", "drivers_chart", "score_chart", "winback_chart",
+           "call_strategies_chart"]
+
+
+def _pct_label(ax, x, y, text, **kw):
+    ax.annotate(text, (x, y), xytext=(0, 3), textcoords="offset points", ha="center",
+                va="bottom", fontsize=8, **kw)
+
+
+def yearly_churn_chart(yearly: pd.DataFrame, *, ax=None):
+    """Churn rate per year on the right base (opening customers), with the base written on each
+    bar; output of :func:`retention.yearly_churn`."""
+    require_frame(yearly, {"churn_rate": "numeric", "opening": "numeric", "churned": "numeric"},
+                  what="yearly_churn_chart")
+    ax = _style.axes(ax)
+    x = np.arange(len(yearly))
+    ax.bar(x, yearly["churn_rate"], color=COLORS["bad"], width=0.6,
+           label="churn rate = churned ÷ customers at the start of the year")
+    for i, (rate, k, n) in enumerate(zip(yearly["churn_rate"], yearly["churned"],
+                                         yearly["opening"])):
+        _pct_label(ax, i, rate, f"{rate:.1%}\n({int(k):,} of {int(n):,})")
+    ax.set_xticks(x, [str(y) for y in yearly.index])
+    ax.set_ylim(0, max(0.05, float(yearly["churn_rate"].max()) * 1.35))
+    _style.percent(ax)
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Churn rate (% of opening customers)")
+    ax.set_title("Churn rate by year")
+    ax.legend(loc="upper left")
+    return ax
+
+
+def cohort_heatmap(cohorts: pd.DataFrame, *, ax=None):
+    """Share of each first-purchase cohort still a customer at each year end (a heat map);
+    output of :func:`retention.cohort_retention`."""
+    require_frame(cohorts, {"customers": "numeric"}, what="cohort_heatmap")
+    years = [c for c in cohorts.columns if c != "customers"]
+    data = cohorts[years].to_numpy(dtype="float64")
+    ax = _style.axes(ax, figsize=(6.5, 3.8))
+    im = ax.imshow(np.ma.masked_invalid(data), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    for i in range(data.shape[0]):
+        for j in range(data.shape[1]):
+            if np.isfinite(data[i, j]):
+                ax.text(j, i, f"{data[i, j]:.0%}", ha="center", va="center", fontsize=9,
+                        color="white" if data[i, j] > 0.6 else "black")
+    ax.set_xticks(range(len(years)), [f"end of {y}" for y in years])
+    ax.set_yticks(range(len(cohorts)),
+                  [f"{c} (n={int(n):,})" for c, n in zip(cohorts.index, cohorts["customers"])])
+    ax.grid(False)
+    ax.set_xlabel("Year end")
+    ax.set_ylabel("Cohort: year of first purchase")
+    ax.set_title("Cohort retention: share still buying")
+    cb = ax.figure.colorbar(im, ax=ax, fraction=0.05, pad=0.02)
+    cb.set_label("Share of the cohort still a customer")
+    cb.ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    return ax
+
+
+def retention_curve_chart(curve: pd.DataFrame, *, min_at_risk: int = 20, ax=None, title=None):
+    """Retention curves by tenure, one line per group; output of
+    :func:`retention.retention_curve`.  Months with fewer than ``min_at_risk`` customers at risk
+    are not drawn (too few to trust)."""
+    require_frame(curve, {"group": "any", "month": "numeric", "at_risk": "numeric",
+                          "retention": "numeric"}, what="retention_curve_chart")
+    ax = _style.axes(ax)
+    for i, (g, d) in enumerate(curve.groupby("group", sort=False)):
+        d = d[d["at_risk"] >= min_at_risk]
+        if d.empty:
+            continue
+        label = g if g == "all" else f"first purchase {g}" if g[:1].isdigit() else g
+        ax.step(d["month"], d["retention"], where="post", lw=2, color=PALETTE[i % len(PALETTE)],
+                label=label)
+    ax.set_ylim(0, 1.02)
+    _style.percent(ax)
+    ax.set_xlabel("Tenure: months since the first purchase")
+    ax.set_ylabel("Share still a customer (%)")
+    ax.set_title(title or "Retention curve")
+    ax.legend(loc="lower left")
+    return ax
+
+
+def tenure_churn_chart(tenure: pd.DataFrame, *, ax=None):
+    """Churn per customer-year at each tenure band; output of :func:`retention.churn_by_tenure`."""
+    require_frame(tenure, {"churn_per_year": "numeric", "exposure": "numeric"},
+                  what="tenure_churn_chart")
+    ax = _style.axes(ax)
+    x = np.arange(len(tenure))
+    ax.bar(x, tenure["churn_per_year"], color=COLORS["bad"], width=0.6,
+           label="churned ÷ customer-years at that tenure")
+    for i, r in enumerate(tenure["churn_per_year"]):
+        _pct_label(ax, i, r, f"{r:.0%}")
+    ax.set_xticks(x, list(tenure.index))
+    ax.set_ylim(0, float(tenure["churn_per_year"].max()) * 1.25 + 1e-9)
+    _style.percent(ax)
+    ax.set_xlabel("Tenure (years since the first purchase)")
+    ax.set_ylabel("Churn per year (%)")
+    ax.set_title("New customers leave most: churn by tenure")
+    ax.legend(loc="upper right")
+    return ax
+
+
+def cost_chart(costs: _r.CostComparison, *, ax=None):
+    """Acquisition cost vs a year of retention cost per customer, with the sources' 5–6× band;
+    ``costs`` is :func:`retention.cost_comparison`'s result."""
+    if not isinstance(costs, _r.CostComparison):
+        raise ValueError(f"cost_chart: expected the result of retention.cost_comparison(...), got "
+                         f"{type(costs).__name__}")
+    ax = _style.axes(ax, figsize=(6.5, 4.2))
+    labels = ["win one new customer\n(acquisition cost)", "keep one customer a year\n(retention cost)"]
+    vals = [costs.acquisition, costs.retention]
+    ax.bar([0, 1], vals, color=[COLORS["accent"], COLORS["good"]], width=0.55)
+    for i, v in enumerate(vals):
+        _pct_label(ax, i, v, f"CNY {v:,.0f}")
+    lo, hi = costs.retention * costs.source_low, costs.retention * costs.source_high
+    ax.axhspan(lo, hi, color=COLORS["neutral"], alpha=0.15,
+               label=f"what the sources claim: {costs.source_low:g}–{costs.source_high:g}× a year "
+                     "of retention")
+    ax.set_xticks([0, 1], labels)
+    ax.set_ylim(0, max(hi, costs.acquisition) * 1.2)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+    ax.set_ylabel("Mean cost per customer (CNY)")
+    ax.set_title(f"Winning costs {costs.ratio:.1f}× a year of keeping")
+    ax.legend(loc="upper right")
+    return ax
+
+
+def clv_chart(*, retention: float, discount: float = 0.10, points: float = 1.0, ax=None):
+    """The lifetime-value multiple ``r / (1 + d − r)`` against the retention rate, marking today's
+    rate and the rate ``points`` higher (:func:`retention.clv_multiple`)."""
+    now = _r.retention_point_value(1.0, 1, retention, points=points, discount=discount)
+    ax = _style.axes(ax)
+    r = np.linspace(0.5, 0.97, 200)
+    ax.plot(r, _r.clv_multiple(r, discount=discount), color=COLORS["main"], lw=2,
+            label=f"CLV ÷ yearly margin = r / (1 + {discount:g} − r)")
+    up = min(1.0, retention + points / 100)
+    ax.plot([retention], [now.clv_now], "o", color=COLORS["bad"], ms=7,
+            label=f"today: r = {retention:.1%} → {now.clv_now:.2f}× the yearly margin")
+    ax.plot([up], [now.clv_up], "o", color=COLORS["good"], ms=7,
+            label=f"{points:g} point{'s' if points != 1 else ''} more: r = {up:.1%} → "
+                  f"{now.clv_up:.2f}×")
+    ax.set_xlim(0.5, 0.97)
+    _style.percent(ax, "x")
+    ax.set_xlabel("Retention rate r (% per year)")
+    ax.set_ylabel("Lifetime value as a multiple of the yearly margin")
+    ax.set_title("Each point of retention is worth more the higher it is")
+    ax.legend(loc="upper left")
+    return ax
+
+
+def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
+    """By satisfaction band: churn rate (bars) and mean loyalty index (line), both on a 0–1
+    scale; output of :func:`retention.satisfaction_loyalty`."""
+    require_frame(table, {"mean_loyalty": "numeric", "churn_rate": "numeric",
+                          "customers": "numeric"}, what="satisfaction_loyalty_chart")
+    ax = _style.axes(ax)
+    x = np.arange(len(table))
+    ax.bar(x, table["churn_rate"], width=0.55, color=COLORS["bad"], alpha=0.85,
+           label="churn rate (share who left)")
+    ax.plot(x, table["mean_loyalty"], "o-", color=COLORS["main"], lw=2,
+            label="mean loyalty index (0–1)")
+    for i, (c, n) in enumerate(zip(table["churn_rate"], table["customers"])):
+        _pct_label(ax, i, c, f"{c:.0%}\nn={int(n):,}")
+    ax.set_xticks(x, [f"{b}" for b in table.index])
+    ax.set_ylim(0, 1.1)
+    ax.set_xlabel("Satisfaction band (survey score 1–5)")
+    ax.set_ylabel("Churn rate / loyalty index (0–1)")
+    ax.set_title("Satisfaction → loyalty → staying")
+    ax.legend(loc="upper center", ncols=2)
+    return ax
+
+
+def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, title=None,
+                     xlabel=None, ax=None):
+    """Churn rate per band, with the overall rate as a line; output of :func:`retention.churn_by`."""
+    require_frame(table, {"churn_rate": "numeric", "customers": "numeric"},
+                  what="churn_band_chart")
+    ax = _style.axes(ax)
+    x = np.arange(len(table))
+    ax.bar(x, table["churn_rate"], width=0.6, color=COLORS["bad"])
+    for i, (c, n) in enumerate(zip(table["churn_rate"], table["customers"])):
+        _pct_label(ax, i, c, f"{c:.0%}\nn={int(n):,}")
+    if base_rate is not None:
+        ax.axhline(base_rate, color=COLORS["neutral"], ls="--", lw=1,
+                   label=f"all customers: {base_rate:.0%}")
+        ax.legend(loc="upper right")
+    ax.set_xticks(x, [str(i) for i in table.index])
+    ax.set_ylim(0, float(table["churn_rate"].max()) * 1.3 + 1e-9)
+    _style.percent(ax)
+    ax.set_xlabel(xlabel or str(table.index.name or ""))
+    ax.set_ylabel("Churn rate (% who left)")
+    ax.set_title(title or f"Churn rate by {table.index.name}")
+    return ax
+
+
+def loyalty_types_chart(types: pd.DataFrame, *, ax=None):
+    """The four types of loyalty as a 2 × 2 grid with each type's churn rate and size; output of
+    :func:`retention.loyalty_types`."""
+    require_frame(types, {"churn_rate": "numeric", "customers": "numeric",
+                          "attitude": "any", "repeat_buying": "any"}, what="loyalty_types_chart")
+    ax = _style.axes(ax, figsize=(6.4, 4.8))
+    vmax = max(float(types["churn_rate"].max()), 1e-9)
+    for name, row in types.iterrows():
+        x = 1 if row["repeat_buying"] == "high" else 0
+        y = 1 if row["attitude"] == "high" else 0
+        shade = row["churn_rate"] / vmax
+        ax.add_patch(Rectangle((x - 0.48, y - 0.48), 0.96, 0.96, color=COLORS["bad"],
+                               alpha=0.15 + 0.6 * shade))
+        ax.text(x, y + 0.12, name, ha="center", va="center", fontsize=10, fontweight="bold")
+        ax.text(x, y - 0.2, f"churn {row['churn_rate']:.0%}\n{int(row['customers']):,} customers",
+                ha="center", va="center", fontsize=9)
+    ax.set_xlim(-0.5, 1.5)
+    ax.set_ylim(-0.5, 1.5)
+    ax.set_xticks([0, 1], ["low", "high"])
+    ax.set_yticks([0, 1], ["low", "high"])
+    ax.grid(False)
+    ax.set_xlabel("Repeat buying (loyalty index, split at the median)")
+    ax.set_ylabel("Attitude (satisfaction, split at the median)")
+    ax.set_title("Four types of loyalty: darker = more churn")
+    return ax
+
+
+def drivers_chart(drivers: pd.DataFrame, *, ax=None):
+    """Churn rate with and without each signal (a dumbbell per signal), largest gap first;
+    output of :func:`retention.churn_drivers`."""
+    require_frame(drivers, {"churn_with": "numeric", "churn_without": "numeric", "meaning": "any"},
+                  what="drivers_chart")
+    d = drivers.assign(gap=drivers["churn_with"] - drivers["churn_without"]).sort_values("gap")
+    ax = _style.axes(ax, figsize=(9, 0.42 * len(d) + 1.6))
+    y = np.arange(len(d))
+    ax.hlines(y, d["churn_without"], d["churn_with"], color=COLORS["neutral"], lw=2)
+    ax.plot(d["churn_without"], y, "o", color=COLORS["good"], ms=7, label="without the signal")
+    ax.plot(d["churn_with"], y, "o", color=COLORS["bad"], ms=7, label="with the signal")
+    ax.set_yticks(y, list(d["meaning"]))
+    ax.set_xlim(0, min(1.0, float(d[["churn_with", "churn_without"]].max().max()) * 1.15))
+    _style.percent(ax, "x")
+    ax.set_xlabel("Churn rate (% who left)")
+    ax.set_title("Churn drivers: churn with and without each signal")
+    ax.legend(loc="lower right")
+    return ax
+
+
+def score_chart(table: pd.DataFrame, *, base_rate: float, ax=None):
+    """Churn rate at each risk-score value (bars) with the overall rate; output of
+    :func:`retention.score_table`."""
+    require_frame(table, {"churn_rate": "numeric", "customers": "numeric"}, what="score_chart")
+    t = table.sort_index()
+    ax = _style.axes(ax)
+    x = np.arange(len(t))
+    colours = [COLORS["bad"] if r > base_rate else COLORS["good"] for r in t["churn_rate"]]
+    ax.bar(x, t["churn_rate"], color=colours, width=0.65)
+    for i, n in enumerate(t["customers"]):
+        _pct_label(ax, i, t["churn_rate"].iloc[i], f"n={int(n):,}")
+    ax.axhline(base_rate, color=COLORS["neutral"], ls="--", lw=1,
+               label=f"all customers: {base_rate:.0%}")
+    ax.set_xticks(x, [f"{v:g}" for v in t.index])
+    ax.set_ylim(0, 1.1)
+    _style.percent(ax)
+    ax.set_xlabel("Churn-risk points")
+    ax.set_ylabel("Churn rate (% who left)")
+    ax.set_title("More risk points, more churn")
+    ax.legend(loc="upper left")
+    return ax
+
+
+def winback_chart(candidates: pd.DataFrame, *, top: int = 12, ax=None):
+    """The first ``top`` lapsed customers to win back: expected value (bars), coloured by the
+    reason they left; output of :func:`retention.winback_candidates`."""
+    require_frame(candidates, {"expected_value": "numeric", "reason": "any"},
+                  what="winback_chart")
+    d = candidates.head(top).iloc[::-1]
+    ax = _style.axes(ax, figsize=(8, 0.38 * len(d) + 1.8))
+    reasons = list(_r.WINBACK_REASONS)
+    colours = {r: PALETTE[i % len(PALETTE)] for i, r in enumerate(reasons)}
+    y = np.arange(len(d))
+    ax.barh(y, d["expected_value"], color=[colours[r] for r in d["reason"]])
+    ax.set_yticks(y, [f"customer {i}" for i in d.index])
+    for r in reasons:
+        if (d["reason"] == r).any():
+            ax.barh([np.nan], [np.nan], color=colours[r], label=r)
+    _style.money(ax, "x")
+    ax.set_xlabel("Expected value of a win-back: chance × yearly profit (CNY)")
+    ax.set_title("Whom to win back first")
+    ax.legend(loc="lower right", title="why they left")
+    return ax
+
+
+def call_strategies_chart(compare: pd.DataFrame, *, ax=None):
+    """Share of the expected profit at risk that each calling rule reaches; output of
+    :func:`retention.compare_call_strategies`."""
+    require_frame(compare, {"share_of_expected_loss": "numeric", "calls": "numeric"},
+                  what="call_strategies_chart")
+    ax = _style.axes(ax, figsize=(7.5, 3.6))
+    y = np.arange(len(compare))
+    best = compare["share_of_expected_loss"].idxmax()
+    ax.barh(y, compare["share_of_expected_loss"],
+            color=[COLORS["good"] if s == best else COLORS["neutral"] for s in compare.index])
+    for i, v in enumerate(compare["share_of_expected_loss"]):
+        ax.annotate(f"{v:.0%}", (v, i), xytext=(3, 0), textcoords="offset points", va="center",
+                    fontsize=9)
+    ax.set_yticks(y, list(compare.index))
+    ax.set_xlim(0, float(compare["share_of_expected_loss"].max()) * 1.2 + 1e-9)
+    _style.percent(ax, "x")
+    n = int(compare["calls"].iloc[0])
+    ax.set_xlabel(f"Share of the expected yearly profit at risk reached with {n} calls (%)")
+    ax.set_title("Whom to call first?")
+    return ax

@@ -1,0 +1,342 @@
+"""Charts for chapter 1, customer selection (客户选择).
+
+Each function takes the output of a :mod:`casekit.selection` function (and an optional ``ax``),
+draws one fully labelled chart in the kit's style and returns the Axes.
+"""
+
+from __future__ import annotations
+
+import matplotlib.ticker as mticker
+import numpy as np
+import pandas as pd
+
+from ..validate import require_frame
+from . import _style
+from ._style import COLORS, PALETTE
+
+__all__ = [
+    "profit_curve", "revenue_vs_margin", "class_margins", "swap_heatmap", "big_risk_ratios",
+    "size_vs_growth", "delivered_value_bars", "capability_map", "two_way_map",
+    "lookalike_drivers", "lookalike_lift", "screening_summary", "coverage_curves",
+]
+
+_CLASS_COLORS = {"good": COLORS["good"], "ordinary": COLORS["neutral"], "bad": COLORS["bad"]}
+_DECISION_COLORS = {"keep": COLORS["good"], "watch": COLORS["accent"], "drop": COLORS["bad"]}
+_RISK_COLORS = {"financial": PALETTE[0], "profit": PALETTE[3], "management": PALETTE[4],
+                "churn": PALETTE[1]}
+
+
+def profit_curve(profit: pd.DataFrame, *, ax=None, value: str = "profit"):
+    """The whale curve: cumulative profit, customers ranked from most to least profitable.
+
+    The curve rises above 100% of total profit and then falls: the loss-making customers give
+    back part of what the profitable ones earn — not every buyer brings profit.
+    """
+    require_frame(profit, {value: "numeric"}, what="profit_curve")
+    v = np.sort(profit[value].to_numpy())[::-1]
+    total = v.sum()
+    cum = np.cumsum(v) / total if total != 0 else np.cumsum(v)
+    x = np.arange(1, len(v) + 1) / len(v)
+    ax = _style.axes(ax)
+    ax.plot(x, cum, color=COLORS["main"], lw=2, label="cumulative profit")
+    peak = int(np.argmax(cum))
+    ax.axhline(1.0, color=COLORS["neutral"], lw=1, ls="--", label="total profit (100%)")
+    ax.scatter([x[peak]], [cum[peak]], color=COLORS["bad"], zorder=3,
+               label=f"peak: {cum[peak]:.0%} of total profit")
+    ax.fill_between(x[peak:], cum[peak:], cum[peak], color=COLORS["bad"], alpha=0.15,
+                    label="profit lost to loss-making customers")
+    ax.set_xlabel("customers, most profitable first (share of customers)")
+    ax.set_ylabel("cumulative profit (% of total profit)")
+    ax.set_title("Not every buyer brings profit: the whale curve")
+    _style.percent(ax, "x")
+    _style.percent(ax, "y")
+    ax.set_xlim(0, 1)
+    ax.legend(loc="lower center")
+    return ax
+
+
+def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.1):
+    """Revenue (log scale) against profit margin; the biggest ``top`` share highlighted."""
+    require_frame(profit, {"revenue": "numeric", "profit": "numeric"}, what="revenue_vs_margin")
+    p = profit[profit["revenue"] > 0]
+    margin = (p["profit"] / p["revenue"]).clip(-1.0, None)
+    big = p["revenue"] >= p["revenue"].quantile(1 - top)
+    ax = _style.axes(ax)
+    ax.scatter(p.loc[~big, "revenue"], margin[~big], s=8, alpha=0.35, color=COLORS["neutral"],
+               label="other customers")
+    loss = big & (p["profit"] < 0)
+    ax.scatter(p.loc[big & ~loss, "revenue"], margin[big & ~loss], s=16, alpha=0.8,
+               color=COLORS["main"], label=f"top {top:.0%} by revenue, profitable")
+    ax.scatter(p.loc[loss, "revenue"], margin[loss], s=22, alpha=0.9, color=COLORS["bad"],
+               marker="D", label=f"top {top:.0%} by revenue, losing money")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xscale("log")
+    _style.money(ax, "x")
+    _style.percent(ax, "y")
+    ax.set_xlabel("revenue over the period (CNY, log scale)")
+    ax.set_ylabel("profit margin (profit / revenue, floor −100%)")
+    ax.set_title("Big is not the same as good")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, fontsize=8)
+    return ax
+
+
+def class_margins(scores: pd.DataFrame, *, ax=None):
+    """Profit margin (total profit / total revenue) of each scorecard class, with its size."""
+    require_frame(scores, {"class": "text", "profit": "numeric", "revenue": "numeric"},
+                  what="class_margins")
+    order = [c for c in ("good", "ordinary", "bad") if (scores["class"] == c).any()]
+    g = scores.groupby("class", observed=True)
+    margin = (g["profit"].sum() / g["revenue"].sum()).reindex(order)
+    n = g.size().reindex(order)
+    ax = _style.axes(ax)
+    bars = ax.bar(order, margin.to_numpy(), color=[_CLASS_COLORS[c] for c in order])
+    for b, m, k in zip(bars, margin, n):
+        y = b.get_height()
+        ax.annotate(f"{m:.0%}\n{k:,} customers", (b.get_x() + b.get_width() / 2, y),
+                    xytext=(0, 4 if y >= 0 else -26), textcoords="offset points", ha="center",
+                    fontsize=9)
+    ax.axhline(0, color="black", lw=0.8)
+    _style.percent(ax, "y")
+    lo, hi = min(0.0, margin.min()), max(0.0, margin.max())
+    span = hi - lo
+    ax.set_ylim(lo - (0.35 * span if lo < 0 else 0.02), hi + 0.25 * span)
+    ax.set_xlabel("scorecard class")
+    ax.set_ylabel("profit margin (profit / revenue)")
+    ax.set_title("Profit margin by scorecard class")
+    return ax
+
+
+def swap_heatmap(table: pd.DataFrame, *, ax=None, title: str = "Good and bad can swap",
+                 xlabel: str = "after", ylabel: str = "before"):
+    """A transition table (rows: class before, columns: class after) as an annotated heatmap.
+
+    ``table`` is a crosstab of counts, e.g. ``pd.crosstab(s["class_before"], s["class_after"])``.
+    """
+    if not isinstance(table, pd.DataFrame) or table.empty:
+        raise ValueError("swap_heatmap: expected a non-empty crosstab DataFrame of counts")
+    values = table.to_numpy(dtype="float64")
+    ax = _style.axes(ax, figsize=(6.0, 4.2))
+    ax.imshow(values, cmap="Blues", aspect="auto")
+    ax.grid(False)
+    top = values.max() if values.size else 1
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            share = values[i, j] / values.sum()
+            ax.text(j, i, f"{values[i, j]:,.0f}\n({share:.0%})", ha="center", va="center",
+                    color="white" if values[i, j] > 0.6 * top else "black", fontsize=10)
+    ax.set_xticks(range(values.shape[1]), [str(c) for c in table.columns])
+    ax.set_yticks(range(values.shape[0]), [str(r) for r in table.index])
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    return ax
+
+
+def big_risk_ratios(risks: pd.DataFrame, *, ax=None):
+    """How much riskier the biggest customers are: big / rest for each risk measure."""
+    require_frame(risks, {"risk": "text", "measure": "text", "ratio": "numeric"},
+                  what="big_risk_ratios")
+    r = risks.iloc[::-1]
+    ax = _style.axes(ax, figsize=(7.5, 4.2))
+    colors = [_RISK_COLORS.get(k, COLORS["neutral"]) for k in r["risk"]]
+    ax.barh(r["measure"], r["ratio"], color=colors)
+    ax.axvline(1.0, color="black", lw=1, ls="--")
+    ax.set_xscale("log")
+    ax.set_xlabel("big customers ÷ the rest (log scale; 1 = no difference)")
+    ax.set_ylabel("")
+    for y, v in enumerate(r["ratio"]):
+        ax.annotate(f"×{v:.1f}", (v, y), xytext=(4, 0), textcoords="offset points", va="center",
+                    fontsize=9)
+    handles = [ax.bar(0, 0, color=c, label=f"{k} risk") for k, c in _RISK_COLORS.items()
+               if k in set(r["risk"])]
+    ax.legend(handles=handles, loc="lower right")
+    ax.set_title("The four risks of big customers")
+    hi = max(2.0, float(r["ratio"].max()) * 3)
+    ax.set_xlim(0.5, hi)
+    ticks = [t for t in (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if t <= hi]
+    ax.set_xticks(ticks, [f"×{t:g}" for t in ticks])
+    ax.xaxis.set_minor_locator(mticker.NullLocator())
+    return ax
+
+
+def size_vs_growth(potential: pd.DataFrame, *, ax=None, fast: float = 0.2):
+    """Annual revenue (log) against growth rate; small fast growers highlighted."""
+    require_frame(potential, {"annual_revenue": "numeric", "growth_rate": "numeric",
+                              "small": "bool"}, what="size_vs_growth")
+    p = potential[potential["annual_revenue"] > 0]
+    star = p["small"] & (p["growth_rate"] > fast)
+    ax = _style.axes(ax)
+    ax.scatter(p.loc[~star, "annual_revenue"], p.loc[~star, "growth_rate"], s=8, alpha=0.35,
+               color=COLORS["neutral"], label="other customers")
+    ax.scatter(p.loc[star, "annual_revenue"], p.loc[star, "growth_rate"], s=16, alpha=0.85,
+               color=COLORS["good"], label=f"small and growing > {fast:.0%} a year")
+    ax.axhline(fast, color=COLORS["good"], lw=1, ls="--")
+    cut = p.loc[p["small"], "annual_revenue"].max()
+    ax.axvline(cut, color=COLORS["neutral"], lw=1, ls=":", label="upper edge of the small customers")
+    ax.set_xscale("log")
+    _style.money(ax, "x")
+    _style.percent(ax, "y")
+    ax.set_xlabel("revenue per active year (CNY, log scale)")
+    ax.set_ylabel("growth rate (per year)")
+    ax.set_title("Small can be good: fast growers among the small")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, fontsize=8)
+    return ax
+
+
+def delivered_value_bars(fit: pd.DataFrame, *, ax=None):
+    """Delivered value of our offer and the competitor's, segment by segment."""
+    require_frame(fit, {"delivered_value_ours": "numeric", "delivered_value_competitor": "numeric",
+                        "advantage": "numeric"}, what="delivered_value_bars")
+    x = np.arange(len(fit))
+    ax = _style.axes(ax)
+    ax.bar(x - 0.2, fit["delivered_value_ours"], 0.4, color=COLORS["ours"], label="our offer")
+    ax.bar(x + 0.2, fit["delivered_value_competitor"], 0.4, color=COLORS["competitor"],
+           label="competitor's offer")
+    top = float(np.maximum(fit["delivered_value_ours"], fit["delivered_value_competitor"]).max())
+    for xi, adv, h in zip(x, fit["advantage"], np.maximum(fit["delivered_value_ours"],
+                                                          fit["delivered_value_competitor"])):
+        ax.annotate(f"{adv:+.0f}", (xi, h), xytext=(0, 4), textcoords="offset points",
+                    ha="center", fontsize=9, color=COLORS["good"] if adv > 0 else COLORS["bad"])
+    ax.set_xticks(x, [str(s) for s in fit.index])
+    ax.set_ylim(0, top * 1.18)
+    ax.set_xlabel("segment (number above the bars: our advantage, points)")
+    ax.set_ylabel("delivered value (total value − total cost, points)")
+    ax.set_title("Customer delivered value by segment")
+    ax.legend(loc="upper right")
+    return ax
+
+
+def capability_map(fit: pd.DataFrame, *, ax=None):
+    """Heatmap: where our offer beats the competitor's, per segment and value/cost component.
+
+    Values are shown as our advantage in points: ours − competitor for the four values, and
+    competitor − ours for the four costs (a lower cost is an advantage).
+    """
+    values = ["product_value", "service_value", "personnel_value", "image_value"]
+    costs = ["monetary_cost", "time_cost", "energy_cost", "physical_cost"]
+    require_frame(fit, dict.fromkeys(values + costs, "numeric"), what="capability_map")
+    m = pd.concat([fit[values], -fit[costs]], axis=1)
+    ax = _style.axes(ax, figsize=(8.5, 4.0))
+    lim = float(np.abs(m.to_numpy()).max()) or 1.0
+    im = ax.imshow(m.to_numpy(), cmap="RdBu", vmin=-lim, vmax=lim, aspect="auto")
+    ax.grid(False)
+    for i in range(m.shape[0]):
+        for j in range(m.shape[1]):
+            v = m.iat[i, j]
+            ax.text(j, i, f"{round(v, 1) + 0.0:+.1f}", ha="center", va="center", fontsize=9,
+                    color="white" if abs(v) > 0.6 * lim else "black")
+    labels = [c.replace("_value", "\nvalue").replace("_cost", "\ncost") for c in values + costs]
+    ax.set_xticks(range(m.shape[1]), labels, fontsize=8)
+    ax.set_yticks(range(m.shape[0]), [str(s) for s in m.index])
+    ax.axvline(3.5, color="black", lw=1)
+    ax.figure.colorbar(im, ax=ax, label="our advantage (points)")
+    ax.set_xlabel("the four values  |  the four costs (shown as competitor − ours)")
+    ax.set_ylabel("segment")
+    ax.set_title("Where our capability meets the customer's value")
+    return ax
+
+
+def two_way_map(two_way: pd.DataFrame, *, ax=None, attractive: float = 60.0):
+    """Scorecard score (do we want them?) against delivered-value advantage (do they want us?)."""
+    require_frame(two_way, {"score": "numeric", "advantage": "numeric", "quadrant": "text"},
+                  what="two_way_map")
+    colors = {"match": COLORS["good"], "improve our offer": COLORS["accent"],
+              "serve efficiently": COLORS["main"], "no match": COLORS["neutral"]}
+    ax = _style.axes(ax)
+    for q, col in colors.items():
+        d = two_way[two_way["quadrant"] == q]
+        ax.scatter(d["advantage"], d["score"], s=12, alpha=0.7, color=col,
+                   label=f"{q} ({len(d):,})")
+    ax.axhline(attractive, color="black", lw=0.8, ls="--")
+    ax.axvline(0, color="black", lw=0.8, ls="--")
+    ax.set_xlabel("our delivered-value advantage (ours − competitor, points): do they want us?")
+    ax.set_ylabel("scorecard score (points): do we want them?")
+    ax.set_title("Two-way selection")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=4, fontsize=8)
+    return ax
+
+
+def lookalike_drivers(drivers: pd.DataFrame, *, ax=None):
+    """Which traits set today's loyal customers apart (standardised difference, loyal − others)."""
+    require_frame(drivers, {"std_difference": "numeric", "weight": "numeric"},
+                  what="lookalike_drivers")
+    d = drivers.iloc[::-1]
+    ax = _style.axes(ax, figsize=(7.5, 4.0))
+    colors = [COLORS["good"] if v >= 0 else COLORS["bad"] for v in d["std_difference"]]
+    ax.barh([str(i).replace("_", " ") for i in d.index], d["std_difference"], color=colors)
+    ax.axvline(0, color="black", lw=0.8)
+    for y, (v, wt) in enumerate(zip(d["std_difference"], d["weight"])):
+        ax.annotate(f"weight {wt:.0%}", (v, y), xytext=(4 if v >= 0 else -4, 0),
+                    textcoords="offset points", va="center", ha="left" if v >= 0 else "right",
+                    fontsize=8)
+    lim = float(np.abs(d["std_difference"]).max()) * 1.6 or 1.0
+    ax.set_xlim(-lim, lim)
+    ax.set_xlabel("loyal customers minus the others (standard deviations)")
+    ax.set_title("What today's loyal customers look like")
+    return ax
+
+
+def lookalike_lift(ranking: pd.DataFrame, *, outcome: str = "loyalty", ax=None, groups: int = 4,
+                   label: str = "loyalty index (0–1)"):
+    """Mean ``outcome`` by similarity group of the ranked candidates (1 = most similar)."""
+    require_frame(ranking, {"rank": "numeric", outcome: "numeric"}, what="lookalike_lift")
+    q = pd.qcut(ranking["rank"], groups, labels=False) + 1
+    m = ranking.groupby(q)[outcome].mean()
+    ax = _style.axes(ax)
+    ax.bar([f"{k}" for k in m.index], m.to_numpy(),
+           color=[COLORS["good"]] + [COLORS["neutral"]] * (len(m) - 2) + [COLORS["bad"]])
+    for i, v in enumerate(m):
+        ax.annotate(f"{v:.2f}", (i, v), xytext=(0, 3), textcoords="offset points", ha="center",
+                    fontsize=9)
+    ax.set_ylim(0, float(m.max()) * 1.2)
+    ax.set_xlabel(f"similarity group (1 = the most similar {1 / groups:.0%} of candidates)")
+    ax.set_ylabel(f"mean {label}")
+    ax.set_title("Look-alikes of loyal customers are more loyal themselves")
+    return ax
+
+
+def screening_summary(screen: pd.DataFrame, *, ax=None):
+    """Customers and profit by screening decision (keep / watch / drop)."""
+    require_frame(screen, {"decision": "text", "profit": "numeric"}, what="screening_summary")
+    order = [d for d in ("keep", "watch", "drop") if (screen["decision"] == d).any()]
+    g = screen.groupby("decision", observed=True)
+    profit = g["profit"].sum().reindex(order)
+    n = g.size().reindex(order)
+    ax = _style.axes(ax)
+    bars = ax.bar(order, profit.to_numpy(), color=[_DECISION_COLORS[d] for d in order])
+    for b, k, v in zip(bars, n, profit):
+        ax.annotate(f"{k:,} customers", (b.get_x() + b.get_width() / 2, v),
+                    xytext=(0, 4 if v >= 0 else -14), textcoords="offset points", ha="center",
+                    fontsize=9)
+    ax.axhline(0, color="black", lw=0.8)
+    lo, hi = min(0.0, profit.min()), max(0.0, profit.max())
+    ax.set_ylim(lo - 0.12 * (hi - lo), hi * 1.12)
+    _style.money(ax, "y")
+    ax.set_xlabel("screening decision")
+    ax.set_ylabel("profit in the year (CNY)")
+    ax.set_title("Annual screening: keep, watch, drop")
+    return ax
+
+
+def coverage_curves(plans: dict, *, value: str, hours: str, ax=None, budget: float | None = None):
+    """Cumulative value against cumulative hours, for several orderings of the same customers.
+
+    ``plans`` maps a label to the output of :func:`casekit.selection.plan_coverage` (or any frame
+    already in the order considered).
+    """
+    if not isinstance(plans, dict) or not plans:
+        raise ValueError("coverage_curves: plans must be a dict of label -> ordered DataFrame")
+    ax = _style.axes(ax)
+    for (label, t), col in zip(plans.items(), PALETTE):
+        require_frame(t, {value: "numeric", hours: "numeric"}, what="coverage_curves")
+        ax.plot(np.concatenate([[0], np.cumsum(t[hours].to_numpy())]),
+                np.concatenate([[0], np.cumsum(t[value].to_numpy())]), color=col, lw=2,
+                label=label)
+    if budget is not None:
+        ax.axvline(budget, color="black", lw=1, ls="--", label="sales hours available")
+    _style.money(ax, "y")
+    ax.set_xlabel("sales and service hours, cumulative (hours / year)")
+    ax.set_ylabel(f"{value.replace('_', ' ')}, cumulative (CNY / year)")
+    ax.set_title("Where to spend a limited sales team")
+    ax.legend(loc="lower right")
+    return ax

@@ -1,0 +1,206 @@
+"""A real browser: JupyterLab + Debian's Chromium driven by Playwright.
+
+Opens a copy of ``exercises/00_how_exercises_work.ipynb`` in JupyterLab, runs all cells, checks
+that every exercise widget renders (no "Error displaying widget"), answers exercises through the
+page — typing a number, picking an option, moving a slider — reads the feedback text in the page,
+and checks that the answer reached the progress file.  A screenshot of the answered exercise is
+saved to a temporary folder and its path printed.
+
+Runs when ``/usr/bin/chromium`` exists (``apt-get install chromium``; never ``playwright
+install``), and skips with that reason otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "exercises" / "00_how_exercises_work.ipynb"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True},
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false",
+                                                     "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
+}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM),
+                       reason=f"Chromium is not installed at {CHROMIUM} "
+                              "(apt-get install chromium)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """SIGTERM JupyterLab (twice if needed), then kill what is left of its own process group."""
+    for _ in range(2):
+        if proc.poll() is not None:
+            break
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            break
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            continue
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait(timeout=5)
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """JupyterLab on 127.0.0.1 with a token, serving a copy of the exercise notebook."""
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(NOTEBOOK, work / NOTEBOOK.name)
+    settings = tmp_path / "settings"
+    for plugin, values in SETTINGS.items():
+        package, name = plugin.rsplit("/", 1)
+        folder = settings / package
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
+    port, token = _free_port(), secrets.token_hex(16)
+    progress = tmp_path / "casekit-progress.json"
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               CASEKIT_PROGRESS=str(progress),
+               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    log = open(tmp_path / "jupyterlab.log", "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+         "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={work}"],
+        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail("JupyterLab did not start:\n"
+                            + (tmp_path / "jupyterlab.log").read_text(errors="replace")[-3000:])
+            time.sleep(0.3)
+        yield {"url": f"{base}/lab/tree/{NOTEBOOK.name}?token={token}", "progress": progress,
+               "tmp": tmp_path}
+    finally:
+        _stop(proc)
+        log.close()
+
+
+def _exercise(page, title: str):
+    return page.locator(".casekit-exercise").filter(has_text=title)
+
+
+def test_exercises_render_and_answer_in_jupyterlab(lab):
+    from playwright.sync_api import expect, sync_playwright
+
+    from casekit import exercises
+    numeric = exercises.make("intro.top_customers_share")   # the notebook's default world
+    choice = exercises.make("intro.unprofitable_customer")
+    explorer = exercises.make("intro.top_share_explorer")
+    wrong_option = next(o for o in choice.options() if o != choice.solution())
+
+    expect.set_options(timeout=60_000)
+    start = time.monotonic()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(lab["url"])
+            page.wait_for_selector(".jp-Notebook")
+            idle = page.get_by_role("button", name=re.compile(r"\| Idle$"))
+            expect(idle).to_be_visible()
+            # the stored notebook shows each exercise as a sentence until its cell runs
+            expect(page.get_by_text("Run this cell to answer it here").first).to_be_attached()
+            assert page.get_by_text("Error displaying widget").count() == 0
+
+            # Run → Run All Cells (there is no default shortcut)
+            page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+            page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+
+            # every exercise renders as a widget
+            expect(page.locator(".casekit-exercise")).to_have_count(5)
+            expect(_exercise(page, explorer.title).locator("img")).to_be_visible()
+            expect(idle).to_be_visible()
+            assert page.get_by_text("Error displaying widget").count() == 0
+            for i, widget in enumerate(page.locator(".casekit-exercise").all()):
+                widget.scroll_into_view_if_needed()
+                widget.screenshot(path=str(lab["tmp"] / f"exercise-{i}.png"))
+            print(f"\nscreenshots of every exercise: {lab['tmp']}/exercise-*.png")
+
+            # a number, typed as a percentage
+            box = _exercise(page, numeric.title)
+            box.scroll_into_view_if_needed()
+            box.locator("input[type=text]").fill(f"{numeric.solution() * 100:.1f}%")
+            box.get_by_role("button", name="Check").click()
+            feedback = box.locator(".casekit-feedback")
+            expect(feedback).to_contain_text("Correct")
+            expect(feedback).to_contain_text("is right")
+            shot = lab["tmp"] / "browser_exercise.png"
+            box.screenshot(path=str(shot))
+            shutil.copy(shot, "/tmp/browser_exercise.png")
+            print(f"\nscreenshot of the answered exercise: {shot} (copy: /tmp/browser_exercise.png)")
+
+            # a wrong option: the feedback names what it gets wrong
+            box = _exercise(page, choice.title)
+            box.scroll_into_view_if_needed()
+            box.get_by_role("radio", name=wrong_option, exact=True).check()
+            box.get_by_role("button", name="Check").click()
+            expect(box.locator(".casekit-feedback")).to_contain_text("Not yet")
+            expect(box.locator(".casekit-feedback")).to_contain_text("gross margin")
+
+            # the slider redraws the table
+            box = _exercise(page, explorer.title)
+            box.scroll_into_view_if_needed()
+            before = explorer.table(top_percent=20)["share of revenue"].iloc[0]
+            after = explorer.table(top_percent=25)["share of revenue"].iloc[0]
+            expect(box.locator(".casekit-table")).to_contain_text(before)
+            box.locator(".noUi-handle").focus()
+            page.keyboard.press("ArrowRight")
+            expect(box.locator(".casekit-table")).to_contain_text(after)
+            expect(box.locator(".widget-readout")).to_contain_text("25")
+            box.screenshot(path=str(lab["tmp"] / "browser_explore.png"))
+            print(f"screenshot of the explore exercise: {lab['tmp'] / 'browser_explore.png'}")
+            assert page.get_by_text("Error displaying widget").count() == 0
+        finally:
+            browser.close()
+    print(f"browser test took {time.monotonic() - start:.1f}s")
+
+    # the Check clicks in the page reached the progress file
+    saved = json.loads(lab["progress"].read_text())["exercises"]
+    assert saved[numeric.id]["correct"] is True and saved[numeric.id]["attempts"] == 1
+    assert saved[choice.id]["last_answer"] == wrong_option and saved[choice.id]["correct"] is False
