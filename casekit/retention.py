@@ -1,13 +1,14 @@
 """Chapter 6 — Keeping customers and preventing churn (保持客户关系、防范客户流失).
 
 Keeping a customer costs far less than winning one; loyalty, not size, makes profit; big customers
-are coveted by every competitor; a key account is most often lost when our key contact leaves; and
-"if you hear no complaints, the relationship is going downhill".  This module measures all of it on
-a customer base:
+are coveted by every competitor and leave easily; a key account is most often lost when our key
+contact leaves; a customer about to leave orders less and less; and "if you hear no complaints, the
+relationship is going downhill".  This module measures all of it on a customer base:
 
 ===================================  ==========================================================
 :func:`churn_rate`                   churn rate (客户流失率) and retention rate (客户保持率) of a period
 :func:`yearly_churn`                 the same, year by year
+:func:`yearly_churn_by_age`          each year's churn of established and of young customers
 :func:`cohort_retention`             share of each first-purchase cohort still buying at each year end
 :func:`retention_curve`              retention curve (客户保持曲线) by tenure: Kaplan–Meier
 :func:`churn_by_tenure`              churn per customer-year at each tenure
@@ -21,12 +22,14 @@ a customer base:
 :func:`loyalty_types`                the four types of loyalty (attitude × repeat buying)
 :func:`loyalty_ladder`               the loyalty ladder (忠诚阶梯), standard textbook content
 :func:`churn_drivers`                churn with and without each signal (流失原因)
-:func:`size_and_churn`               big vs small customers: churn rate and profit lost
+:func:`size_and_churn`               big vs small firms: churn rate and revenue lost
+:func:`handling_and_follow_up`       complaint handling and the follow-up call vs customers kept
 :func:`risk_score`                   a transparent weighted-points churn-risk score (流失风险评分)
 :func:`score_precision`              precision and lift of the riskiest share (e.g. top decile)
 :func:`score_table`                  churn rate and capture at each score value
 :func:`logistic_weights`             a logistic regression of churn on the signals (numpy only)
 :func:`early_warning`                the early-warning list (流失预警) of current customers
+:func:`orders_before_churn`          orders of churners in each month before they left
 :func:`frequency_backtest`           does a fall in order frequency predict churn? a back-test
 :func:`retention_measures`           retention measures (客户保持措施), each with the signal it treats
 :func:`winback_candidates`           win-back (客户挽回) of lapsed customers, ranked
@@ -55,11 +58,12 @@ __all__ = [
     "PERIOD_START", "ASOF", "SOURCE_COST_RATIO", "SIGNALS", "DEFAULT_WEIGHTS", "LOYALTY_TYPES",
     "LOYALTY_LADDER", "RETENTION_MEASURES", "WINBACK_REASONS",
     "ChurnRate", "CostComparison", "RetentionPointValue", "ScorePrecision",
-    "churn_rate", "yearly_churn", "cohort_retention", "retention_curve", "churn_by_tenure",
+    "churn_rate", "yearly_churn", "yearly_churn_by_age", "cohort_retention", "retention_curve", "churn_by_tenure",
     "cost_comparison", "clv_multiple", "retention_point_value", "customer_signals", "churn_by",
     "profit_margin_by", "satisfaction_loyalty", "loyalty_types", "loyalty_ladder",
-    "churn_drivers", "size_and_churn", "risk_score", "score_precision", "score_table",
-    "churn_probability", "logistic_weights", "early_warning", "frequency_backtest",
+    "churn_drivers", "size_and_churn", "handling_and_follow_up", "risk_score", "score_precision", "score_table",
+    "churn_probability", "logistic_weights", "early_warning", "orders_before_churn",
+    "frequency_backtest",
     "retention_measures", "winback_candidates", "prospect_type_conversion",
     "compare_call_strategies",
 ]
@@ -83,9 +87,10 @@ SIGNALS = {
     "slow_complaint": ("a complaint resolved slowly (over 21 days)", "投诉处理慢"),
     "silent": ("never complained (silence)", "从不投诉（沉默）"),
     "value_gap": ("sees more delivered value at the competitor", "让渡价值低于竞争对手"),
-    "big": ("a big customer (top 20% by annual revenue)", "大客户"),
+    "big": ("a big firm (top 10% by employees)", "大客户"),
     "new": ("a new customer (first purchase in 2023–2025)", "新客户"),
-    "frequency_drop": ("orders fell: last 6 months under half the earlier pace", "购买频率下降"),
+    "frequency_drop": ("orders fell: last 3 months under half the pace of the year before",
+                       "购买频率下降"),
     "resolved_fast": ("complained; all complaints resolved in time", "投诉均已及时解决"),
 }
 
@@ -130,7 +135,8 @@ RETENTION_MEASURES = (
      "key_contact_left"),
     ("service quality", "优质服务", "keep promises, be reachable, solve problems (S3's rules)",
      "low_satisfaction"),
-    ("complaint handling", "投诉处理", "resolve every complaint fast and call back (S2)",
+    ("complaint handling", "投诉处理",
+     "resolve every complaint fast and well, and call back after the fix (S2)",
      "unresolved_complaint"),
     ("listening", "主动倾听", "ask for criticism; a customer who never complains is a warning (S4)",
      "silent"),
@@ -628,7 +634,7 @@ def retention_point_value(annual_margin: float, customers: int, retention: float
 # ---------------------------------------------------------------------------------------------
 
 def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float = 0.4,
-                     slow_days: int = 21, big_share: float = 0.2, recent_days: int = 182
+                     slow_days: int = 21, big_share: float = 0.1, recent_days: int = 91
                      ) -> pd.DataFrame:
     """One row per customer with every churn signal (流失信号) and the customer's value.
 
@@ -646,10 +652,14 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
       surveyed) and ``value_gap`` (surveyed and the competitor's is higher);
     * ``revenue``, ``profit`` (the kit's definition, :func:`casekit.selection.customer_profitability`),
       ``bad_debt``, ``active_years``, ``annual_revenue`` and ``annual_profit`` (per active year),
-      ``big`` (top ``big_share`` by annual revenue), ``new`` (first purchase in the data period);
+      ``new`` (first purchase in the data period);
+    * ``employees`` and ``big``: a big firm, the top ``big_share`` by employees (firm size, not
+      revenue: a customer who leaves buys less before it goes, which would hide it among the
+      small);
     * ``orders_recent`` (orders in the last ``recent_days`` before the end), ``orders_before``
-      (orders per ``recent_days`` over the year before that), ``frequency_drop`` (at least one
-      order per period before, and under half that pace recently), ``days_since_order``.
+      (orders per ``recent_days`` over the year before that), ``frequency_drop`` (seen for that
+      long, at least one order per period before, and under half that pace recently: the rule
+      :func:`frequency_backtest` tests), ``days_since_order``.
     """
     what = "customer_signals"
     from .selection import customer_profitability, delivered_value
@@ -662,7 +672,8 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
     require_number(recent_days, what=what, name="recent_days", low=30, high=365, integer=True)
     c = world.customers
     require_frame(c, {**_CUSTOMER_COLS, "satisfaction": "numeric", "loyalty": "numeric",
-                      "key_contact_left": "bool", "tenure_years": "numeric"}, what=what)
+                      "key_contact_left": "bool", "tenure_years": "numeric",
+                      "employees": "numeric"}, what=what)
     cp = world.complaints
     require_frame(cp, {"customer_id": "numeric", "resolved": "bool", "days_to_resolve": "any"},
                   what=what, allow_empty=True)
@@ -725,8 +736,9 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
     out["annual_revenue"] = np.divide(out["revenue"].to_numpy(), act, out=np.zeros(n),
                                       where=act > 0)
     out["annual_profit"] = np.divide(out["profit"].to_numpy(), act, out=np.zeros(n), where=act > 0)
-    cut = np.quantile(out["annual_revenue"].to_numpy(), 1.0 - big_share)
-    out["big"] = out["annual_revenue"].to_numpy() >= cut
+    out["employees"] = c["employees"].to_numpy(dtype="int64")
+    cut = np.quantile(out["employees"].to_numpy(), 1.0 - big_share)
+    out["big"] = out["employees"].to_numpy() >= cut
     out["new"] = first >= np.datetime64(PERIOD_START.date(), "D")
 
     # Order frequency before the customer's end: the last `recent_days` vs the year before.
