@@ -189,3 +189,13 @@ def handling_keeps(w):
     cp = w.complaints
     good = (cp["handling_score"] >= 4) & cp["followed_up"]
     return float(cp.loc[good, "customer_kept"].mean()), float(cp.loc[~good, "customer_kept"].mean())
+
+
+def severity_resolution(w):
+    """Share resolved, and resolved within a week, for high vs low severity complaints."""
+    cp = w.complaints
+    d = cp["days_to_resolve"].astype("float64")
+    week = cp["resolved"] & (d <= 7)
+    hi, lo = cp["severity"] == "high", cp["severity"] == "low"
+    return (float(cp.loc[hi, "resolved"].mean()), float(cp.loc[lo, "resolved"].mean()),
+            float(week[hi].mean()), float(week[lo].mean()))

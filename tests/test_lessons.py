@@ -113,3 +113,8 @@ def test_orders_thin_out_before_churn(w):
 def test_good_handling_and_follow_up_keep_customers(w):
     good, other = L.handling_keeps(w)
     assert good > other
+
+
+def test_severe_complaints_are_harder_to_resolve(w):
+    res_hi, res_lo, week_hi, week_lo = L.severity_resolution(w)
+    assert res_hi < res_lo and week_hi < week_lo
