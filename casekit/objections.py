@@ -898,7 +898,9 @@ def escalation_case(complaints: pd.DataFrame, accounts: pd.DataFrame) -> Case:
     (``high``) complaint with a claim (索赔) that came after an earlier complaint of theirs; of
     those, the one who complained most often (ties: larger total claim, then lower id).  The
     complaint the story centres on is that customer's latest such complaint.  If no account
-    qualifies, the conditions are relaxed in that order (severity, claim, an earlier complaint).
+    qualifies (small worlds), the conditions are relaxed step by step: a claim of medium
+    severity, then a claim of any severity, then a severe complaint without a claim, then any
+    repeat complaint.
 
     Examples
     --------
@@ -923,11 +925,14 @@ def escalation_case(complaints: pd.DataFrame, accounts: pd.DataFrame) -> Case:
     by = cp["customer_id"]
     first = cp.groupby("customer_id")["date"].transform("min")
     earlier = cp["date"] > first                     # the customer complained on an earlier day
-    severe = cp["severity"].astype(str).eq("high")
+    sev = cp["severity"].astype(str)
+    severe = sev.eq("high")
+    serious = severe | sev.eq("medium")
     claim = cp["is_claim"].to_numpy()
     n = by.map(by.value_counts())
     claimed = by.map(cp["claim_amount"].groupby(by).sum())
-    rules = (severe & claim & earlier, claim & earlier, severe & earlier, earlier, severe | True)
+    rules = (severe & claim & earlier, serious & claim & earlier, claim & earlier,
+             severe & earlier, earlier, severe | True)
     for rule in rules:
         pick = cp.assign(_n=n, _claimed=claimed)[rule]
         if len(pick):

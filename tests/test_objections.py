@@ -453,7 +453,7 @@ def test_claims_summary(world):
         ob.claims_summary(cp.drop(columns="is_claim"))
 
 
-@pytest.mark.parametrize("seed, n", [(0, 2000), (1, 500), (2, 500), (7, 300)])
+@pytest.mark.parametrize("seed, n", [(0, 2000)] + [(s, 500) for s in range(6)] + [(7, 300)])
 def test_escalation_case_finds_a_severe_claim_at_a_key_account(seed, n):
     w = ck.make_world(seed, n)
     case = ob.escalation_case(w.complaints, w.accounts)
@@ -464,6 +464,12 @@ def test_escalation_case_finds_a_severe_claim_at_a_key_account(seed, n):
     assert focal["is_claim"] and (hist["date"] < focal["date"]).any()
     if n >= 2000:
         assert focal["severity"] == "high"
+    cp = w.complaints[w.complaints["customer_id"].isin(w.accounts["customer_id"])]
+    repeat = cp["date"] > cp.groupby("customer_id")["date"].transform("min")
+    claims = cp[repeat & cp["is_claim"]]
+    # the most severe repeat claim among the key accounts is the one the story gets
+    worst = claims["severity"].astype(str).map({"low": 0, "medium": 1, "high": 2}).max()
+    assert {"low": 0, "medium": 1, "high": 2}[str(focal["severity"])] == worst
     assert hist["date"].is_monotonic_increasing
     v = ob.yearly_value(w.transactions, case.customer_id)
     assert v["revenue"].sum() > 0
