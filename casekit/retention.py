@@ -58,13 +58,12 @@ __all__ = [
     "PERIOD_START", "ASOF", "SOURCE_COST_RATIO", "SIGNALS", "DEFAULT_WEIGHTS", "LOYALTY_TYPES",
     "LOYALTY_LADDER", "RETENTION_MEASURES", "WINBACK_REASONS",
     "ChurnRate", "CostComparison", "RetentionPointValue", "ScorePrecision",
-    "churn_rate", "yearly_churn", "yearly_churn_by_age", "cohort_retention", "retention_curve", "churn_by_tenure",
-    "cost_comparison", "clv_multiple", "retention_point_value", "customer_signals", "churn_by",
-    "profit_margin_by", "satisfaction_loyalty", "loyalty_types", "loyalty_ladder",
-    "churn_drivers", "size_and_churn", "handling_and_follow_up", "risk_score", "score_precision", "score_table",
-    "churn_probability", "logistic_weights", "early_warning", "orders_before_churn",
-    "frequency_backtest",
-    "retention_measures", "winback_candidates", "prospect_type_conversion",
+    "churn_rate", "yearly_churn", "yearly_churn_by_age", "cohort_retention", "retention_curve",
+    "churn_by_tenure", "cost_comparison", "clv_multiple", "retention_point_value",
+    "customer_signals", "churn_by", "profit_margin_by", "satisfaction_loyalty", "loyalty_types",
+    "loyalty_ladder", "churn_drivers", "size_and_churn", "handling_and_follow_up", "risk_score",
+    "score_precision", "score_table", "churn_probability", "logistic_weights", "early_warning",
+    "orders_before_churn", "frequency_backtest", "retention_measures", "winback_candidates", "prospect_type_conversion",
     "compare_call_strategies",
 ]
 
@@ -103,6 +102,7 @@ DEFAULT_WEIGHTS = {
     "slow_complaint": 1,
     "silent": 1,
     "value_gap": 1,
+    "big": 1,
     "resolved_fast": -1,
 }
 
@@ -348,6 +348,61 @@ def yearly_churn(customers: pd.DataFrame, *, years=(2023, 2024, 2025)) -> pd.Dat
                      "churn_rate": r.churn_rate, "retention_rate": r.retention_rate,
                      "churned_of_closing": _rate(r.churned, r.closing),
                      "all_churned_of_all": _rate(r.churned + r.new_churned, r.opening + r.new)})
+    return pd.DataFrame(rows).set_index("year")
+
+
+def yearly_churn_by_age(customers: pd.DataFrame, *, years=(2023, 2024, 2025),
+                       start=PERIOD_START) -> pd.DataFrame:
+    """Each year's churn rate split by the age of the relationship: why a churn rate can rise.
+
+    The opening customers of a year are split into **established** customers (first purchase
+    before ``start``) and **young** ones (won since ``start``, before the year began).  For each
+    group: ``opening_*``, ``churned_*`` and ``churn_*`` (churned ÷ opening, as in
+    :func:`churn_rate`); ``young_share`` is the young customers' share of the opening base and
+    ``churn_rate`` the rate of all opening customers.  When the base grows, more of it is young,
+    and young customers leave more often: the overall rate rises even if established customers
+    leave as often as before.
+
+    Examples
+    --------
+    Three customers of long standing (one leaves in 2025) and two won in 2024 (one leaves in
+    2025):
+
+    >>> c = pd.DataFrame({"customer_id": [1, 2, 3, 4, 5],
+    ...     "first_purchase": pd.to_datetime(["2020-01-01", "2021-01-01", "2022-01-01",
+    ...                                       "2024-03-01", "2024-05-01"]),
+    ...     "churned": [False, True, False, True, False],
+    ...     "churn_date": pd.to_datetime([None, "2025-06-01", None, "2025-02-01", None])})
+    >>> t = yearly_churn_by_age(c, years=[2025], start="2023-01-01")
+    >>> t.loc[2025, ["opening_established", "opening_young"]].tolist()
+    [3, 2]
+    >>> t.loc[2025, ["churn_established", "churn_young", "churn_rate"]].round(3).tolist()
+    [0.333, 0.5, 0.4]
+    """
+    what = "yearly_churn_by_age"
+    start = _date(start, what, "start")
+    try:
+        ys = sorted({int(y) for y in ([years] if isinstance(years, (int, np.integer)) else years)})
+    except (TypeError, ValueError):
+        raise ValueError(f"{what}: years={years!r} must be a list of calendar years") from None
+    if not ys or any(y < 1900 or y > 2200 for y in ys):
+        raise ValueError(f"{what}: years={years!r} must hold calendar years such as 2024, 2025")
+    first, stop, churned = _lifetimes(customers, what, asof=max(pd.Timestamp(f"{ys[-1]}-12-31"),
+                                                                ASOF))
+    established = first < np.datetime64(start.date(), "D")
+    rows = []
+    for y in ys:
+        s, e = np.datetime64(f"{y}-01-01", "D"), np.datetime64(f"{y}-12-31", "D")
+        alive = (first < s) & (~churned | (stop >= s))
+        left = alive & churned & (stop <= e)
+        row = {"year": y}
+        for name, grp in (("established", established), ("young", ~established)):
+            n, k = int((alive & grp).sum()), int((left & grp).sum())
+            row[f"opening_{name}"], row[f"churned_{name}"] = n, k
+            row[f"churn_{name}"] = _rate(k, n)
+        row["young_share"] = _rate(row["opening_young"], int(alive.sum()))
+        row["churn_rate"] = _rate(int(left.sum()), int(alive.sum()))
+        rows.append(row)
     return pd.DataFrame(rows).set_index("year")
 
 
@@ -975,12 +1030,13 @@ def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
 
 
 def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
-    """Big vs small customers (大客户 / 小客户): churn rate, and the profit and revenue lost with
-    those who left.
+    """Big vs small firms (大客户 / 小客户): how often each leaves, and what leaving takes with it.
 
-    ``lost_annual_revenue`` / ``lost_annual_profit`` sum the churned customers' yearly revenue and
-    profit while they bought; ``revenue_per_churner`` is the revenue a year one lost customer
-    took with them.
+    ``big`` is the signal of :func:`customer_signals` (by default the top 10% of firms by
+    employees).  ``churn_rate`` is the share who left; ``lost_annual_revenue`` /
+    ``lost_annual_profit`` sum the churned customers' yearly revenue and profit while they bought;
+    ``revenue_per_churner`` is the revenue a year one lost customer took with them.  The sources
+    warn of the churn risk of big customers (大客户的流失风险): every competitor courts them.
 
     Examples
     --------
@@ -1007,6 +1063,51 @@ def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
                      "lost_annual_profit": float(gone["annual_profit"].sum()),
                      "revenue_per_churner": _rate(gone["annual_revenue"].sum(), len(gone))})
     return pd.DataFrame(rows).set_index("size")
+
+
+_HANDLING_GROUPS = (("good handling + follow-up call", True, True),
+                    ("good handling, no call", True, False),
+                    ("poor handling + follow-up call", False, True),
+                    ("poor handling, no call", False, False))
+
+
+def handling_and_follow_up(complaints: pd.DataFrame, *, good_score: int = 4) -> pd.DataFrame:
+    """Does the way we handle a complaint (投诉处理) and the follow-up call (回访) keep the customer?
+
+    Complaints split by the audited ``handling_score`` (good: ``good_score`` or more of 5) and by
+    ``followed_up`` (we called back after the fix).  For each of the four groups: ``complaints``,
+    ``kept`` (share after which the customer stayed, ``customer_kept``) and
+    ``satisfaction_after`` (mean, 1–5).
+
+    Examples
+    --------
+    >>> cp = pd.DataFrame({"handling_score": [5, 4, 2, 1, 5], "followed_up": [True, True, False,
+    ...     True, False], "customer_kept": [True, True, False, True, True],
+    ...     "satisfaction_after": [4.5, 4.0, 2.0, 3.0, 4.0]})
+    >>> handling_and_follow_up(cp)[["complaints", "kept"]]  # doctest: +NORMALIZE_WHITESPACE
+                                    complaints  kept
+    handling
+    good handling + follow-up call           2   1.0
+    good handling, no call                   1   1.0
+    poor handling + follow-up call           1   1.0
+    poor handling, no call                   1   0.0
+    """
+    what = "handling_and_follow_up"
+    require_frame(complaints, {"handling_score": "numeric", "followed_up": "bool",
+                               "customer_kept": "bool", "satisfaction_after": "numeric"},
+                  what=what)
+    require_number(good_score, what=what, name="good_score", low=1, high=5)
+    good = complaints["handling_score"].to_numpy(dtype="float64") >= good_score
+    called = complaints["followed_up"].to_numpy(dtype=bool)
+    kept = complaints["customer_kept"].to_numpy(dtype="float64")
+    sat = complaints["satisfaction_after"].to_numpy(dtype="float64")
+    rows = []
+    for name, g, f in _HANDLING_GROUPS:
+        m = (good == g) & (called == f)
+        rows.append({"handling": name, "good_handling": g, "followed_up": f,
+                     "complaints": int(m.sum()), "kept": _rate(kept[m].sum(), m.sum()),
+                     "satisfaction_after": _rate(sat[m].sum(), m.sum())})
+    return pd.DataFrame(rows).set_index("handling")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1224,8 +1325,10 @@ def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -
     For customers still buying: ``risk_points`` (:func:`risk_score`), ``churn_probability``
     (:func:`churn_probability`, learned on all customers), ``annual_profit``, ``expected_loss`` =
     churn probability × the yearly profit (only profitable customers can lose us profit),
-    ``warnings`` (the risk signals that fire, in words) and ``frequency_drop``.  Sorted by
-    expected loss, largest first.
+    ``warnings`` (the risk signals that fire, in words, followed by a fall in order frequency
+    when the signals hold ``frequency_drop``: a warning without points, whose strength the
+    back-test :func:`frequency_backtest` measures) and ``frequency_drop``.  Sorted by expected
+    loss, largest first.
     """
     what = "early_warning"
     w = _weights(weights, what)
@@ -1240,50 +1343,159 @@ def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -
     out["annual_profit"] = signals.loc[cur, "annual_profit"]
     out["expected_loss"] = out["churn_probability"] * out["annual_profit"].clip(lower=0)
     fired = [k for k, v in w.items() if v > 0 and k in signals]
+    if "frequency_drop" in signals and "frequency_drop" not in fired:
+        fired.append("frequency_drop")
     out["warnings"] = _reasons(signals.loc[cur], fired)
     if "frequency_drop" in signals:
         out["frequency_drop"] = signals.loc[cur, "frequency_drop"]
     return out.sort_values(["expected_loss", "risk_points"], ascending=False, kind="stable")
 
 
-def frequency_backtest(world, *, at="2025-06-30", months: int = 6, recent_days: int = 182
-                       ) -> pd.DataFrame:
-    """Back-test of a warning signal: does a fall in order frequency predict churn?
+def orders_before_churn(world, *, months: int = 12, start=PERIOD_START) -> pd.DataFrame:
+    """Churn gives warning: the orders of customers who left, month by month before they left.
 
-    Stand on the date ``at``: for the customers buying then (and for at least 18 months), flag
-    those whose orders in the last ``recent_days`` fell under half their pace of the year
-    before; then look ``months`` ahead and compare the share who churned.  A signal is only
-    worth watching if the flagged churn clearly more.
+    Takes the churners we saw buying for at least ``months`` months before their churn date
+    (counted from their first purchase or from ``start``, whichever is later) and counts their
+    orders in each month before leaving (month 1 = the last 30.4 days).  Columns: ``orders``,
+    ``orders_per_churner`` and ``vs_earlier_pace`` (orders ÷ the mean of the earlier half of the
+    window, e.g. months 7–12: 1.0 = the pace they used to buy at).  Rows run from the earliest
+    month to the last, so a chart reads towards the day they left.
 
-    Returns one row per flag value with ``customers``, ``churned_next`` and ``churn_rate_next``.
+    Examples
+    --------
+    One churner, seen from 2024, ordering monthly until mid-2025 and then only twice more:
+
+    >>> from types import SimpleNamespace
+    >>> c = pd.DataFrame({"customer_id": [1, 2], "first_purchase": pd.to_datetime(["2024-01-01",
+    ...     "2024-01-01"]), "churned": [True, False],
+    ...     "churn_date": pd.to_datetime(["2025-12-01", None])})
+    >>> days = pd.to_datetime(["2024-12-20", "2025-01-20", "2025-02-20", "2025-03-20",
+    ...     "2025-04-20", "2025-05-20", "2025-07-20", "2025-10-20"])
+    >>> tx = pd.DataFrame({"customer_id": 1, "date": days})
+    >>> t = orders_before_churn(SimpleNamespace(customers=c, transactions=tx, complaints=None))
+    >>> t["orders"].tolist()        # months 12, 11, …, 1 before it left
+    [1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0]
     """
-    what = "frequency_backtest"
+    what = "orders_before_churn"
     _require_world(world, what)
-    at = _date(at, what, "at")
-    require_number(months, what=what, name="months", low=1, high=24, integer=True)
-    require_number(recent_days, what=what, name="recent_days", low=30, high=365, integer=True)
+    require_number(months, what=what, name="months", low=2, high=36, integer=True)
+    start = _date(start, what, "start")
     c, tx = world.customers, world.transactions
     require_frame(tx, {"customer_id": "numeric", "date": "date"}, what=what)
     first, end, churned = _lifetimes(c, what)
-    a = np.datetime64(at.date(), "D")
-    horizon = np.datetime64((at + pd.DateOffset(months=months)).date(), "D")
-    active = (first <= a - (recent_days + 365)) & (~churned | (end > a))
+    seen_from = np.maximum(first, np.datetime64(start.date(), "D"))
+    window = months * _DAYS_PER_MONTH
+    keep = churned & ((end - seen_from).astype("int64") >= window - 1e-9)
     pos = pd.Index(c["customer_id"].to_numpy())
     t_at = pos.get_indexer(tx["customer_id"].to_numpy())
-    back = (a - tx["date"].to_numpy("datetime64[D]")).astype("int64")
+    ok = t_at >= 0
+    t_at, tdays = t_at[ok], tx["date"].to_numpy("datetime64[D]")[ok]
+    sel = keep[t_at]
+    back = (end[t_at[sel]] - tdays[sel]).astype("int64")
+    inside = (back >= 0) & (back < window)
+    month = np.floor(back[inside] / _DAYS_PER_MONTH).astype("int64") + 1
+    orders = np.bincount(month, minlength=months + 1)[1:months + 1]
+    n = int(keep.sum())
+    earlier = orders[months // 2:].mean()
+    out = pd.DataFrame({"orders": orders, "orders_per_churner": orders / n if n else np.nan,
+                        "vs_earlier_pace": orders / earlier if earlier else np.nan},
+                       index=pd.Index(np.arange(1, months + 1), name="months_before_leaving"))
+    out.attrs["churners"] = n
+    return out.iloc[::-1]
+
+
+def _month_ends(first, last):
+    return list(pd.date_range(first, last, freq="ME"))
+
+
+def frequency_backtest(world, *, at=None, months: int = 1, recent_days: int = 91
+                       ) -> pd.DataFrame:
+    """Back-test of an early-warning signal (流失预警): does a fall in order frequency predict churn?
+
+    Stand on a past date ``at``: among the customers buying then (and seen for at least
+    ``recent_days`` + 365 days), flag those whose orders in the last ``recent_days`` fell under
+    half their pace of the year before (at least one order per ``recent_days`` then), as
+    :func:`customer_signals` does today; then look ``months`` ahead and count who churned.
+    With ``at=None`` the test is repeated at every month end from the first with a full year of
+    history before it to the last whose look-ahead ends by the as-of date, and the checks are
+    pooled (a customer counts once per date).  A signal is only worth watching if the flagged
+    churn clearly more often than the others.
+
+    Returns one row per flag value with ``checks`` (customers × dates), ``churned_next``,
+    ``churn_rate_next`` and ``share_of_churners`` (the share of all who churned next that the
+    flag caught).
+
+    Examples
+    --------
+    Two customers; one orders monthly, the other stops ordering after March and leaves in
+    August; stand on 30 June 2025 and look two months ahead:
+
+    >>> from types import SimpleNamespace
+    >>> c = pd.DataFrame({"customer_id": [1, 2], "first_purchase": pd.to_datetime(["2023-01-01",
+    ...     "2023-01-01"]), "churned": [False, True],
+    ...     "churn_date": pd.to_datetime([None, "2025-08-15"])})
+    >>> monthly = pd.date_range("2023-01-15", "2025-12-15", freq="MS") + pd.Timedelta(days=14)
+    >>> tx = pd.concat([pd.DataFrame({"customer_id": 1, "date": monthly}),
+    ...                 pd.DataFrame({"customer_id": 2, "date": monthly[monthly < "2025-04-01"]})])
+    >>> t = frequency_backtest(SimpleNamespace(customers=c, transactions=tx, complaints=None),
+    ...                        at="2025-06-30", months=2)
+    >>> t[["checks", "churned_next", "churn_rate_next"]]  # doctest: +NORMALIZE_WHITESPACE
+                    checks  churned_next  churn_rate_next
+    frequency_drop
+    True                 1             1              1.0
+    False                1             0              0.0
+    """
+    what = "frequency_backtest"
+    _require_world(world, what)
+    require_number(months, what=what, name="months", low=1, high=24, integer=True)
+    require_number(recent_days, what=what, name="recent_days", low=30, high=365, integer=True)
+    asof = pd.Timestamp(getattr(world, "asof", ASOF))
+    if at is None:
+        earliest = PERIOD_START + pd.Timedelta(days=recent_days + 365)
+        dates = _month_ends(earliest, asof - pd.DateOffset(months=months))
+        if not dates:
+            raise ValueError(f"{what}: the data period is too short for a back-test of "
+                             f"{recent_days} + 365 days of history and {months} months ahead")
+    elif isinstance(at, (list, tuple, pd.DatetimeIndex, np.ndarray, pd.Series)):
+        dates = [_date(d, what, "at") for d in at]
+        if not dates:
+            raise ValueError(f"{what}: at is an empty list; expected one or more dates")
+    else:
+        dates = [_date(at, what, "at")]
+    c, tx = world.customers, world.transactions
+    require_frame(tx, {"customer_id": "numeric", "date": "date"}, what=what)
+    first, end, churned = _lifetimes(c, what)
+    pos = pd.Index(c["customer_id"].to_numpy())
+    t_at = pos.get_indexer(tx["customer_id"].to_numpy())
+    if (t_at < 0).any():
+        raise ValueError(f"{what}: an order belongs to a customer who is not in the customers")
+    tdays = tx["date"].to_numpy("datetime64[D]")
     n = len(c)
-    recent = np.bincount(t_at[(back >= 0) & (back < recent_days)], minlength=n)
-    before = np.bincount(t_at[(back >= recent_days) & (back < recent_days + 365)],
-                         minlength=n) * (recent_days / 365.0)
-    drop = (before >= 1) & (recent < 0.5 * before)
-    left = churned & (end > a) & (end <= horizon)
-    rows = []
-    for flag in (True, False):
-        m = active & (drop == flag)
-        rows.append({"frequency_drop": flag, "customers": int(m.sum()),
-                     "churned_next": int((m & left).sum()),
-                     "churn_rate_next": _rate((m & left).sum(), m.sum())})
-    return pd.DataFrame(rows).set_index("frequency_drop")
+    counts = np.zeros((2, 2), dtype="int64")  # [flag True/False, churned next no/yes]
+    for d in dates:
+        a = np.datetime64(d.date(), "D")
+        horizon = np.datetime64((d + pd.DateOffset(months=months)).date(), "D")
+        active = (first <= a - (recent_days + 365)) & (~churned | (end > a))
+        back = (a - tdays).astype("int64")
+        recent = np.bincount(t_at[(back >= 0) & (back < recent_days)], minlength=n)
+        before = np.bincount(t_at[(back >= recent_days) & (back < recent_days + 365)],
+                             minlength=n) * (recent_days / 365.0)
+        drop = (before >= 1) & (recent < 0.5 * before)
+        left = churned & (end > a) & (end <= horizon)
+        for i, flag in enumerate((drop, ~drop)):
+            m = active & flag
+            counts[i, 0] += int(m.sum())
+            counts[i, 1] += int((m & left).sum())
+    total_left = counts[:, 1].sum()
+    rows = [{"frequency_drop": flag, "checks": int(counts[i, 0]),
+             "churned_next": int(counts[i, 1]),
+             "churn_rate_next": _rate(counts[i, 1], counts[i, 0]),
+             "share_of_churners": _rate(counts[i, 1], total_left)}
+            for i, flag in enumerate((True, False))]
+    out = pd.DataFrame(rows).set_index("frequency_drop")
+    out.attrs["dates"] = len(dates)
+    out.attrs["months"] = int(months)
+    return out
 
 
 def retention_measures(signals: pd.DataFrame | None = None) -> pd.DataFrame:

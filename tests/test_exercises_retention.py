@@ -40,7 +40,8 @@ def test_own_solution_is_correct(ex_id, world):
 def test_churn_rate_base_names_wrong_denominators(world):
     w = _world(*world)
     ex = X.ChurnRateBase(world=w)
-    r = R.churn_rate(w.customers, start="2025-01-01", end="2025-12-31")
+    assert ex.year in (2024, 2025)
+    r = R.churn_rate(w.customers, start=f"{ex.year}-01-01", end=f"{ex.year}-12-31")
     assert ex.solution() == pytest.approx(r.churned / r.opening)
     wrong = ex.check((r.churned + r.new_churned) / r.closing)
     assert not wrong.correct and wrong.misconception is not None
@@ -76,6 +77,24 @@ def test_strongest_signal_is_the_highest_ratio(world):
         if option != ex.solution():
             fb = ex.check(option)
             assert not fb.correct and "strongest sign" in fb.message
+
+
+@pytest.mark.parametrize("world", WORLDS, ids=[f"seed{s}-n{n}" for s, n in WORLDS])
+def test_backtest_lift_is_a_ratio_of_rates(world):
+    w = _world(*world)
+    ex = X.BacktestLift(world=w)
+    d = ex.data().set_index("group")
+    rate = d["left in the next month"] / d["checks"]
+    flagged, other = rate.iloc[0], rate.iloc[1]
+    assert ex.solution() == pytest.approx(flagged / other)
+    names = {m.name for m in ex.misconceptions()}
+    upside = ex.check(other / flagged)
+    assert not upside.correct and upside.misconception == "the ratio upside down"
+    counts = d["left in the next month"].iloc[0] / d["left in the next month"].iloc[1]
+    if "counts instead of rates" in names:
+        fb = ex.check(counts)
+        assert not fb.correct and fb.misconception == "counts instead of rates"
+    assert not ex.check("a lot").correct
 
 
 def test_risk_weights_answer_is_the_biggest_precision_drop():

@@ -133,7 +133,8 @@ def test_signals_are_consistent(world, signals):
     assert (s.loc[s["silent"], "complaints"] == 0).all()
     assert not (s["resolved_fast"] & (s["unresolved_complaint"] | s["slow_complaint"])).any()
     assert s["complaints"].sum() == len(world.complaints)
-    assert s["big"].mean() == pytest.approx(0.2, abs=0.01)
+    assert s["big"].mean() == pytest.approx(0.1, abs=0.02)
+    assert s.loc[s["big"], "employees"].min() >= s.loc[~s["big"], "employees"].max()
     assert (s.loc[~s["surveyed"], "value_gap"] == False).all()  # noqa: E712
     assert np.allclose(s["profit"].sum(), ck.selection.customer_profitability(
         world, active_only=False)["profit"].sum())
@@ -222,7 +223,59 @@ def test_compare_call_strategies_best_rule_wins(signals):
 def test_frequency_backtest(world):
     t = R.frequency_backtest(world)
     assert list(t.index) == [True, False]
-    assert (t["churned_next"] <= t["customers"]).all()
+    assert (t["churned_next"] <= t["checks"]).all()
+    assert t["share_of_churners"].sum() == pytest.approx(1.0)
+    # every month end from April 2024 (a year and three months of history) to November 2025
+    assert t.attrs["dates"] == 20 and t.attrs["months"] == 1
+    # one date, counted by hand: customers seen long enough and still buying on that date
+    one = R.frequency_backtest(world, at="2025-06-30", months=1)
+    c = world.customers
+    at = pd.Timestamp("2025-06-30")
+    active = ((c["first_purchase"] <= at - pd.Timedelta(days=91 + 365))
+              & (~c["churned"] | (c["churn_date"] > at)))
+    assert one["checks"].sum() == int(active.sum())
+    left = active & c["churned"] & (c["churn_date"] <= pd.Timestamp("2025-07-30"))
+    assert one["churned_next"].sum() == int(left.sum())
+    pooled = R.frequency_backtest(world, at=["2025-05-31", "2025-06-30"])
+    assert pooled.attrs["dates"] == 2
+
+
+def test_frequency_backtest_finds_the_fading_customers(world):
+    t = R.frequency_backtest(world)
+    assert t.loc[True, "churn_rate_next"] > t.loc[False, "churn_rate_next"]
+
+
+def test_orders_before_churn_counts_by_hand(world):
+    t = R.orders_before_churn(world, months=12)
+    assert list(t.index) == list(range(12, 0, -1))
+    c = world.customers
+    seen = np.maximum(c["first_purchase"], pd.Timestamp("2023-01-01"))
+    ch = c[c["churned"] & ((c["churn_date"] - seen).dt.days >= 12 * 365.25 / 12)]
+    assert t.attrs["churners"] == len(ch)
+    tx = world.transactions.merge(ch[["customer_id", "churn_date"]], on="customer_id")
+    back = (tx["churn_date"] - tx["date"]).dt.days
+    assert t["orders"].sum() == int(((back >= 0) & (back < 365.25)).sum())
+    assert t.loc[[7, 8, 9, 10, 11, 12], "vs_earlier_pace"].mean() == pytest.approx(1.0)
+
+
+def test_yearly_churn_by_age_adds_up(world):
+    c = world.customers
+    a = R.yearly_churn_by_age(c)
+    y = R.yearly_churn(c)
+    assert np.allclose(a["churn_rate"], y["churn_rate"])
+    assert (a["opening_established"] + a["opening_young"]).tolist() == y["opening"].tolist()
+    assert (a["churned_established"] + a["churned_young"]).tolist() == y["churned"].tolist()
+    assert a.loc[2023, "opening_young"] == 0 and np.isnan(a.loc[2023, "churn_young"])
+
+
+def test_handling_and_follow_up(world):
+    cp = world.complaints
+    h = R.handling_and_follow_up(cp)
+    assert h["complaints"].sum() == len(cp)
+    good = (cp["handling_score"] >= 4) & cp["followed_up"]
+    assert h.loc["good handling + follow-up call", "kept"] == pytest.approx(
+        cp.loc[good, "customer_kept"].mean())
+    assert h.loc["good handling + follow-up call", "complaints"] == int(good.sum())
 
 
 def test_winback(signals):
@@ -280,10 +333,31 @@ def test_retention_measures_table(signals):
     (lambda: R.winback_candidates(pd.DataFrame({"churned": [True]})), "no column"),
     (lambda: R.compare_call_strategies(pd.DataFrame({"annual_revenue": [1.0]})), "no column"),
     (lambda: R.prospect_type_conversion(pd.DataFrame({"prospect_type": ["new"]})), "no column"),
+    (lambda: R.yearly_churn_by_age(_customers(), years=["x"]), "calendar years"),
+    (lambda: R.handling_and_follow_up(pd.DataFrame({"handling_score": [4]})), "no column"),
+    (lambda: R.handling_and_follow_up(pd.DataFrame({"handling_score": [4], "followed_up": [True],
+                                                    "customer_kept": [True],
+                                                    "satisfaction_after": [4.0]}),
+                                      good_score=9), "good_score"),
+    (lambda: R.frequency_backtest(pd.DataFrame()), "expected a casekit World"),
+    (lambda: R.orders_before_churn("world"), "expected a casekit World"),
 ])
 def test_bad_input_gives_clear_errors(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize("kw, message", [
+    ({"at": "not a date"}, "is not a date"), ({"at": []}, "empty"), ({"months": 0}, "months=0"),
+    ({"recent_days": 5}, "recent_days=5")])
+def test_frequency_backtest_bad_options(world, kw, message):
+    with pytest.raises(ValueError, match=message):
+        R.frequency_backtest(world, **kw)
+
+
+def test_orders_before_churn_bad_months(world):
+    with pytest.raises(ValueError, match="months=1"):
+        R.orders_before_churn(world, months=1)
 
 
 def test_inputs_are_not_changed(world):
@@ -313,6 +387,11 @@ def test_every_chart_draws_and_is_labelled(world, signals):
         plots.score_chart(R.score_table(signals, R.risk_score(signals)), base_rate=0.2),
         plots.winback_chart(R.winback_candidates(signals)),
         plots.call_strategies_chart(R.compare_call_strategies(ew, calls=10)),
+        plots.churn_by_age_chart(R.yearly_churn_by_age(c)),
+        plots.size_churn_chart(R.size_and_churn(signals)),
+        plots.handling_chart(R.handling_and_follow_up(world.complaints)),
+        plots.fading_orders_chart(R.orders_before_churn(world)),
+        plots.backtest_chart(R.frequency_backtest(world)),
     ]
     for ax in axes:
         assert ax.get_title(), ax
@@ -325,3 +404,7 @@ def test_chart_bad_input():
         plots.cost_chart({"ratio": 3})
     with pytest.raises(ValueError, match="no column"):
         plots.drivers_chart(pd.DataFrame({"churn_with": [0.1]}))
+    with pytest.raises(ValueError, match="no column"):
+        plots.backtest_chart(pd.DataFrame({"checks": [1]}))
+    with pytest.raises(ValueError, match="no column"):
+        plots.handling_chart(pd.DataFrame({"kept": [0.5]}))

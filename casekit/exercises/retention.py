@@ -22,8 +22,8 @@ from .engine import (
     register,
 )
 
-__all__ = ["ChurnRateBase", "CostRatio", "StrongestSignal", "RiskWeights", "WinBackFirst",
-           "LoyaltyLadder"]
+__all__ = ["ChurnRateBase", "CostRatio", "StrongestSignal", "BacktestLift", "RiskWeights",
+           "WinBackFirst", "LoyaltyLadder"]
 
 CHAPTER = 6
 
@@ -37,13 +37,17 @@ def _cny(x: float) -> str:
 
 
 def _distinct(misconceptions, solution, tol):
-    """Keep the misconceptions whose value is away from the solution and from each other."""
+    """Keep the misconceptions whose value is away from the solution and from each other.
+
+    Two mistakes may land close together (the checker names the closer one); only a mistake
+    that gives the very same value as an earlier one is dropped.
+    """
     out = []
     for m in misconceptions:
         v = float(m.value)
         if not math.isfinite(v) or abs(v - solution) <= 2 * tol:
             continue
-        if any(abs(v - float(o.value)) <= 2 * tol for o in out):
+        if any(abs(v - float(o.value)) <= 1e-9 * max(1.0, abs(v)) for o in out):
             continue
         out.append(m)
     return out
@@ -60,21 +64,28 @@ class _Signals:
 
 # --------------------------------------------------------------------------------------------
 @register("retention.churn_rate_base", chapter=CHAPTER,
-          title="The churn rate of 2025, on the right base")
+          title="A year's churn rate, on the right base")
 class ChurnRateBase(NumericExercise):
     """Numeric: compute the 2025 churn rate from raw counts, on the opening base."""
 
     unit = "share"
-    year = 2025
+    years = (2024, 2025)
     hint = ("The churn rate of a year compares the customers we had on 1 January with those of "
             "them who left during the year. Customers won during the year are not in the base, "
             "and so their leaving is not counted either.")
 
     def _rate(self) -> R.ChurnRate:
         if not hasattr(self, "_cache"):
-            self._cache = R.churn_rate(self.world.customers, start=f"{self.year}-01-01",
-                                       end=f"{self.year}-12-31")
+            # The year whose customer base changed most: there the wrong bases give clearly
+            # wrong rates (in a year whose base barely moves, they would almost agree).
+            rates = [R.churn_rate(self.world.customers, start=f"{y}-01-01", end=f"{y}-12-31")
+                     for y in self.years]
+            self._cache = max(rates, key=lambda r: (abs(r.closing - r.opening), r.start))
         return self._cache
+
+    @property
+    def year(self) -> int:
+        return int(self._rate().start.year)
 
     @property
     def prompt(self) -> str:
@@ -280,11 +291,88 @@ class StrongestSignal(_Signals, ChoiceExercise):
 
 
 # --------------------------------------------------------------------------------------------
+@register("retention.backtest_lift", chapter=CHAPTER,
+          title="Does falling order frequency warn of churn? Read the back-test")
+class BacktestLift(NumericExercise):
+    """Numeric: from a back-test's counts, how many times as often flagged customers left."""
+
+    unit = "×"
+    rel_tol = 0.02
+    decimals = 2
+    bounds = (0.0, None)
+    hint = ("Work out the churn rate of each group first — those who left ÷ the checks of that "
+            "group — and then divide the flagged group's rate by the other group's.")
+
+    def _table(self) -> pd.DataFrame:
+        if not hasattr(self, "_cache"):
+            self._cache = R.frequency_backtest(self.world)
+        return self._cache
+
+    @property
+    def prompt(self) -> str:
+        n = self._table().attrs.get("dates", 1)
+        return (f"A back-test of the early-warning sign “orders fell” (购买频率下降): at each of {n} "
+                "past month ends we flagged the customers whose orders in the last three months "
+                "fell under half their pace of the year before, then counted who left in the "
+                "following month. A customer counts once per month end (a “check”). How many "
+                "times as often did flagged customers leave in the next month as the customers "
+                "not flagged? Type a number such as 1.8; answers within 2% count.")
+
+    def data(self) -> pd.DataFrame:
+        t = self._table()
+        return pd.DataFrame({
+            "group": ["orders fell (flagged)", "orders held (not flagged)"],
+            "checks": [int(t.loc[True, "checks"]), int(t.loc[False, "checks"])],
+            "left in the next month": [int(t.loc[True, "churned_next"]),
+                                       int(t.loc[False, "churned_next"])]})
+
+    def solution(self) -> float:
+        t = self._table()
+        return float(t.loc[True, "churn_rate_next"] / t.loc[False, "churn_rate_next"])
+
+    def explanation(self) -> str:
+        t = self._table()
+        f, o = t.loc[True], t.loc[False]
+        return (f"Flagged: {int(f['churned_next']):,} ÷ {int(f['checks']):,} = "
+                f"{f['churn_rate_next']:.2%} left in the next month; not flagged: "
+                f"{int(o['churned_next']):,} ÷ {int(o['checks']):,} = {o['churn_rate_next']:.2%}. "
+                f"Ratio {self.solution():.2f}: "
+                + ("the sign passes the back-test" if self.solution() >= 1.2 else
+                   "too weak a sign to act on")
+                + f", and it caught {_pct(f['share_of_churners'])} of the customers who left "
+                "next. It was tested "
+                "forward from past dates — looking back from a churn date would be circular, "
+                "because a customer who left has of course stopped ordering.")
+
+    def misconceptions(self) -> list[Misconception]:
+        t = self._table()
+        f, o = t.loc[True], t.loc[False]
+        everyone = (f["churned_next"] + o["churned_next"]) / (f["checks"] + o["checks"])
+        cands = [
+            Misconception("the ratio upside down", o["churn_rate_next"] / f["churn_rate_next"],
+                          "You divided the unflagged customers' churn rate by the flagged ones'. "
+                          "The question asks how many times as often the flagged leave."),
+            Misconception("counts instead of rates", f["churned_next"] / o["churned_next"],
+                          "You compared how many left in each group, but the groups differ in "
+                          "size. Divide each group's leavers by its checks first."),
+            Misconception("compared with everyone instead of the unflagged",
+                          f["churn_rate_next"] / everyone,
+                          "You divided by the churn rate of all checks, which includes the "
+                          "flagged themselves. Compare the flagged with the customers not flagged."),
+            Misconception("the share of leavers the flag caught", f["share_of_churners"],
+                          "That is the share of next month's leavers who had been flagged (the "
+                          "recall), not how many times as often the flagged leave."),
+        ]
+        return _distinct(cands, self.solution(), self.tolerance())
+
+
+# --------------------------------------------------------------------------------------------
 _SLIDERS = ("key_contact_left", "low_satisfaction", "low_loyalty", "unresolved_complaint",
-            "silent", "value_gap")
+            "silent", "value_gap", "big")
 _SHORT = {"key_contact_left": "key contact left", "low_satisfaction": "low satisfaction",
           "low_loyalty": "low loyalty", "unresolved_complaint": "unresolved complaint",
-          "silent": "never complained", "value_gap": "value below the rival's"}
+          "silent": "never complained", "value_gap": "value below the rival's",
+          "big": "big firm"}
 
 
 @register("retention.risk_weights", chapter=CHAPTER,

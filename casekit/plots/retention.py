@@ -9,17 +9,25 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import FuncFormatter, PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from .. import retention as _r
 from ..validate import require_frame
 from . import _style
 from ._style import COLORS, PALETTE
 
-__all__ = ["yearly_churn_chart", "cohort_heatmap", "retention_curve_chart", "tenure_churn_chart",
-           "cost_chart", "clv_chart", "satisfaction_loyalty_chart", "churn_band_chart",
-           "loyalty_types_chart", "drivers_chart", "score_chart", "winback_chart",
-           "call_strategies_chart"]
+__all__ = ["yearly_churn_chart", "churn_by_age_chart", "cohort_heatmap", "retention_curve_chart",
+           "tenure_churn_chart", "cost_chart", "clv_chart", "satisfaction_loyalty_chart",
+           "churn_band_chart", "loyalty_types_chart", "drivers_chart", "size_churn_chart",
+           "handling_chart", "score_chart", "fading_orders_chart", "backtest_chart",
+           "winback_chart", "call_strategies_chart"]
+
+
+def _percent(ax, axis="y"):
+    """Percent ticks at round steps (no 2.5% steps, which whole-percent labels would repeat)."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(MaxNLocator(nbins=7, steps=[1, 2, 5, 10]))
+    return _style.percent(ax, axis)
 
 
 def _pct_label(ax, x, y, text, **kw):
@@ -41,11 +49,43 @@ def yearly_churn_chart(yearly: pd.DataFrame, *, ax=None):
         _pct_label(ax, i, rate, f"{rate:.1%}\n({int(k):,} of {int(n):,})")
     ax.set_xticks(x, [str(y) for y in yearly.index])
     ax.set_ylim(0, max(0.05, float(yearly["churn_rate"].max()) * 1.35))
-    _style.percent(ax)
+    _percent(ax)
     ax.set_xlabel("Year")
     ax.set_ylabel("Churn rate (% of opening customers)")
     ax.set_title("Churn rate by year")
     ax.legend(loc="upper left")
+    return ax
+
+
+def churn_by_age_chart(by_age: pd.DataFrame, *, ax=None):
+    """Each year's churn rate of established and of young customers (bars) and of all opening
+    customers (line); output of :func:`retention.yearly_churn_by_age`."""
+    require_frame(by_age, {"churn_established": "numeric", "churn_young": "any",
+                           "churn_rate": "numeric", "young_share": "numeric"},
+                  what="churn_by_age_chart")
+    ax = _style.axes(ax)
+    x = np.arange(len(by_age))
+    est = by_age["churn_established"].to_numpy(dtype="float64")
+    young = pd.to_numeric(by_age["churn_young"], errors="coerce").to_numpy(dtype="float64")
+    ax.bar(x - 0.19, est, width=0.36, color=COLORS["main"],
+           label="established customers (won before the data period)")
+    ax.bar(x + 0.19, np.nan_to_num(young), width=0.36, color=COLORS["accent"],
+           label="young customers (won since, already in the opening base)")
+    ax.plot(x, by_age["churn_rate"], "o-", color=COLORS["bad"], lw=2,
+            label="all opening customers")
+    for i, (e, y) in enumerate(zip(est, young)):
+        _pct_label(ax, i - 0.19, e, f"{e:.0%}")
+        if np.isfinite(y):
+            _pct_label(ax, i + 0.19, y, f"{y:.0%}")
+    ax.set_xticks(x, [f"{y}\nyoung: {share:.0%} of the base"
+                      for y, share in zip(by_age.index, by_age["young_share"])])
+    top = np.nanmax(np.concatenate([est, young, by_age["churn_rate"].to_numpy(dtype="float64")]))
+    ax.set_ylim(0, max(0.05, float(top)) * 1.45)
+    _percent(ax)
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Churn rate (% of opening customers)")
+    ax.set_title("Why the churn rate rises: more of the base is young")
+    ax.legend(loc="upper left", fontsize=8)
     return ax
 
 
@@ -90,7 +130,7 @@ def retention_curve_chart(curve: pd.DataFrame, *, min_at_risk: int = 20, ax=None
         ax.step(d["month"], d["retention"], where="post", lw=2, color=PALETTE[i % len(PALETTE)],
                 label=label)
     ax.set_ylim(0, 1.02)
-    _style.percent(ax)
+    _percent(ax)
     ax.set_xlabel("Tenure: months since the first purchase")
     ax.set_ylabel("Share still a customer (%)")
     ax.set_title(title or "Retention curve")
@@ -110,7 +150,7 @@ def tenure_churn_chart(tenure: pd.DataFrame, *, ax=None):
         _pct_label(ax, i, r, f"{r:.0%}")
     ax.set_xticks(x, list(tenure.index))
     ax.set_ylim(0, float(tenure["churn_per_year"].max()) * 1.25 + 1e-9)
-    _style.percent(ax)
+    _percent(ax)
     ax.set_xlabel("Tenure (years since the first purchase)")
     ax.set_ylabel("Churn per year (%)")
     ax.set_title("New customers leave most: churn by tenure")
@@ -158,7 +198,7 @@ def clv_chart(*, retention: float, discount: float = 0.10, points: float = 1.0, 
             label=f"{points:g} point{'s' if points != 1 else ''} more: r = {up:.1%} → "
                   f"{now.clv_up:.2f}×")
     ax.set_xlim(0.5, 0.97)
-    _style.percent(ax, "x")
+    _percent(ax, "x")
     ax.set_xlabel("Retention rate r (% per year)")
     ax.set_ylabel("Lifetime value as a multiple of the yearly margin")
     ax.set_title("Each point of retention is worth more the higher it is")
@@ -204,7 +244,7 @@ def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, tit
         ax.legend(loc="upper right")
     ax.set_xticks(x, [str(i) for i in table.index])
     ax.set_ylim(0, float(table["churn_rate"].max()) * 1.3 + 1e-9)
-    _style.percent(ax)
+    _percent(ax)
     ax.set_xlabel(xlabel or str(table.index.name or ""))
     ax.set_ylabel("Churn rate (% who left)")
     ax.set_title(title or f"Churn rate by {table.index.name}")
@@ -251,10 +291,53 @@ def drivers_chart(drivers: pd.DataFrame, *, ax=None):
     ax.plot(d["churn_with"], y, "o", color=COLORS["bad"], ms=7, label="with the signal")
     ax.set_yticks(y, list(d["meaning"]))
     ax.set_xlim(0, min(1.0, float(d[["churn_with", "churn_without"]].max().max()) * 1.15))
-    _style.percent(ax, "x")
+    _percent(ax, "x")
     ax.set_xlabel("Churn rate (% who left)")
     ax.set_title("Churn drivers: churn with and without each signal")
     ax.legend(loc="lower right")
+    return ax
+
+
+def size_churn_chart(size: pd.DataFrame, *, ax=None):
+    """Churn rate of big and small firms, with the yearly revenue each lost customer took with
+    it written on the bars; output of :func:`retention.size_and_churn`."""
+    require_frame(size, {"churn_rate": "numeric", "customers": "numeric",
+                         "revenue_per_churner": "numeric"}, what="size_churn_chart")
+    ax = _style.axes(ax, figsize=(6.5, 4.2))
+    x = np.arange(len(size))
+    colours = [COLORS["bad"] if str(i) == "big" else COLORS["neutral"] for i in size.index]
+    ax.bar(x, size["churn_rate"], color=colours, width=0.55)
+    for i, (r, n, rev) in enumerate(zip(size["churn_rate"], size["customers"],
+                                        size["revenue_per_churner"])):
+        _pct_label(ax, i, r, f"{r:.0%} of {int(n):,} left\neach took CNY {rev:,.0f} a year")
+    names = {"big": "big firms\n(top 10% by employees)", "small": "all other firms"}
+    ax.set_xticks(x, [names.get(str(i), str(i)) for i in size.index])
+    ax.set_ylim(0, float(size["churn_rate"].max()) * 1.35 + 1e-9)
+    _percent(ax)
+    ax.set_ylabel("Churn rate (% who left)")
+    ax.set_title("Big customers leave more often — and take more with them")
+    return ax
+
+
+def handling_chart(handling: pd.DataFrame, *, ax=None):
+    """Share of complaints after which the customer stayed, by handling quality and follow-up
+    call; output of :func:`retention.handling_and_follow_up`."""
+    require_frame(handling, {"kept": "numeric", "complaints": "numeric", "good_handling": "bool",
+                             "followed_up": "bool"}, what="handling_chart")
+    d = handling.iloc[::-1]
+    ax = _style.axes(ax, figsize=(8, 3.8))
+    y = np.arange(len(d))
+    best = d["good_handling"].to_numpy(dtype=bool) & d["followed_up"].to_numpy(dtype=bool)
+    ax.barh(y, d["kept"], color=[COLORS["good"] if b else COLORS["neutral"] for b in best],
+            height=0.6)
+    for i, (k, n) in enumerate(zip(d["kept"], d["complaints"])):
+        ax.annotate(f"{k:.0%}  (n={int(n):,})", (k, i), xytext=(4, 0), textcoords="offset points",
+                    va="center", fontsize=9)
+    ax.set_yticks(y, list(d.index))
+    ax.set_xlim(0, 1.18)
+    _percent(ax, "x")
+    ax.set_xlabel("Customer kept after the complaint (% of complaints)")
+    ax.set_title("Good handling and a follow-up call keep customers")
     return ax
 
 
@@ -273,11 +356,66 @@ def score_chart(table: pd.DataFrame, *, base_rate: float, ax=None):
                label=f"all customers: {base_rate:.0%}")
     ax.set_xticks(x, [f"{v:g}" for v in t.index])
     ax.set_ylim(0, 1.1)
-    _style.percent(ax)
+    _percent(ax)
     ax.set_xlabel("Churn-risk points")
     ax.set_ylabel("Churn rate (% who left)")
     ax.set_title("More risk points, more churn")
     ax.legend(loc="upper left")
+    return ax
+
+
+def fading_orders_chart(orders: pd.DataFrame, *, ax=None):
+    """Orders per churner in each month before it left, with the pace of the earlier half of
+    the window as a line; output of :func:`retention.orders_before_churn`."""
+    require_frame(orders, {"orders_per_churner": "numeric"}, what="fading_orders_chart")
+    d = orders.sort_index(ascending=False)
+    months = d.index.to_numpy(dtype="int64")
+    half = len(d) // 2
+    ax = _style.axes(ax)
+    x = np.arange(len(d))
+    recent = months <= half
+    ax.bar(x, d["orders_per_churner"], width=0.7,
+           color=[COLORS["bad"] if r else COLORS["main"] for r in recent])
+    pace = float(d.loc[~recent, "orders_per_churner"].mean())
+    ax.bar([np.nan], [np.nan], color=COLORS["main"], label=f"{half + 1}–{len(d)} months before")
+    ax.bar([np.nan], [np.nan], color=COLORS["bad"], label=f"the last {half} months")
+    ax.axhline(pace, color=COLORS["neutral"], ls="--", lw=1.2,
+               label=f"their pace {half + 1}–{len(d)} months before")
+    ax.set_xticks(x, [str(m) for m in months])
+    ax.set_ylim(0, float(d["orders_per_churner"].max()) * 1.35 + 1e-9)
+    ax.set_xlabel("Months before the customer left (1 = the last month)")
+    ax.set_ylabel("Orders per churner per month")
+    n = orders.attrs.get("churners")
+    who = f"{n:,} customers who left" if n else "customers who left"
+    ax.set_title(f"Churn gives warning: orders of {who}")
+    ax.legend(loc="upper right", ncols=3, fontsize=8)
+    return ax
+
+
+def backtest_chart(backtest: pd.DataFrame, *, ax=None):
+    """Back-test of the falling-order-frequency warning: the churn rate that followed for the
+    flagged and the other customers; output of :func:`retention.frequency_backtest`."""
+    require_frame(backtest, {"churn_rate_next": "numeric", "checks": "numeric",
+                             "churned_next": "numeric"}, what="backtest_chart")
+    ax = _style.axes(ax, figsize=(6.5, 4.2))
+    flags = [bool(i) for i in backtest.index]
+    x = np.arange(len(backtest))
+    ax.bar(x, backtest["churn_rate_next"], width=0.55,
+           color=[COLORS["bad"] if f else COLORS["neutral"] for f in flags])
+    for i, (r, k, n) in enumerate(zip(backtest["churn_rate_next"], backtest["churned_next"],
+                                      backtest["checks"])):
+        _pct_label(ax, i, r, f"{r:.1%}\n({int(k):,} of {int(n):,})")
+    ax.set_xticks(x, ["orders fell\n(flagged)" if f else "orders held\n(not flagged)"
+                      for f in flags])
+    ax.set_ylim(0, float(backtest["churn_rate_next"].max()) * 1.35 + 1e-9)
+    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=1))
+    months = backtest.attrs.get("months")
+    after = ("in the next month" if months == 1 else f"in the next {months} months" if months
+             else "in the period after")
+    ax.set_ylabel(f"Churned {after} (% of checks)")
+    dates = backtest.attrs.get("dates")
+    ax.set_title("Back-test: falling orders warn of churn" +
+                 (f" ({dates} month ends)" if dates and dates > 1 else ""))
     return ax
 
 
@@ -318,7 +456,7 @@ def call_strategies_chart(compare: pd.DataFrame, *, ax=None):
                     fontsize=9)
     ax.set_yticks(y, list(compare.index))
     ax.set_xlim(0, float(compare["share_of_expected_loss"].max()) * 1.2 + 1e-9)
-    _style.percent(ax, "x")
+    _percent(ax, "x")
     n = int(compare["calls"].iloc[0])
     ax.set_xlabel(f"Share of the expected yearly profit at risk reached with {n} calls (%)")
     ax.set_title("Whom to call first?")
