@@ -535,18 +535,24 @@ def profit_swaps(data, transactions=None, *, before: int = 2024, after: int = 20
 def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataFrame:
     """The four risks of big customers (大客户的风险), measured: the biggest vs the rest.
 
-    Customers are ranked by revenue over the data period; the ``top`` share are "big".  For each
-    measure the table shows the mean among the big (``big``), among the rest (``rest``) and
-    ``ratio`` = big / rest; for every measure a ratio above 1 means more risk among the big.
+    Two yardsticks of "big", each the ``top`` share of the customers active in the data period
+    (exactly ``ceil(top × customers)`` of them), named in the ``big_by`` column:
+
+    * ``"revenue"`` — revenue over the data period, for the financial, profit and management rows;
+    * ``"employees"`` — firm size (employees; ties broken by revenue per active year, then by
+      customer id), for the churn rows.  Ranking by period revenue would hide big churners: a
+      customer who leaves stops buying, so its revenue is cut short by the very churn we measure.
+
+    For each measure the table shows the mean among the big (``big``), among the rest (``rest``)
+    and ``ratio`` = big / rest; for every measure a ratio above 1 means more risk among the big.
 
     * financial risk (财务风险): payment days; bad debt per customer; share with any bad debt;
     * profit risk (利润风险): discount rate (discount and rebates / list value);
     * management risk (管理风险): disputes and lawsuits per customer; requests outside the firm's
-      strengths per customer (pressure that comes from market power);
-    * churn risk (流失风险): price sensitivity (rivals court them on price, and they listen).
-
-    The data hold no direct measure of market disorder or vertical integration; the
-    management and churn rows are proxies and say so in the notebook.
+      strengths per customer (pressure that comes from market power) — proxies, as the data hold
+      no direct measure of market disorder;
+    * churn risk (流失风险): churn rate, the share of customers who churned (``churned``); and
+      price sensitivity, a second, indirect measure (rivals court them on price, and they listen).
 
     Examples
     --------
@@ -555,29 +561,34 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
     ...     "cost_to_serve": [100.0, 100.0, 100.0, 900.0], "bad_debt": [0.0, 0.0, 0.0, 500.0],
     ...     "churned": [False, True, False, True], "payment_days": [30, 30, 40, 70],
     ...     "disputes": [0, 0, 1, 2], "off_core_requests": [0, 1, 0, 3],
-    ...     "price_sensitivity": [0.2, 0.4, 0.3, 0.9]})
+    ...     "price_sensitivity": [0.2, 0.4, 0.3, 0.9], "employees": [50, 900, 40, 60]})
     >>> tx = pd.DataFrame({
     ...     "customer_id": [1, 2, 3, 4], "date": pd.to_datetime(["2025-01-10"] * 4),
     ...     "list_value": [1000.0, 1000.0, 1000.0, 10000.0], "discount": [0.0, 0.0, 0.0, 2000.0],
     ...     "revenue": [1000.0, 1000.0, 1000.0, 8000.0], "margin": [400.0, 400.0, 400.0, 1000.0]})
-    >>> r = big_customer_risks(customers, tx, top=0.25)
-    >>> r.loc[r["measure"] == "payment days", ["big", "rest", "ratio"]].round(2)
-        big   rest  ratio
-    0  70.0  33.33    2.1
+    >>> r = big_customer_risks(customers, tx, top=0.25).set_index("measure")
+    >>> r.loc[["payment days", "churn rate"], ["big_by", "big", "rest"]].round(2)  # doctest: +NORMALIZE_WHITESPACE
+                     big_by   big   rest
+    measure
+    payment days    revenue  70.0  33.33
+    churn rate    employees   1.0   0.33
     """
     what = "big_customer_risks"
     customers, tx, asof = _frames(data, transactions, what)
     require_number(top, what=what, name="top", low=0.01, high=0.5)
     require_frame(customers, {"payment_days": "numeric", "disputes": "numeric",
                               "off_core_requests": "numeric", "price_sensitivity": "numeric",
-                              "churned": "bool"}, what=what)
+                              "employees": "numeric", "churned": "bool"}, what=what)
     p = customer_profitability(customers, tx, asof=asof)
     c = customers.set_index("customer_id").loc[p.index]
     k = max(1, int(np.ceil(top * len(p))))
-    big = pd.Series(False, index=p.index)
-    big.iloc[np.argsort(-p["revenue"].to_numpy(), kind="stable")[:k]] = True
-    if big.all():
+    if k >= len(p):
         raise ValueError(f"{what}: top={top} leaves no 'rest' to compare with; use more customers")
+    big = np.zeros(len(p), bool)
+    big[np.argsort(-p["revenue"].to_numpy(), kind="stable")[:k]] = True
+    biggest = np.zeros(len(p), bool)  # by firm size; lexsort sorts by its last key first
+    biggest[np.lexsort((p.index.to_numpy(), -p["annual_revenue"].to_numpy(),
+                        -c["employees"].to_numpy(dtype=float)))[:k]] = True
 
     def mean(values, mask):
         return float(np.mean(values[mask]))
@@ -585,7 +596,6 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
     def ratio_sum(num, den, mask):
         return float(num[mask].sum() / den[mask].sum()) if den[mask].sum() > 0 else np.nan
 
-    b, r = big.to_numpy(), ~big.to_numpy()
     measures = [
         ("financial", "payment days", "days", c["payment_days"].to_numpy(dtype=float), None),
         ("financial", "bad debt per customer", "CNY", c["bad_debt"].to_numpy(dtype=float), None),
@@ -594,14 +604,16 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
         ("management", "disputes per customer", "count", c["disputes"].to_numpy(dtype=float), None),
         ("management", "off-core requests per customer", "count",
          c["off_core_requests"].to_numpy(dtype=float), None),
+        ("churn", "churn rate", "share", c["churned"].to_numpy(dtype=float), None),
         ("churn", "price sensitivity", "0–1", c["price_sensitivity"].to_numpy(dtype=float), None),
     ]
     rows = []
     for risk, name, unit, num, den in measures:
+        by, b = ("employees", biggest) if risk == "churn" else ("revenue", big)
         bv = mean(num, b) if den is None else ratio_sum(num, den, b)
-        rv = mean(num, r) if den is None else ratio_sum(num, den, r)
+        rv = mean(num, ~b) if den is None else ratio_sum(num, den, ~b)
         rows.append({"risk": risk, "chinese": RISKS[risk][1], "measure": name, "unit": unit,
-                     "big": bv, "rest": rv, "ratio": bv / rv if rv else np.nan})
+                     "big_by": by, "big": bv, "rest": rv, "ratio": bv / rv if rv else np.nan})
     return pd.DataFrame(rows)
 
 

@@ -106,6 +106,20 @@ def test_big_customer_risks_lesson_measures_are_right(world):
     assert not fb.correct and 0 < fb.score < 1
 
 
+def test_big_customer_risks_churn_explanation_points_to_firm_size(world):
+    e = X.BigCustomerRisks(world)
+    o = "share of customers who churned"
+    size = S.big_customer_risks(world).set_index("measure").loc["churn rate"]
+    assert size["big"] > size["rest"]  # the lesson: the biggest firms churn more
+    text = e.explanations()[o]
+    if o in e.solution():
+        assert text.startswith("Higher")
+    else:  # ranked by revenue the churners sink; the feedback must say so and show the size view
+        assert "firm size" in text and f"{size['big']:.1%}" in text and f"{size['rest']:.1%}" in text
+        fb = e.check(e.solution() + [o])
+        assert not fb.correct
+
+
 def test_segment_fit_order(world):
     e = X.SegmentFitOrder(world)
     fit = S.segment_fit(world.perceptions, world.customers)

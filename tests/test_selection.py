@@ -171,10 +171,49 @@ def test_profit_swaps(world):
 def test_big_customer_risks(world):
     r = S.big_customer_risks(world)
     assert set(r["risk"]) == set(S.RISKS)
-    lesson = r.set_index("measure").loc[["payment days", "discount rate", "bad debt per customer"]]
+    lesson = r.set_index("measure").loc[["payment days", "discount rate", "bad debt per customer",
+                                         "churn rate"]]
     assert (lesson["ratio"] > 1).all()
+    # churn is judged among the biggest firms by employees, everything else by period revenue
+    assert (r.loc[r["risk"] == "churn", "big_by"] == "employees").all()
+    assert (r.loc[r["risk"] != "churn", "big_by"] == "revenue").all()
     with pytest.raises(ValueError, match="top"):
         S.big_customer_risks(world, top=0.9)
+
+
+def test_big_customer_risks_churn_is_the_churn_rate_of_the_biggest_firms(world):
+    r = S.big_customer_risks(world, top=0.1).set_index("measure")
+    c = world.customers.set_index("customer_id")
+    p = S.customer_profitability(world)
+    c = c.loc[p.index]
+    k = int(np.ceil(0.1 * len(c)))
+    # the k biggest by employees, ties by revenue per active year then id: computed independently
+    order = pd.DataFrame({"e": c["employees"], "a": p["annual_revenue"], "id": c.index})
+    big = order.sort_values(["e", "a", "id"], ascending=[False, False, True]).index[:k]
+    is_big = c.index.isin(big)
+    assert r.loc["churn rate", "big"] == pytest.approx(c.loc[is_big, "churned"].mean())
+    assert r.loc["churn rate", "rest"] == pytest.approx(c.loc[~is_big, "churned"].mean())
+    assert r.loc["price sensitivity", "big"] == pytest.approx(
+        c.loc[is_big, "price_sensitivity"].mean())
+
+
+def test_big_customer_risks_size_ties_and_bad_input():
+    customers = pd.DataFrame({
+        "customer_id": [1, 2, 3, 4], "first_purchase": pd.to_datetime(["2020-01-01"] * 4),
+        "cost_to_serve": [100.0] * 4, "bad_debt": [0.0] * 4,
+        "churned": [False, True, False, False], "payment_days": [30, 30, 30, 30],
+        "disputes": [0, 0, 0, 0], "off_core_requests": [0, 0, 0, 0],
+        "price_sensitivity": [0.5] * 4, "employees": [100, 100, 10, 10]})
+    tx = pd.DataFrame({
+        "customer_id": [1, 2, 3, 4], "date": pd.to_datetime(["2025-01-10"] * 4),
+        "list_value": [1000.0, 3000.0, 9000.0, 1000.0], "discount": [0.0] * 4,
+        "revenue": [1000.0, 3000.0, 9000.0, 1000.0], "margin": [400.0] * 4})
+    r = S.big_customer_risks(customers, tx, top=0.25).set_index("measure")
+    # two firms tie at 100 employees: the one with more revenue per year (customer 2, churned) wins;
+    # customer 3, the biggest by revenue, is small by size and does not count for churn
+    assert r.loc["churn rate", "big"] == 1.0 and r.loc["churn rate", "rest"] == 0.0
+    with pytest.raises(ValueError, match="employees"):
+        S.big_customer_risks(customers.drop(columns="employees"), tx)
 
 
 def test_lifetime_value():

@@ -441,6 +441,11 @@ class BigCustomerRisks(_Cache, MultiChoiceExercise):
             return pd.DataFrame(out, columns=["option", "big", "rest"]).set_index("option")
         return self._get("measures", build)
 
+    def _size_churn(self) -> str:
+        """Churn of the biggest tenth by employees vs the rest, as in ``big_customer_risks``."""
+        r = S.big_customer_risks(self.world).set_index("measure").loc["churn rate"]
+        return f"{r['big']:.1%} against {r['rest']:.1%}"
+
     @property
     def prompt(self) -> str:
         return ("Rank the customers by revenue over 2023–2025. Tick every measure that is "
@@ -468,6 +473,11 @@ class BigCustomerRisks(_Cache, MultiChoiceExercise):
             elif "losing money" in o:
                 out[o] = (f"Not higher ({text}): many small, new customers lose money too. Yet a "
                           "visible share of the big ones do — big is not the same as good.")
+            elif "churned" in o:
+                out[o] = (f"Not higher when ranked by revenue ({text}) — but that ranking hides "
+                          "churn: a customer who leaves stops buying, so its revenue is cut short "
+                          "and it sinks down the list. Rank by firm size instead (employees) and "
+                          f"the biggest tenth churn more: {self._size_churn()}.")
             else:
                 out[o] = f"Not higher among the big ({text}); size alone does not raise it here."
         return out

@@ -133,13 +133,22 @@ def swap_heatmap(table: pd.DataFrame, *, ax=None, title: str = "Good and bad can
 
 
 def big_risk_ratios(risks: pd.DataFrame, *, ax=None):
-    """How much riskier the biggest customers are: big / rest for each risk measure."""
+    """How much riskier the biggest customers are: big / rest for each risk measure.
+
+    When ``risks`` has a ``big_by`` column (as from ``selection.big_customer_risks``), each bar
+    says which yardstick picked the big customers: revenue or firm size (employees).
+    """
     require_frame(risks, {"risk": "text", "measure": "text", "ratio": "numeric"},
                   what="big_risk_ratios")
     r = risks.iloc[::-1]
-    ax = _style.axes(ax, figsize=(7.5, 4.2))
+    labels = r["measure"].astype(str)
+    if "big_by" in r:
+        by = r["big_by"].astype(str).map({"revenue": "top by revenue",
+                                          "employees": "top by firm size"}).fillna(r["big_by"])
+        labels = labels + "\n(" + by + ")"
+    ax = _style.axes(ax, figsize=(7.5, 5.6 if "big_by" in r else 4.2))
     colors = [_RISK_COLORS.get(k, COLORS["neutral"]) for k in r["risk"]]
-    ax.barh(r["measure"], r["ratio"], color=colors)
+    ax.barh(labels.to_numpy(), r["ratio"], color=colors)
     ax.axvline(1.0, color="black", lw=1, ls="--")
     ax.set_xscale("log")
     ax.set_xlabel("big customers ÷ the rest (log scale; 1 = no difference)")
