@@ -36,25 +36,22 @@ __all__ = [
     "top_share",
 ]
 
-_PERIOD_YEARS = 3.0
 
 
 def customer_money(world) -> pd.DataFrame:
     """Revenue, gross margin, cost to serve, bad debt and profit per customer over the period.
 
-    One row per customer of ``world.customers`` (customers without orders have revenue 0),
+    The kit's one definition of customer profit, :func:`casekit.selection.customer_profitability`,
+    with two short column names used in these exercises: ``margin`` (gross margin) and
+    ``service_cost`` (cost to serve over the customer's active years).  One row per customer,
     indexed by ``customer_id``.
     """
-    tx = world.transactions
-    money = tx.groupby("customer_id")[["revenue", "margin", "list_value", "discount"]].sum()
-    money["orders"] = tx.groupby("customer_id").size()
-    c = world.customers.set_index("customer_id")
-    out = c.join(money, how="left")
-    out[list(money.columns)] = out[list(money.columns)].fillna(0.0)
-    years = np.minimum(out["tenure_years"].to_numpy(dtype=float), _PERIOD_YEARS)
-    out["service_cost"] = out["cost_to_serve"] * years
-    out["profit"] = out["margin"] - out["service_cost"] - out["bad_debt"]
-    return out
+    from ..selection import customer_profitability
+
+    money = customer_profitability(world)
+    money = money.assign(margin=money["gross_margin"], service_cost=money["cost_to_serve"])
+    traits = world.customers.set_index("customer_id")
+    return traits.drop(columns=[c for c in traits.columns if c in money.columns]).join(money)
 
 
 def top_share(values, share: float) -> float:
