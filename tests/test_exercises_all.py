@@ -26,8 +26,8 @@ from casekit.exercises import (
 
 CATALOG = catalog()
 IDS = list(CATALOG["id"])
-#: The shipped world and a small one on another seed.
-WORLDS = [(0, 2000), (1, 500)]
+#: The shipped world and two small ones on other seeds.
+WORLDS = [(0, 2000), (1, 500), (3, 500)]
 
 MALFORMED = [None, "", "   ", "I don't know", "¯\\_(ツ)_/¯", -1, 12345.678, True, [], [None, None],
              {"answer": 1}, object(), float("nan"), float("inf"), b"\x00", ("a", "b", "c")]
@@ -48,6 +48,12 @@ def _same(answer, solution) -> bool:
         return answer == solution or (isinstance(solution, float) and math.isclose(answer, solution))
     except TypeError:
         return False
+
+
+def test_every_chapter_has_four_exercises_of_three_kinds():
+    chapters = CATALOG[CATALOG["chapter"] > 0].groupby("chapter")
+    assert (chapters.size() >= 4).all(), chapters.size()
+    assert (chapters["kind"].nunique() >= 3).all(), chapters["kind"].nunique()
 
 
 def test_catalog_is_well_formed():
