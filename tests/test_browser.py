@@ -4,7 +4,8 @@ Opens a copy of ``exercises/00_how_exercises_work.ipynb`` in JupyterLab, runs al
 that every exercise widget renders (no "Error displaying widget"), answers exercises through the
 page — typing a number, picking an option, moving a slider — reads the feedback text in the page,
 and checks that the answer reached the progress file.  A screenshot of the answered exercise is
-saved to a temporary folder and its path printed.
+saved to a temporary folder and its path printed.  Then every chapter's exercise notebook is run
+the same way: each exercise must render as a live widget and answer an empty Check.
 
 Runs when ``/usr/bin/chromium`` exists (``apt-get install chromium``; never ``playwright
 install``), and skips with that reason otherwise.
@@ -29,6 +30,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "exercises" / "00_how_exercises_work.ipynb"
+EXERCISE_NOTEBOOKS = sorted((ROOT / "exercises").glob("*.ipynb"))
+PLACEHOLDER = "Run this cell to answer it here"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -75,10 +78,11 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture
 def lab(tmp_path):
-    """JupyterLab on 127.0.0.1 with a token, serving a copy of the exercise notebook."""
+    """JupyterLab on 127.0.0.1 with a token, serving copies of the exercise notebooks."""
     work = tmp_path / "work"
     work.mkdir()
-    shutil.copy(NOTEBOOK, work / NOTEBOOK.name)
+    for nb in EXERCISE_NOTEBOOKS:
+        shutil.copy(nb, work / nb.name)
     settings = tmp_path / "settings"
     for plugin, values in SETTINGS.items():
         package, name = plugin.rsplit("/", 1)
@@ -114,7 +118,7 @@ def lab(tmp_path):
                             + (tmp_path / "jupyterlab.log").read_text(errors="replace")[-3000:])
             time.sleep(0.3)
         yield {"url": f"{base}/lab/tree/{NOTEBOOK.name}?token={token}", "progress": progress,
-               "tmp": tmp_path}
+               "tmp": tmp_path, "base": base, "token": token}
     finally:
         _stop(proc)
         log.close()
@@ -204,3 +208,46 @@ def test_exercises_render_and_answer_in_jupyterlab(lab):
     saved = json.loads(lab["progress"].read_text())["exercises"]
     assert saved[numeric.id]["correct"] is True and saved[numeric.id]["attempts"] == 1
     assert saved[choice.id]["last_answer"] == wrong_option and saved[choice.id]["correct"] is False
+
+
+def _run_all(page) -> None:
+    """Wait for an idle kernel, then Run → Run All Cells (there is no default shortcut)."""
+    from playwright.sync_api import expect
+
+    page.wait_for_selector(".jp-Notebook")
+    expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+
+
+CHAPTER_NOTEBOOKS = [nb for nb in EXERCISE_NOTEBOOKS if nb != NOTEBOOK]
+
+
+@pytest.mark.parametrize("notebook", CHAPTER_NOTEBOOKS, ids=[nb.stem for nb in CHAPTER_NOTEBOOKS])
+def test_every_chapter_exercise_renders_in_jupyterlab(lab, notebook):
+    """Run All on a chapter's exercise notebook: every exercise shows as a live widget."""
+    from playwright.sync_api import expect, sync_playwright
+
+    expected = notebook.read_text(encoding="utf-8").count(PLACEHOLDER)
+    assert expected >= 4, f"{notebook.name} holds {expected} exercises"
+    expect.set_options(timeout=90_000)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.set_default_timeout(90_000)
+            page.goto(f"{lab['base']}/lab/tree/{notebook.name}?token={lab['token']}")
+            _run_all(page)
+            expect(page.locator(".casekit-exercise")).to_have_count(expected)
+            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+            assert page.get_by_text("Error displaying widget").count() == 0
+            assert page.locator(".jp-OutputArea-output[data-mime-type*=error]").count() == 0
+            first = page.locator(".casekit-exercise").first
+            first.scroll_into_view_if_needed()
+            first.get_by_role("button", name="Check").click()     # an empty answer
+            expect(first.locator(".casekit-feedback")).not_to_be_empty()
+            shot = lab["tmp"] / f"{notebook.stem}.png"
+            first.screenshot(path=str(shot))
+            print(f"\nscreenshot of the first exercise: {shot}")
+        finally:
+            browser.close()
