@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from . import terms
+from ._format import cny
 from .validate import require_choice, require_frame, require_number
 
 __all__ = [
@@ -338,10 +339,6 @@ def _group_codes(tx: pd.DataFrame, customers, by: str, what: str) -> tuple[np.nd
     return gcode[pos], names
 
 
-def _money(x) -> str:
-    return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
-
-
 # ---------------------------------------------------------------------------------------------
 # 1. The customer file (客户档案)
 # ---------------------------------------------------------------------------------------------
@@ -619,7 +616,7 @@ def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
             if pd.isna(v):
                 text = "—"
             elif col in money:
-                text = _money(float(v))
+                text = cny(float(v))
             elif col in rates:
                 text = f"{float(v):.1%}"
             elif isinstance(v, pd.Timestamp):

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from . import terms
-from .validate import require_choice, require_frame, require_number
+from .validate import require_choice, require_frame, require_number, require_numbers
 
 __all__ = [
     "TIME_CLASSES", "VALUE_CLASSES", "MAN_CRITERIA", "FINDING_STEPS", "SIX_ASPECTS",
@@ -117,22 +117,6 @@ def chinese(name: str) -> str:
 # Customer types by time to close and by value
 # --------------------------------------------------------------------------------------------
 
-def _as_numbers(values, *, what: str, name: str) -> np.ndarray:
-    if isinstance(values, pd.DataFrame) or isinstance(values, (str, bytes)):
-        raise ValueError(f"{what}: {name} must be a column of numbers (a Series or a list), got "
-                         f"{type(values).__name__}")
-    s = values if isinstance(values, pd.Series) else pd.Series(values)
-    if pd.api.types.is_bool_dtype(s) or not (pd.api.types.is_numeric_dtype(s) or s.empty):
-        raise ValueError(f"{what}: {name} must hold numbers; got dtype {s.dtype}")
-    arr = s.to_numpy(dtype="float64", na_value=np.nan)
-    bad = ~np.isfinite(arr)
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"{what}: {name} holds a missing or infinite value ({s.iloc[i]!r} at "
-                         f"position {i}); expected finite numbers")
-    return arr
-
-
 def _index_of(values):
     return values.index if isinstance(values, pd.Series) else pd.RangeIndex(len(values))
 
@@ -162,7 +146,7 @@ def close_time_class(days, *, mature_days: float = 30, hopeful_days: float = 60)
     ['mature', 'mature', 'hopeful', 'hopeful', 'potential']
     """
     what = "close_time_class"
-    d = _as_numbers(days, what=what, name="days")
+    d = require_numbers(days, what=what, name="days")
     require_number(mature_days, what=what, name="mature_days", low=0)
     require_number(hopeful_days, what=what, name="hopeful_days", low=mature_days)
     if (d < 0).any():
@@ -187,7 +171,7 @@ def value_cutoffs(values, *, key_share: float = 0.10, major_share: float = 0.30)
     (82.0, 55.0)
     """
     what = "value_cutoffs"
-    v = _as_numbers(values, what=what, name="values")
+    v = require_numbers(values, what=what, name="values")
     if len(v) == 0:
         raise ValueError(f"{what}: values is empty; expected at least one value")
     require_number(key_share, what=what, name="key_share", low=0, high=1)
@@ -208,7 +192,7 @@ def value_class(values, *, key_min: float, major_min: float) -> pd.Series:
     ['ordinary', 'major', 'key']
     """
     what = "value_class"
-    v = _as_numbers(values, what=what, name="values")
+    v = require_numbers(values, what=what, name="values")
     require_number(major_min, what=what, name="major_min")
     require_number(key_min, what=what, name="key_min", low=major_min)
     code = np.where(v >= key_min, 0, np.where(v >= major_min, 1, 2))

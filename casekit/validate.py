@@ -76,6 +76,33 @@ def require_frame(df, columns: Mapping[str, str] | Iterable[str] = (), *, what: 
     return df
 
 
+def require_numbers(values, *, what: str, name: str) -> np.ndarray:
+    """Check a column of numbers given on its own (a Series or a list); return it as floats.
+
+    Examples
+    --------
+    >>> require_numbers([1, 2.5], what="f", name="days")
+    array([1. , 2.5])
+    >>> require_numbers(["a"], what="f", name="days")
+    Traceback (most recent call last):
+    ...
+    ValueError: f: days must hold numbers; got dtype str
+    """
+    if isinstance(values, (pd.DataFrame, str, bytes)):
+        raise ValueError(f"{what}: {name} must be a column of numbers (a Series or a list), got "
+                         f"{type(values).__name__}")
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    if pd.api.types.is_bool_dtype(s) or not (pd.api.types.is_numeric_dtype(s) or s.empty):
+        raise ValueError(f"{what}: {name} must hold numbers; got dtype {s.dtype}")
+    arr = s.to_numpy(dtype="float64", na_value=np.nan)
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise ValueError(f"{what}: {name} holds a missing or infinite value ({arr[i]} at "
+                         f"position {i}); expected finite numbers")
+    return arr
+
+
 def require_choice(value, allowed: Iterable, *, what: str, name: str):
     """Check that an option is one of the allowed values."""
     allowed = list(allowed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import analysis as A
+from .._format import cny as _cny
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -21,10 +22,6 @@ from .engine import (
 )
 
 __all__ = ["CrossRatio", "DatabaseStages", "StopTrade", "PickRoute", "CoverExplorer"]
-
-
-def _cny(x: float) -> str:
-    return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
 
 
 class _File:

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import development as D
+from .._format import cny as _cny, pct as _pct
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -23,14 +24,6 @@ from .engine import (
 
 __all__ = ["QualifyLeads", "HopefulProspects", "CostPerCustomer", "BudgetAllocation",
            "BuyingRoles", "FindingSteps", "NewVsKept"]
-
-
-def _pct(x: float) -> str:
-    return f"{x:.1%}"
-
-
-def _cny(x: float) -> str:
-    return f"CNY {x:,.0f}"
 
 
 def _yes(flag) -> str:

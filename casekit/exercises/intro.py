@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .. import terms
+from .._format import cny as _cny, pct as _pct
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -68,14 +69,6 @@ def top_share(values, share: float) -> float:
     k = max(1, math.ceil(share * len(v) - 1e-9))
     total = v.sum()
     return float(v[:k].sum() / total) if total else 0.0
-
-
-def _pct(x: float) -> str:
-    return f"{x:.1%}"
-
-
-def _cny(x: float) -> str:
-    return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
 
 
 # --------------------------------------------------------------------------------------------

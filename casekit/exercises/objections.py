@@ -14,6 +14,7 @@ import pandas as pd
 from .. import objections as ob
 from .. import roleplay as rpm
 from .. import terms
+from .._format import pct as _pct
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -45,10 +46,6 @@ def _catalogue(world) -> pd.DataFrame:
 
 def _label(pairs, name: str) -> str:
     return f"{name} ({terms.chinese(pairs, name)})"
-
-
-def _pct(x: float) -> str:
-    return f"{x:.1%}"
 
 
 class _NamesAccepted:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import retention as R
+from .._format import cny as _cny, pct as _pct
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -26,14 +27,6 @@ __all__ = ["ChurnRateBase", "CostRatio", "StrongestSignal", "BacktestLift", "Ris
            "WinBackFirst", "LoyaltyLadder"]
 
 CHAPTER = 6
-
-
-def _pct(x: float) -> str:
-    return f"{x:.1%}"
-
-
-def _cny(x: float) -> str:
-    return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
 
 
 def _distinct(misconceptions, solution, tol):

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import selection as S
+from .._format import cny as _cny, pct as _pct
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -23,14 +24,6 @@ from .engine import (
 
 __all__ = ["BadTrait", "ScorecardWeights", "DeliveredValueByHand", "ScreeningDecision",
            "BigCustomerRisks", "SegmentFitOrder"]
-
-
-def _pct(x: float) -> str:
-    return f"{x:.1%}"
-
-
-def _cny(x: float) -> str:
-    return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
 
 
 class _Cache:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import tiering as T
+from .._format import cny as _cny, pct as _pct
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -24,14 +25,6 @@ from .engine import (
 
 __all__ = ["ProfitTopShare", "PyramidCutoffs", "PlatinumByProfit", "ClvByHand", "RfmAction",
            "FocusMatrix"]
-
-
-def _pct(x: float) -> str:
-    return f"{x:.1%}"
-
-
-def _cny(x: float) -> str:
-    return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
 
 
 class _Values:

@@ -6,6 +6,8 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
+from .._format import short_money
+
 #: Colours used across the kit, in order (colour-blind safe, Okabe–Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 #: Named roles, so "ours", "good", "bad" look the same in every chapter.
@@ -50,18 +52,10 @@ def axes(ax=None, figsize=None):
     return ax
 
 
-def money(ax, axis: str = "y", unit: str = "CNY"):
-    """Format an axis's ticks as money (1.2k, 3.4M) and label the unit if the label has none."""
-    def fmt(x, _pos):
-        a = abs(x)
-        if a >= 1e6:
-            return f"{x / 1e6:.1f}M"
-        if a >= 1e3:
-            return f"{x / 1e3:.0f}k"
-        return f"{x:.0f}"
-
+def money(ax, axis: str = "y"):
+    """Format an axis's ticks as money (950, 1.5k, 3.4M)."""
     target = ax.yaxis if axis == "y" else ax.xaxis
-    target.set_major_formatter(FuncFormatter(fmt))
+    target.set_major_formatter(FuncFormatter(lambda x, _pos: short_money(x)))
     return ax
 
 

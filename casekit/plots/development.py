@@ -32,17 +32,6 @@ def _label(name: str) -> str:
     return str(name)
 
 
-def _cny(ax, axis: str = "y"):
-    """Currency ticks with thousands separators (1,500), or 1.2M for millions."""
-    from matplotlib.ticker import FuncFormatter
-
-    def fmt(x, _pos):
-        return f"{x / 1e6:,.1f}M" if abs(x) >= 1e6 else f"{x:,.0f}"
-
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(FuncFormatter(fmt))
-    return ax
-
-
 def _spread(ax, xs, ys, names, *, xmax, ymax, fontsize=8):
     """Label points, nudging labels up or down so that they do not overlap (axes fractions)."""
     w_char, h = 0.0105 * fontsize / 8, 0.045 * fontsize / 8
@@ -150,7 +139,7 @@ def channel_bars(economics: pd.DataFrame, *, metric: str = "cost_per_won", ax=No
     if metric == "conversion_rate":
         _style.percent(ax, "x")
     elif metric in ("cost_per_lead", "cost_per_won", "first_year_value"):
-        _cny(ax, "x")
+        _style.money(ax, "x")
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(labels[metric][0])
     ax.set_title(f"Prospecting methods: {labels[metric][1].lower()}")
@@ -293,7 +282,7 @@ def acquisition_chart(table: pd.DataFrame, *, ax=None):
         ax.text(max(a, r), yi, f" {a / r:.1f}×", va="center", fontsize=8)
     ax.set_yticks(y, [str(i) for i in t.index])
     ax.set_xlim(0, float(t[["acquisition_cost", "retention_cost"]].max().max()) * 1.15)
-    _cny(ax, "x")
+    _style.money(ax, "x")
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Mean cost per customer (CNY; retention per year)")
     ax.set_title("Winning a customer vs keeping one for a year")

@@ -187,7 +187,7 @@ def rfm_heatmap(scored: pd.DataFrame, *, ax=None, title=None, unit="CNY"):
     cb = ax.figure.colorbar(im, ax=ax, shrink=0.85)
     if norm is not None:
         cb.ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
-        cb.ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _p: _money(x)))
+        cb.ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _p: _style.short_money(x)))
         cb.ax.yaxis.set_minor_formatter(NullFormatter())
     cb.set_label(f"Mean monetary value ({unit}, log scale)" if norm else f"Mean monetary value ({unit})")
     ax.set_title(title or "RFM grid: customers per cell, colour = spend")
@@ -226,7 +226,8 @@ def clv_by_tier(customers: pd.DataFrame, *, tier="tier", clv="clv", ax=None, tit
     mean, total = g.mean().fillna(0.0), g.sum()
     colours = [COLORS["good"] if v >= 0 else COLORS["bad"] for v in mean]
     bars = ax.bar([str(t) for t in mean.index], mean.to_numpy(), color=colours)
-    ax.bar_label(bars, labels=[f"total {unit} {_money(v)}" for v in total], fontsize=8, padding=2)
+    ax.bar_label(bars, labels=[f"total {unit} {_style.short_money(v)}" for v in total], fontsize=8,
+                 padding=2)
     ax.axhline(0, color="black", lw=0.6)
     _style.money(ax, "y")
     ax.set_xlabel(tier.replace("_", " ").capitalize())
@@ -234,15 +235,6 @@ def clv_by_tier(customers: pd.DataFrame, *, tier="tier", clv="clv", ax=None, tit
     ax.set_title(title or "Customer lifetime value by tier")
     ax.margins(y=0.15)
     return ax
-
-
-def _money(v: float) -> str:
-    a = abs(v)
-    if a >= 1e6:
-        return f"{v / 1e6:.1f}M"
-    if a >= 1e3:
-        return f"{v / 1e3:.0f}k"
-    return f"{v:.0f}"
 
 
 def strategic_focus_matrix(focused: pd.DataFrame, *, size="potential", cut=3.0, label=None, ax=None,
