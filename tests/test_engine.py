@@ -424,9 +424,9 @@ def test_progress_table(progress_file, registry):
 
 @pytest.fixture
 def registry(monkeypatch):
-    engine._load_chapters()  # register the real chapters first, in the real registry
-    monkeypatch.setattr(engine, "_REGISTRY", dict(engine._REGISTRY))
-    return engine._REGISTRY
+    engine.registry._load_chapters()  # register the real chapters first, in the real registry
+    monkeypatch.setattr(engine.registry, "_REGISTRY", dict(engine.registry._REGISTRY))
+    return engine.registry._REGISTRY
 
 
 def test_register_catalog_and_make(registry):

@@ -1,0 +1,145 @@
+"""The base class every exercise derives from."""
+
+from __future__ import annotations
+
+import html
+import warnings
+
+import ipywidgets as W
+import pandas as pd
+
+from .. import store as _progress
+from .feedback import Feedback, _text_html
+from .parsing import BadAnswer
+from .tables import _table_html
+from .views import ExerciseView
+
+KIND_LABELS = {
+    "choice": "choose one",
+    "multichoice": "choose all that apply",
+    "numeric": "type a number",
+    "ordering": "put in order",
+    "explore": "explore, then choose one",
+}
+
+
+class Exercise:
+    """Base of every exercise.
+
+    Subclasses set :attr:`prompt` (plain text; `code` and **bold** allowed) and implement
+    :meth:`solution` and ``_check(answer) -> Feedback``; the kind classes below do the checking,
+    so a chapter exercise only says what the options or the right value are, computed from
+    ``self.world``.
+
+    Parameters
+    ----------
+    world : casekit World, optional
+        The data to build the exercise from; ``None`` means the default world ``casekit.world()``.
+    """
+
+    id: str = ""
+    chapter: int = -1
+    title: str = ""
+    kind: str = "exercise"
+    prompt: str = ""
+    #: A nudge shown after a wrong answer.
+    hint: str = ""
+
+    def __init__(self, world=None):
+        self._world = world
+
+    @property
+    def world(self):
+        """The data the exercise is built from (the default world unless one was given)."""
+        if self._world is None:
+            import casekit
+            self._world = casekit.world()
+        return self._world
+
+    # -- the protocol -----------------------------------------------------------------------
+    def solution(self):
+        """The right answer, computed from the data."""
+        raise NotImplementedError
+
+    def _check(self, answer) -> Feedback:
+        raise NotImplementedError
+
+    def check(self, answer, *, record: bool = False) -> Feedback:
+        """Check an answer; never raises.
+
+        ``record=True`` also saves the attempt to the progress file (the widget's Check button
+        does this; plain calls in code do not).
+        """
+        try:
+            feedback = self._check(answer)
+            if not isinstance(feedback, Feedback):
+                raise TypeError(f"the checker returned {type(feedback).__name__}, not Feedback")
+        except BadAnswer as exc:
+            feedback = Feedback(False, 0.0, str(exc))
+        except Exception as exc:  # noqa: BLE001 - a student never sees a traceback
+            feedback = Feedback(False, 0.0, f"Could not check this answer: "
+                                            f"{type(exc).__name__}: {exc}")
+        if record:
+            self._record(answer, feedback)
+        return feedback
+
+    def _record(self, answer, feedback: Feedback) -> str | None:
+        """Save an attempt; returns an error message instead of raising."""
+        try:
+            _progress.record(self.id or type(self).__name__, title=self.title, answer=answer,
+                             score=feedback.score, correct=feedback.correct)
+        except Exception as exc:  # noqa: BLE001
+            message = f"your answer could not be saved ({type(exc).__name__}: {exc})"
+            warnings.warn(f"casekit: {message}", stacklevel=3)
+            return message
+        return None
+
+    # -- display ----------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id or '(unregistered)'}: {self.title}>"
+
+    def _plain_text(self) -> str:
+        label = KIND_LABELS.get(self.kind, self.kind)
+        title = self.title.rstrip()
+        end = "" if title.endswith(("?", ".", "!")) else "."
+        return (f"Exercise {self.id or type(self).__name__} ({label}): {title}{end} "
+                "Run this cell to answer it here.")
+
+    def _header_html(self) -> str:
+        label = KIND_LABELS.get(self.kind, self.kind)
+        return (f'<div class="casekit-question" style="line-height:1.45">'
+                f'<div style="font-size:1.1em"><b>{html.escape(self.title)}</b> '
+                f'<span style="color:#666;font-size:0.85em">· {html.escape(label)} · '
+                f'<code>{html.escape(self.id)}</code></span></div>'
+                f"<p>{_text_html(self.prompt)}</p></div>")
+
+    def widget(self) -> ExerciseView:
+        """A fresh ipywidgets view of the exercise, with the student's last answer restored."""
+        return ExerciseView(self)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget()._repr_mimebundle_()
+        bundle["text/plain"] = self._plain_text()
+        return bundle
+
+    # -- widget parts (overridden by each kind) ---------------------------------------------
+    def _inputs(self):
+        """The input widgets (a list)."""
+        raise NotImplementedError
+
+    def _read(self, inputs):
+        """The answer currently in the inputs."""
+        raise NotImplementedError
+
+    def _write(self, inputs, answer) -> None:
+        """Put an answer into the inputs (raises if it does not fit)."""
+        raise NotImplementedError
+
+    def data(self) -> pd.DataFrame | None:
+        """A small table the question is about, shown under it (``None``: no table)."""
+        return None
+
+    def _extra(self, view) -> list:
+        """Widgets shown between the question and the inputs (a table, charts, controls)."""
+        table = self.data()
+        return [] if table is None else [W.HTML(_table_html(table))]

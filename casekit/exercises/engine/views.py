@@ -1,0 +1,107 @@
+"""The widget of an exercise: question, inputs, a Check button and a feedback area."""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from .. import store as _progress
+from .feedback import Feedback, _box, _text_html
+
+
+class ExerciseView(W.VBox):
+    """The widget of an exercise: question, inputs, a Check button and a feedback area.
+
+    ``view.set_answer(a)`` puts an answer into the inputs (by setting their ``.value``),
+    ``view.answer()`` reads it back, ``view.check()`` presses Check, and
+    ``view.feedback.value`` holds the feedback HTML; ``view.last_feedback`` the Feedback.
+    """
+
+    def __init__(self, exercise: Exercise):
+        self.exercise = exercise
+        self.last_feedback: Feedback | None = None
+        self.header = W.HTML(exercise._header_html())
+        self.feedback = W.HTML("")
+        self.inputs = list(exercise._inputs())
+        self.check_button = W.Button(description="Check", button_style="primary",
+                                     icon="check", tooltip="Check your answer")
+        extra = list(exercise._extra(self))
+        super().__init__(children=[self.header, *extra, *self.inputs,
+                                   self.check_button, self.feedback],
+                         layout=W.Layout(border="1px solid #d0d7de", padding="6px 12px",
+                                         margin="6px 0", max_width="900px"))
+        self.add_class("casekit-exercise")
+        self._restore()
+        for w in self.inputs:
+            for leaf in _leaves(w):
+                if "value" in leaf.trait_names() and not isinstance(leaf, (W.HTML, W.Label)):
+                    leaf.observe(self._on_change, names="value")
+        self.check_button.on_click(self._on_check)
+
+    # reading and writing answers
+    def answer(self):
+        return self.exercise._read(self.inputs)
+
+    def set_answer(self, answer) -> None:
+        self.exercise._write(self.inputs, answer)
+
+    def check(self) -> Feedback | None:
+        self.check_button.click()
+        return self.last_feedback
+
+    # callbacks: never raise, show every problem in the feedback area
+    def _on_check(self, _button=None):
+        try:
+            answer = self.answer()
+            feedback = self.exercise.check(answer)
+            self.last_feedback = feedback
+            problem = self.exercise._record(answer, feedback)
+            text = feedback._repr_html_()
+            if problem:
+                text += _box(_text_html(f"Note: {problem}."), "note")
+            self.feedback.value = text
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+
+    def _on_change(self, _change=None):
+        try:
+            if self.feedback.value:
+                self.feedback.value = ""
+        except Exception:  # noqa: BLE001 - clearing is cosmetic
+            pass
+
+    def show_error(self, exc: BaseException) -> None:
+        self.last_feedback = Feedback(False, 0.0, f"Something went wrong: "
+                                                   f"{type(exc).__name__}: {exc}")
+        try:
+            self.feedback.value = self.last_feedback._repr_html_()
+        except Exception:  # noqa: BLE001
+            pass
+
+    def _restore(self):
+        try:
+            last = _progress.last_answer(self.exercise.id)
+        except Exception:  # noqa: BLE001 - a missing or odd file just means no answer
+            return
+        if last is None:
+            return
+        try:
+            self.set_answer(last)
+        except Exception:  # noqa: BLE001 - an answer that no longer fits is dropped
+            return
+        self.feedback.value = _box(_text_html(
+            "Your last answer is back from your progress file. Press Check to see its "
+            "feedback again."), "note")
+
+
+def _leaves(widget):
+    children = getattr(widget, "children", None)
+    if children:
+        for child in children:
+            yield from _leaves(child)
+    else:
+        yield widget
+
+
+def _wide():
+    return {"layout": W.Layout(width="auto", max_width="860px"),
+            "style": {"description_width": "initial"}}
