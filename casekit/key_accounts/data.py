@@ -91,7 +91,7 @@ def account_history(world) -> pd.DataFrame:
     churned = c["churned"].to_numpy(dtype=bool)
     levels = acc["contact_levels"].to_numpy(dtype="int64")
     left = c["key_contact_left"].to_numpy(dtype=bool)
-    trust = rng.uniform(size=k) < np.where(churned, 0.15, 0.03)
+    trust = rng.uniform(size=k) < np.where(churned, 0.15, 0.01)
     u = rng.uniform(size=k)
     reason_now = np.select(
         [left, trust, levels == 1, u < 0.5],
@@ -101,13 +101,13 @@ def account_history(world) -> pd.DataFrame:
                         .to_numpy(dtype="int64"), 0)
 
     # former key accounts, lost over the last five years
-    m = max(80, int(round(0.6 * k)))
+    m = max(60, int(round(0.6 * k)))
     names = list(_REASON_P)
     p = np.array([_REASON_P[r] for r in names])
     reason = np.array(names, dtype=object)[rng.choice(len(names), m, p=p / p.sum())]
     base_levels = rng.choice(levels, m) if k else rng.integers(1, 5, m)
     one = ((reason == "no multi-level links")
-           | ((reason == "key people change") & (rng.uniform(size=m) < 0.7)))
+           | ((reason == "key people change") & (rng.uniform(size=m) < 0.85)))
     lv = np.where(one, 1, np.where(reason == "key people change", np.maximum(base_levels, 2),
                                    base_levels))
     lv_left = (reason == "key people change") | (rng.uniform(size=m) < 0.10)
