@@ -290,10 +290,23 @@ class TierHours(ExploreExercise):
 
     def explanations(self) -> dict[str, str]:
         need = self._needed()
-        return {self.solution(): (f"Platinum needs {_pct(need)} of all hours: its standard is "
-                                  f"{self.plan().loc[0, 'hours_per_account']:,.0f} hours a year per "
-                                  "account, with the general manager's own hours — and S4's key "
-                                  "tier takes 60% of the time.")}
+        p = self.plan().set_index("tier").loc["platinum"]
+        total = float(self.plan()["hours_now"].sum())
+        out = {}
+        for o in self.options():
+            share = 0.55 if o == "more than 50%" else int(o.rstrip("%")) / 100
+            per = share * total / max(int(p["accounts"]), 1)
+            if o == self.solution():
+                out[o] = (f"Platinum needs {_pct(need)} of all hours: its standard is "
+                          f"{p['hours_per_account']:,.0f} hours a year per account, with the "
+                          "general manager's own hours — S4's key tier takes 60% of the time.")
+            elif share < need:
+                out[o] = (f"With {o} of the hours each platinum account gets {per:,.0f} hours, "
+                          f"less than the standard's {p['hours_per_account']:,.0f}.")
+            else:
+                out[o] = (f"{o} is enough, but not the smallest share: platinum meets its "
+                          f"standard with {_pct(need)}.")
+        return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -338,9 +351,13 @@ class MissingPlanElement(_Cands, ChoiceExercise):
         return f"{e[0]} · {e[1]}"
 
     def explanations(self) -> dict[str, str]:
-        return {self.solution(): "Right: the ten elements run situation → business value → "
-                "objectives → resources → revenue → products and services → strategy and actions "
-                "→ key strategic issues → competition → partnership; this one was missing."}
+        rows = {r["element"]: int(r["no."]) for _, r in self.data().iterrows()}
+        out = {o: f"No: “{o}” is in the table, row {rows[o]}." for o in self.options() if o in rows}
+        out[self.solution()] = ("Right: the ten elements run situation → business value → "
+                                "objectives → resources → revenue → products and services → "
+                                "strategy and actions → key strategic issues → competition → "
+                                "partnership; this one was missing.")
+        return out
 
 
 # --------------------------------------------------------------------------------------------
