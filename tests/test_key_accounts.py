@@ -186,3 +186,12 @@ def test_every_chinese_term_appears_in_the_notebook():
     assert not missing, missing
     for banned in ("衰退", "稳固", "份额有限"):
         assert banned not in text, banned
+
+
+def test_candidates_asof_moves_the_revenue_window():
+    w = _world(0)
+    mid = K.candidates(w, asof="2025-06-30")
+    end = _cands(0)
+    assert list(mid["customer_id"]) == list(end["customer_id"])
+    assert not mid["revenue_year"].equals(end["revenue_year"])
+    assert K.candidates(w, asof=w.asof)["revenue_year"].equals(end["revenue_year"])
