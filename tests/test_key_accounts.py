@@ -134,6 +134,9 @@ def test_service_plan_and_allocation():
     (lambda: K.account_plan(_world(0), 10**9, cands=_cands(0)), "not a key-account candidate"),
     (lambda: K.account_plan(_world(0), int(_cands(0)["customer_id"].iloc[0]), horizon=0), "horizon"),
     (lambda: K.account_history(pd.DataFrame()), "expected a casekit World"),
+    (lambda: K.account_plan("world", 1), "expected a casekit World"),
+    (lambda: K.account_plan(_world(0), int(_cands(0)["customer_id"].iloc[0]), cands=_cands(0),
+                            rates={"general_manager": 1.0}), "rates"),
     (lambda: C.zh("NOPE", "x"), "unknown list"),
     (lambda: C.zh("GOLDEN_RULES", "nope"), "no term"),
 ])

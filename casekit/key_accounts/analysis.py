@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from .. import tiering as _tiering
-from ..validate import require_choice, require_frame, require_number, require_shares
-from .concepts import FAILURE_REASONS, FOCUS_QUADRANTS, RELATIONSHIP_POSITIONS, SIX_POINTS
+from ..validate import require_choice, require_frame, require_number
+from .concepts import FAILURE_REASONS, FOCUS_QUADRANTS, RELATIONSHIP_POSITIONS
 from .data import LOSS_REASONS
 
 __all__ = [

@@ -16,8 +16,9 @@ import pandas as pd
 from .. import terms as _terms
 from .._format import cny, pct
 from ..validate import require_frame, require_number
-from .analysis import SERVICE_LEVELS, SERVICE_RATES, _ROLES
-from .concepts import CHECKLIST, FOCUS_QUADRANTS, PLAN_ELEMENTS, RELATIONSHIP_FACTORS, RELATIONSHIP_POSITIONS
+from .analysis import SERVICE_LEVELS, SERVICE_RATES, _ROLES, _world_check, candidates as _candidates
+from .concepts import (CHECKLIST, FOCUS_QUADRANTS, PLAN_ELEMENTS, RELATIONSHIP_FACTORS,
+                       RELATIONSHIP_POSITIONS)
 
 __all__ = ["checklist_scores", "checklist", "AccountPlan", "account_plan", "plan_tier"]
 
@@ -274,15 +275,23 @@ def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, hori
     >>> [e[1] for e in plan.elements][:3]
     ['情况概述', '客户商业价值书', '客户目标']
     """
-    from .analysis import candidates as _candidates
-
     what = "account_plan"
+    _world_check(world, what)
     require_number(horizon, what=what, name="horizon", low=1, high=10, integer=True)
     if cands is None:
         cands = _candidates(world, asof=asof)
     i = _row(cands, customer_id, what)
     levels = SERVICE_LEVELS if levels is None else levels
     rates = SERVICE_RATES if rates is None else rates
+    for name, given, keys in (("levels", levels, tuple(SERVICE_LEVELS)), ("rates", rates, _ROLES)):
+        if not isinstance(given, dict) or not set(keys) <= set(given):
+            raise ValueError(f"{what}: {name} must have an entry for each of {list(keys)}; got "
+                             f"{given!r}")
+    bad = [t for t in SERVICE_LEVELS if not isinstance(levels[t], dict)
+           or not {"lead", *_ROLES} <= set(levels[t])]
+    if bad:
+        raise ValueError(f"{what}: levels[{bad[0]!r}] must give 'lead' and the hours of each role "
+                         f"{list(_ROLES)}")
     r = cands.loc[i]
     sheet = checklist(cands, customer_id, scores=scores)
     scores = dict(zip([q[0] for q in CHECKLIST], sheet["score"]))

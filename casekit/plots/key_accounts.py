@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._format import short_money
 from ..validate import require_frame
 from . import _style
 from ._style import COLORS
