@@ -32,8 +32,12 @@ def _cands(seed, n=2000):
 def test_account_plan_renders_for_every_candidate(seed):
     w, c = _world(seed), _cands(seed)
     scores = K.checklist_scores(c)
-    for cid in c["customer_id"]:
-        plan = K.account_plan(w, int(cid), cands=c, scores=scores)
+    plans = K.account_plans(w, cands=c, scores=scores)
+    assert sorted(plans) == sorted(int(i) for i in c["customer_id"])
+    for cid in list(c["customer_id"])[::20]:  # one by one gives the same plans
+        assert K.account_plan(w, int(cid), cands=c, scores=scores).to_markdown() == \
+            plans[int(cid)].to_markdown()
+    for cid, plan in plans.items():
         assert [e[0] for e in plan.elements] == [e[0] for e in C.PLAN_ELEMENTS]
         assert all(lines and all(str(x).strip() for x in lines) for *_, lines in plan.elements), cid
         text = plan.to_markdown()
@@ -134,6 +138,8 @@ def test_service_plan_and_allocation():
     (lambda: K.account_plan(_world(0), 10**9, cands=_cands(0)), "not a key-account candidate"),
     (lambda: K.account_plan(_world(0), int(_cands(0)["customer_id"].iloc[0]), horizon=0), "horizon"),
     (lambda: K.account_history(pd.DataFrame()), "expected a casekit World"),
+    (lambda: K.account_plans(pd.DataFrame()), "expected a casekit World"),
+    (lambda: K.account_plans(_world(0), cands=_cands(0), horizon=99), "horizon"),
     (lambda: K.account_plan("world", 1), "expected a casekit World"),
     (lambda: K.account_plan(_world(0), int(_cands(0)["customer_id"].iloc[0]), cands=_cands(0),
                             rates={"general_manager": 1.0}), "rates"),

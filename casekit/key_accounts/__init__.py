@@ -34,11 +34,11 @@ from .analysis import (
 from .concepts import *  # noqa: F403 - the vocabulary lists
 from .concepts import __all__ as _concepts_all
 from .data import LOSS_REASONS, account_history
-from .plan import AccountPlan, account_plan, checklist, checklist_scores, plan_tier
+from .plan import AccountPlan, account_plan, account_plans, checklist, checklist_scores, plan_tier
 
 __all__ = [
     "INVESTMENT_RATES", "SERVICE_LEVELS", "SERVICE_RATES", "LOSS_REASONS", "AccountPlan",
-    "account_history", "account_plan", "allocate_hours", "candidates", "checklist",
+    "account_history", "account_plan", "account_plans", "allocate_hours", "candidates", "checklist",
     "checklist_scores", "concepts", "focus_summary", "identify", "investment_vs_return",
     "loss_rates", "loss_reasons", "plan_tier", "position_summary", "service_plan", "ten_sixty",
     *_concepts_all,

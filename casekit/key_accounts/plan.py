@@ -20,7 +20,8 @@ from .analysis import SERVICE_LEVELS, SERVICE_RATES, _ROLES, _world_check, candi
 from .concepts import (CHECKLIST, FOCUS_QUADRANTS, PLAN_ELEMENTS, RELATIONSHIP_FACTORS,
                        RELATIONSHIP_POSITIONS)
 
-__all__ = ["checklist_scores", "checklist", "AccountPlan", "account_plan", "plan_tier"]
+__all__ = ["checklist_scores", "checklist", "AccountPlan", "account_plan", "account_plans",
+           "plan_tier"]
 
 _NEEDED = {"customer_id": "any", "attr_need": "numeric", "pot_competitor_weakness": "numeric",
            "rel_service": "numeric", "rel_reputation": "numeric", "price_sensitivity": "numeric",
@@ -155,7 +156,11 @@ def checklist(cands: pd.DataFrame, customer_id, *, scores=None) -> pd.DataFrame:
     require_frame(scores, {"customer_id": "any", **{q[0]: "numeric" for q in CHECKLIST}},
                   what=what)
     s = scores.set_index("customer_id").loc[customer_id]
-    r = cands.loc[i]
+    return _sheet(cands.loc[i].to_dict(), s.to_dict())
+
+
+def _sheet(r: dict, s: dict) -> pd.DataFrame:
+    """The scored sheet of one account from its row of candidates and of checklist_scores."""
     weakest = min(_REL_ITEMS, key=lambda it: (r[it[0]], it[0]))
     evidence = {
         "difference": f"need for our products {r['attr_need']}/5, competitors' weakness "
@@ -248,6 +253,57 @@ def plan_tier(cands: pd.DataFrame, customer_id) -> str:
     return "platinum" if r <= 0.05 else "gold" if r <= 0.20 else "iron" if r <= 0.50 else "lead"
 
 
+def _standard(levels, rates, what):
+    levels = SERVICE_LEVELS if levels is None else levels
+    rates = SERVICE_RATES if rates is None else rates
+    for name, given, keys in (("levels", levels, tuple(SERVICE_LEVELS)), ("rates", rates, _ROLES)):
+        if not isinstance(given, dict) or not set(keys) <= set(given):
+            raise ValueError(f"{what}: {name} must have an entry for each of {list(keys)}; got "
+                             f"{given!r}")
+    bad = [t for t in SERVICE_LEVELS if not isinstance(levels[t], dict)
+           or not {"lead", *_ROLES} <= set(levels[t])]
+    if bad:
+        raise ValueError(f"{what}: levels[{bad[0]!r}] must give 'lead' and the hours of each role "
+                         f"{list(_ROLES)}")
+    return levels, rates
+
+
+def account_plans(world, *, cands=None, scores=None, asof=None, horizon=3, levels=None,
+                  rates=None) -> dict:
+    """The account plan of every candidate at once: ``{customer_id: AccountPlan}``.
+
+    The same plans as :func:`account_plan` (same options), built in one pass over the data, so a
+    whole portfolio of plans is quick even on a large world.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> plans = account_plans(ck.world())
+    >>> len(plans) == len(ck.world().accounts)
+    True
+    """
+    what = "account_plans"
+    _world_check(world, what)
+    require_number(horizon, what=what, name="horizon", low=1, high=10, integer=True)
+    if cands is None:
+        cands = _candidates(world, asof=asof)
+    require_frame(cands, {"customer_id": "any", "revenue_rank_share": "numeric"}, what=what)
+    levels, rates = _standard(levels, rates, what)
+    asof_ts = pd.Timestamp(world.asof if asof is None else asof)
+    if scores is None:
+        scores = checklist_scores(cands)
+    by_id = scores.set_index("customer_id").to_dict("index")
+    mix = _product_mix(world, cands["customer_id"], asof_ts)
+    rank = cands["revenue_rank_share"].to_numpy(dtype="float64")
+    tiers = np.select([rank <= 0.05, rank <= 0.20, rank <= 0.50], ["platinum", "gold", "iron"], "lead")
+    out = {}
+    for k, r in enumerate(cands.to_dict("records")):
+        cid = int(r["customer_id"])
+        out[cid] = _compose(r, _sheet(r, by_id[r["customer_id"]]), mix.get(cid, []), asof_ts,
+                            horizon, levels, rates, str(tiers[k]))
+    return out
+
+
 def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, horizon=3,
                  levels=None, rates=None) -> AccountPlan:
     """Build the ten-element account plan of S4 for one candidate, from the data.
@@ -281,27 +337,45 @@ def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, hori
     if cands is None:
         cands = _candidates(world, asof=asof)
     i = _row(cands, customer_id, what)
-    levels = SERVICE_LEVELS if levels is None else levels
-    rates = SERVICE_RATES if rates is None else rates
-    for name, given, keys in (("levels", levels, tuple(SERVICE_LEVELS)), ("rates", rates, _ROLES)):
-        if not isinstance(given, dict) or not set(keys) <= set(given):
-            raise ValueError(f"{what}: {name} must have an entry for each of {list(keys)}; got "
-                             f"{given!r}")
-    bad = [t for t in SERVICE_LEVELS if not isinstance(levels[t], dict)
-           or not {"lead", *_ROLES} <= set(levels[t])]
-    if bad:
-        raise ValueError(f"{what}: levels[{bad[0]!r}] must give 'lead' and the hours of each role "
-                         f"{list(_ROLES)}")
-    r = cands.loc[i]
-    sheet = checklist(cands, customer_id, scores=scores)
-    scores = dict(zip([q[0] for q in CHECKLIST], sheet["score"]))
+    levels, rates = _standard(levels, rates, what)
     asof_ts = pd.Timestamp(world.asof if asof is None else asof)
+    r = cands.loc[i].to_dict()
+    if scores is None:
+        scores = checklist_scores(cands)
+    srow = scores.set_index("customer_id").loc[customer_id].to_dict()
+    mix = _product_mix(world, [customer_id], asof_ts)
+    return _compose(r, _sheet(r, srow), mix.get(int(customer_id), []),
+                    asof_ts, horizon, levels, rates, plan_tier(cands, customer_id))
+
+
+def _product_mix(world, ids, asof_ts) -> dict:
+    """Per account, ``[(product line, share of its revenue)]`` over the 365 days to asof, largest
+    first (ties in the order of the product lines)."""
+    tx = world.transactions
+    sel = tx[tx["customer_id"].isin(list(ids)) & (tx["date"] > asof_ts - pd.Timedelta(days=365))
+             & (tx["date"] <= asof_ts)]
+    wide = sel.pivot_table(index="customer_id", columns=sel["product_line"].astype(str),
+                           values="revenue", aggfunc="sum", fill_value=0.0)
+    lines = [str(c) for c in wide.columns]
+    vals = wide.to_numpy(dtype="float64")
+    vals = np.where(vals > 0, vals, 0.0)
+    tot = vals.sum(axis=1, keepdims=True)
+    share = np.divide(vals, tot, out=np.zeros_like(vals), where=tot > 0)
+    order = np.argsort(-share, axis=1, kind="stable")
+    out = {}
+    for cid, row, idx in zip(wide.index, share, order):
+        out[int(cid)] = [(lines[j], float(row[j])) for j in idx if row[j] > 0]
+    return out
+
+
+def _compose(r, sheet, share_mix, asof_ts, horizon, levels, rates, tier) -> AccountPlan:
+    customer_id = int(r["customer_id"])
+    scores = dict(zip([q[0] for q in CHECKLIST], sheet["score"]))
     year = int(asof_ts.year)
     pos_zh = {p[0]: p[1] for p in RELATIONSHIP_POSITIONS}
     pos_en = {p[0]: p[2] for p in RELATIONSHIP_POSITIONS}
     focus = str(r["focus"])
     quad = {q[0]: q for q in FOCUS_QUADRANTS}[focus]
-    tier = plan_tier(cands, customer_id)
     lv = levels[tier]
     rev = float(r["revenue_year"])
     g = float(r["growth_rate"])
@@ -311,7 +385,7 @@ def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, hori
     situation = [
         f"Customer #{int(customer_id)}, {r['segment']} segment, buying from us for "
         f"{r['tenure_years']:.1f} years.",
-        f"Revenue in the year to {asof_ts.date()}: {cny(rev)} = {pct(r['sales_share'])} of our "
+        f"Revenue in the year to {asof_ts.date()}: {cny(rev)} = {r['sales_share']:.2%} of our "
         f"sales (top {pct(r['revenue_rank_share'])} of customers); profit last year "
         f"{cny(r['annual_profit'])}.",
         f"Relationship position: {pos_en[str(r['relationship_position'])]} "
@@ -320,13 +394,7 @@ def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, hori
         f"Checklist: {int(sheet['score'].sum())} of 75 points." + (
             " The customer has stopped buying: this plan is a win-back plan." if churned else ""),
     ]
-    tx = world.transactions
-    mine = tx[(tx["customer_id"] == customer_id) & (tx["date"] > asof_ts - pd.Timedelta(days=365))
-              & (tx["date"] <= asof_ts)]
-    mix = mine.groupby(mine["product_line"].astype(str))["revenue"].sum().sort_values(ascending=False)
-    mix = mix[mix > 0]
-    share_mix = mix / mix.sum() if len(mix) else mix
-    lines_bought = ", ".join(f"{k} {pct(v)}" for k, v in share_mix.items()) or "nothing this year"
+    lines_bought = ", ".join(f"{k} {pct(v)}" for k, v in share_mix) or "nothing this year"
     business_value = [
         f"For the customer: we supply {lines_bought} of what it buys from us; its need for our "
         f"products scores {r['attr_need']}/5.",
@@ -353,11 +421,11 @@ def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, hori
     fc = [rev * ((1 + g) * ret) ** t for t in range(1, horizon + 1)]
     revenue_forecast = [
         "; ".join(f"{year + t}: {cny(v)}" for t, v in enumerate(fc, start=1)),
-        f"Expected revenue = this year's revenue × (1 {g:+.1%} growth)ᵗ × {pct(ret)} "
-        "retentionᵗ (the chance the account stays another year).",
+        f"Expected revenue = this year's revenue × (1 + growth)ᵗ × retentionᵗ, with growth "
+        f"{g:+.1%} a year and retention {pct(ret)} (the chance the account stays another year).",
     ]
     product_forecast = ([f"{k}: {cny(v * fc[0])} next year ({pct(v)} of the account)"
-                         for k, v in share_mix.items()]
+                         for k, v in share_mix]
                         or ["No purchases this year: rebuild the product range with the customer."])
     weak = [q for q in scores if scores[q] <= 2]
     strategy_actions = [f"Strategy for a {focus} account ({quad[1]}): {quad[3]}."]
