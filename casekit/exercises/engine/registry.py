@@ -11,7 +11,8 @@ from .. import store as _progress
 from .base import Exercise
 
 #: Chapter exercise modules, in course order; :func:`catalog` imports those that exist.
-CHAPTERS = ("intro", "selection", "development", "objections", "tiering", "analysis", "retention")
+CHAPTERS = ("intro", "selection", "development", "objections", "tiering", "analysis", "retention",
+            "key_accounts")
 
 
 _REGISTRY: dict[str, type[Exercise]] = {}
