@@ -17,7 +17,8 @@ _style.use()
 __all__ = ["COLORS", "PALETTE"]
 
 # Each chapter's charts live in their own module; all are re-exported here.
-for _name in ("selection", "development", "objections", "tiering", "analysis", "retention"):
+for _name in ("selection", "development", "objections", "tiering", "analysis", "retention",
+              "clv"):
     try:
         _mod = importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _exc:
