@@ -56,52 +56,59 @@ def _arrays(frame, *, what, frequency, recency, T):
 
 
 class _Data:
-    """The inputs with the x-dependent special functions computed once per distinct x."""
+    """The inputs, compressed, with the x-dependent special functions computed per distinct x.
 
-    def __init__(self, x, tx, tt, w=None):
-        self.ux, self.ix = np.unique(x, return_inverse=True)
-        self.x, self.tx, self.tt = x, tx, tt
-        self.pos = x > 0
-        self.w = np.ones_like(x) if w is None else w
-        self.n = float(self.w.sum())
-        self.cx = np.bincount(self.ix, weights=self.w)  # weight per distinct x
-        self.xp = x[self.pos]
-        self.bx1 = None
+    Customers without a repeat purchase differ only in T, so they are kept once per distinct T
+    with a weight; repeat buyers are kept one by one.
+    """
+
+    def __init__(self, x, tx, tt):
+        self.n = float(len(x))
+        zero = x == 0
+        self.T0, self.w0 = np.unique(tt[zero], return_counts=True)
+        self.w0 = self.w0.astype("float64")
+        xp = x[~zero]
+        self.ux, ix, cnt = np.unique(xp, return_inverse=True, return_counts=True)
+        self.ix = ix
+        self.cx = cnt.astype("float64")          # repeat buyers per distinct x (> 0)
+        self.xp, self.txp, self.Tp = xp, tx[~zero], tt[~zero]
+        self.n0 = float(self.w0.sum())
 
     def terms(self, theta, grad=True):
-        """Total log-likelihood and its gradient with respect to log-parameters."""
+        """Total log-likelihood and its gradient with respect to the log-parameters."""
         r, al, a, b = np.exp(theta)
-        ux, cx, w = self.ux, self.cx, self.w
-        # sums over distinct x (cheap): the A1 and A2 parts of FHL's notation
+        n, ux, cx = self.n, self.ux, self.cx
+        # parts that depend on x only (x = 0 contributes gammaln(r) - gammaln(r) etc. = 0)
         ll = float(cx @ (special.gammaln(r + ux) + special.gammaln(b + ux)
                          - special.gammaln(a + b + ux)))
-        ll += self.n * (-special.gammaln(r) + r * np.log(al) + special.gammaln(a + b)
-                        - special.gammaln(b))
-        rx = r + self.x
-        la_T = np.log(al + self.tt)
-        A3 = -rx * la_T
-        A4 = np.full_like(A3, -np.inf)
-        la_t = np.log(al + self.tx)
-        p = self.pos
-        A4[p] = np.log(a) - np.log(b + self.xp - 1) - rx[p] * la_t[p]
-        mx = np.maximum(A3, A4)
-        e3 = np.exp(A3 - mx)
-        e4 = np.exp(A4 - mx)
-        s = e3 + e4
-        ll += float(w @ (mx + np.log(s)))
+        ll += n * (r * np.log(al) + special.gammaln(a + b) - special.gammaln(b))
+        ll += -n * special.gammaln(r) + self.n0 * (special.gammaln(r) + special.gammaln(b)
+                                                   - special.gammaln(a + b))
+        # one-time buyers: L = (α+T)^-r · [B(a,b)/B(a,b) = 1]
+        la_T0 = np.log(al + self.T0)
+        ll -= r * float(self.w0 @ la_T0)
+        # repeat buyers: A3 = -(r+x) log(α+T), A4 = log a - log(b+x-1) - (r+x) log(α+t_x)
+        rx = r + self.xp
+        la_T = np.log(al + self.Tp)
+        la_t = np.log(al + self.txp)
+        lbx = np.log(b + ux - 1)[self.ix]
+        d = np.log(a) - lbx + rx * (la_T - la_t)
+        ll += float(-(rx @ la_T) + np.logaddexp(0.0, d).sum())
         if not grad:
             return ll, None
-        w3 = w * e3 / s
-        w4 = w * e4 / s
-        dr = float(cx @ special.digamma(r + ux)) - self.n * special.digamma(r) \
-            + self.n * np.log(al) - float(w3 @ la_T) - float(w4 @ la_t)
-        dal = self.n * r / al - float(w3 @ (rx / (al + self.tt))) - float(w4 @ (rx / (al + self.tx)))
-        dab = special.digamma(a + b) * self.n - float(cx @ special.digamma(a + b + ux))
+        w4 = special.expit(d)
+        w3 = 1.0 - w4
+        dr = float(cx @ special.digamma(r + ux)) + n * (np.log(al) - special.digamma(r)) \
+            + self.n0 * special.digamma(r) - float(self.w0 @ la_T0) \
+            - float(w3 @ la_T) - float(w4 @ la_t)
+        dal = n * r / al - r * float(self.w0 @ (1.0 / (al + self.T0))) \
+            - float(w3 @ (rx / (al + self.Tp))) - float(w4 @ (rx / (al + self.txp)))
+        dig_ab = special.digamma(a + b)
+        dab = (n - self.n0) * dig_ab - float(cx @ special.digamma(a + b + ux))
         da = dab + float(w4.sum()) / a
-        inv = np.zeros_like(A3)
-        inv[p] = 1.0 / (b + self.xp - 1)
-        db = dab + float(cx @ special.digamma(b + ux)) - self.n * special.digamma(b) \
-            - float(w4 @ inv)
+        w4x = np.bincount(self.ix, weights=w4, minlength=len(ux))
+        db = dab + float(cx @ special.digamma(b + ux)) - (n - self.n0) * special.digamma(b) \
+            - float(w4x @ (1.0 / (b + ux - 1)))
         g = np.array([dr * r, dal * al, da * a, db * b])
         return ll, g
 

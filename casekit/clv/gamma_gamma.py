@@ -48,20 +48,47 @@ def _arrays(frame, *, what, frequency, monetary, repeat_only=True):
     return x, m
 
 
+class _Data:
+    """Repeat buyers' (x, m_x) with the sums that do not depend on the parameters precomputed.
+
+    The special functions depend on x alone, so they are computed once per distinct x; per
+    evaluation only log(γ + m_x·x) and one division run over all customers.
+    """
+
+    def __init__(self, x, m):
+        self.x, self.m = x, m
+        self.mx = m * x
+        self.ux, cnt = np.unique(x, return_counts=True)
+        self.cx = cnt.astype("float64")
+        lm, lx = np.log(m), np.log(x)
+        self.s_xlm = float(x @ lm)
+        self.s_lm = float(lm.sum())
+        self.s_xlx = float(x @ lx)
+        self.s_x = float(x.sum())
+        self.n = float(len(x))
+
+    def terms(self, theta, grad=True):
+        p, q, g = np.exp(theta)
+        ux, cx, n = self.ux, self.cx, self.n
+        pu = p * ux
+        lg = np.log(g + self.mx)
+        s_lg, s_xlg = float(lg.sum()), float(self.x @ lg)
+        ll = (float(cx @ (special.gammaln(pu + q) - special.gammaln(pu)))
+              - n * special.gammaln(q) + n * q * np.log(g)
+              + p * self.s_xlm - self.s_lm + p * self.s_xlx - p * s_xlg - q * s_lg)
+        if not grad:
+            return float(ll), None
+        dpq = special.digamma(pu + q)
+        dp = float((cx * ux) @ (dpq - special.digamma(pu))) + self.s_xlm + self.s_xlx - s_xlg
+        dq = float(cx @ dpq) - n * special.digamma(q) + n * np.log(g) - s_lg
+        inv = 1.0 / (g + self.mx)
+        dg = n * q / g - p * float(self.x @ inv) - q * float(inv.sum())
+        return float(ll), np.array([dp * p, dq * q, dg * g])
+
+
 def _loglik(theta, x, m, grad=True):
-    p, q, g = np.exp(theta)
-    px = p * x
-    lg = np.log(g + m * x)
-    lm, lx = np.log(m), np.log(x)
-    ll = (special.gammaln(px + q) - special.gammaln(px) - special.gammaln(q) + q * np.log(g)
-          + (px - 1) * lm + px * lx - (px + q) * lg).sum()
-    if not grad:
-        return float(ll), None
-    dpq = special.digamma(px + q)
-    dp = (x * (dpq - special.digamma(px) + lm + lx - lg)).sum()
-    dq = (dpq - special.digamma(q) + np.log(g) - lg).sum()
-    dg = (q / g - (px + q) / (g + m * x)).sum()
-    return float(ll), np.array([dp * p, dq * q, dg * g])
+    """Total log-likelihood of repeat buyers (x, m_x) and its gradient in log-parameters."""
+    return _Data(x, m).terms(theta, grad=grad)
 
 
 @dataclass(frozen=True)
@@ -141,25 +168,26 @@ def fit_gamma_gamma(frame: pd.DataFrame, *, frequency="frequency", monetary="mon
                          "0); spend per purchase is learnt from repeat buyers")
     x, m = x[keep], m[keep]
     n = len(x)
+    data = _Data(x, m)
 
     def f(theta):
-        ll, g = _loglik(theta, x, m)
+        ll, g = data.terms(theta)
         return -ll / n, -g / n
 
     res = optimize.minimize(f, np.log(np.asarray(start, dtype="float64")), jac=True,
                             method="L-BFGS-B", bounds=[(-12.0, 12.0)] * 3,
                             options={"ftol": tol, "gtol": 1e-10, "maxiter": max_iter})
     theta = res.x
-    ll = _loglik(theta, x, m, grad=False)[0]
+    ll = data.terms(theta, grad=False)[0]
     p = np.exp(theta)
     H = np.empty((3, 3))
     for j in range(3):
         up, dn = theta.copy(), theta.copy()
         up[j] += 1e-5
         dn[j] -= 1e-5
-        H[:, j] = -(_loglik(up, x, m)[1] - _loglik(dn, x, m)[1]) / 2e-5
+        H[:, j] = -(data.terms(up)[1] - data.terms(dn)[1]) / 2e-5
     H = (H + H.T) / 2
-    Hn = (H + np.diag(_loglik(theta, x, m)[1])) / np.outer(p, p)
+    Hn = (H + np.diag(data.terms(theta)[1])) / np.outer(p, p)
     try:
         var = np.diag(np.linalg.inv(Hn))
         se = tuple(float(np.sqrt(v)) if v > 0 else float("nan") for v in var)
