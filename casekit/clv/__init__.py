@@ -12,7 +12,8 @@ Three questions, three pieces (Fader, Hardie & Lee 2005):
 
 The models read the per-customer :func:`summary` of a transaction log (frequency, recency, T,
 monetary with the field's conventions), :func:`calibration_holdout` splits a log in time to test
-them, and :func:`tracking` follows a cohort's cumulative repeat purchases against the model.
+them, :func:`tracking` follows a cohort's cumulative repeat purchases against the model, and
+:func:`customer_base` does all of it in one call.
 
 Examples
 --------
@@ -25,12 +26,13 @@ Examples
 ([0.243, 4.414, 0.793, 2.426], -9582.4)
 """
 
+from .base import CustomerBase, customer_base, ranking_table
 from .bgnbd import BGNBD, fit_bgnbd
 from .gamma_gamma import GammaGamma, fit_gamma_gamma, spend_independence
 from .summary import calibration_holdout, summary
 from .tracking import tracking
 from .value import discounted_value, expected_by_period, lifetime_value
 
-__all__ = ["BGNBD", "GammaGamma", "calibration_holdout", "discounted_value", "expected_by_period",
+__all__ = ["BGNBD", "CustomerBase", "GammaGamma", "customer_base", "ranking_table", "calibration_holdout", "discounted_value", "expected_by_period",
            "fit_bgnbd", "fit_gamma_gamma", "lifetime_value", "spend_independence", "summary",
            "tracking"]
