@@ -80,7 +80,8 @@ __all__ = [
 ]
 
 #: Chapter exercise modules, in course order; :func:`catalog` imports those that exist.
-CHAPTERS = ("intro", "selection", "development", "objections", "tiering", "analysis", "retention")
+CHAPTERS = ("intro", "selection", "development", "objections", "tiering", "analysis", "retention",
+            "clv")
 
 KIND_LABELS = {
     "choice": "choose one",
