@@ -258,7 +258,7 @@ class ExpectedSpend(_Base, NumericExercise):
 
     def solution(self) -> float:
         w, pop, own = self._parts()
-        return w * own + (1 - w) * pop
+        return float(w * own + (1 - w) * pop)
 
     def explanation(self) -> str:
         w, pop, own = self._parts()
