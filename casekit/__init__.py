@@ -8,7 +8,7 @@
 The chapter modules are reached as attributes and imported on first use, so ``import casekit``
 stays quick: ``ck.selection`` (ch. 1), ``ck.development`` (ch. 2), ``ck.objections`` and
 ``ck.roleplay`` (ch. 3), ``ck.tiering`` (ch. 4), ``ck.analysis`` (ch. 5), ``ck.retention``
-(ch. 6), ``ck.plots`` and ``ck.exercises``.
+(ch. 6), ``ck.clv`` (ch. 8, lifetime-value models), ``ck.plots`` and ``ck.exercises``.
 """
 
 import importlib
@@ -16,7 +16,7 @@ import importlib
 from .data import datasets, describe, load, world
 from .synth import World, make_world
 
-_LAZY = ("selection", "development", "objections", "roleplay", "tiering", "analysis", "retention",
+_LAZY = ("selection", "development", "objections", "roleplay", "tiering", "analysis", "retention", "clv",
          "plots", "exercises", "terms", "schema", "synth", "data")
 
 __all__ = ["World", "datasets", "describe", "load", "make_world", "world", *_LAZY]
