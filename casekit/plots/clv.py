@@ -115,12 +115,13 @@ def spend_shrinkage(frame: pd.DataFrame, *, observed="monetary", expected="expec
     return ax
 
 
-def clv_rank_scatter(frame: pd.DataFrame, *, x="rfm_rank", y="clv_rank", hue="p_alive", ax=None,
-                     title=None, xlabel="Rank by historical spend (1 = top)",
-                     ylabel="Rank by model CLV (1 = top)"):
+def clv_rank_scatter(frame: pd.DataFrame, *, x="spend_rank", y="clv_rank", hue="p_alive", ax=None,
+                     title=None, xlabel="Rank by past spend (1 = top)",
+                     ylabel="Rank by model CLV (1 = top)", hue_label="P(alive)"):
     """Each customer's rank by one value against their rank by another, coloured by ``hue``.
 
-    On the diagonal the two agree; far from it they disagree.
+    Rank 1 is at the top right; on the diagonal the two agree.  Above it a customer ranks higher
+    by the model than by ``x``, below it lower.
     """
     _need(frame, {x: "numeric", y: "numeric", hue: "numeric"}, "clv_rank_scatter")
     ax = _style.axes(ax, figsize=(6.5, 5.0))
@@ -129,7 +130,7 @@ def clv_rank_scatter(frame: pd.DataFrame, *, x="rfm_rank", y="clv_rank", hue="p_
     n = float(max(frame[x].max(), frame[y].max()))
     ax.plot([1, n], [1, n], color=COLORS["neutral"], ls="--", lw=1)
     cb = ax.figure.colorbar(sc, ax=ax, shrink=0.85)
-    cb.set_label(hue.replace("_", " "))
+    cb.set_label(hue_label)
     ax.set_xlim(n + 1, 0)
     ax.set_ylim(n + 1, 0)
     ax.xaxis.set_major_formatter(lambda v, _p: f"{v:,.0f}")
