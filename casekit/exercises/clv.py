@@ -17,12 +17,21 @@ from .engine import ChoiceExercise, Misconception, MultiChoiceExercise, NumericE
 __all__ = ["AliveOrNot", "TrackingRead", "WinBack", "ExpectedSpend"]
 
 
+_BASES: dict[int, tuple] = {}  # id(world) -> (world, analysis): shared by the chapter's exercises
+
+
 class _Base:
-    """Mixin: the customer-base analysis of the exercise's world, computed once."""
+    """Mixin: the customer-base analysis of the exercise's world, computed once per world."""
 
     def base(self) -> C.CustomerBase:
         if not hasattr(self, "_base"):
-            self._base = C.customer_base(self.world.transactions)
+            w = self.world
+            hit = _BASES.get(id(w))
+            if hit is None or hit[0] is not w:
+                if len(_BASES) >= 4:
+                    _BASES.pop(next(iter(_BASES)))
+                hit = _BASES[id(w)] = (w, C.customer_base(w.transactions))
+            self._base = hit[1]
         return self._base
 
     def repeaters(self) -> pd.DataFrame:
