@@ -24,6 +24,7 @@ import pandas as pd
 from scipy import optimize, special
 
 from ..validate import require_frame
+from .bgnbd import _dot
 
 PARAMS = ("p", "q", "gamma")
 
@@ -61,9 +62,9 @@ class _Data:
         self.ux, cnt = np.unique(x, return_counts=True)
         self.cx = cnt.astype("float64")
         lm, lx = np.log(m), np.log(x)
-        self.s_xlm = float(x @ lm)
+        self.s_xlm = _dot(x, lm)
         self.s_lm = float(lm.sum())
-        self.s_xlx = float(x @ lx)
+        self.s_xlx = _dot(x, lx)
         self.s_x = float(x.sum())
         self.n = float(len(x))
 
@@ -72,17 +73,17 @@ class _Data:
         ux, cx, n = self.ux, self.cx, self.n
         pu = p * ux
         lg = np.log(g + self.mx)
-        s_lg, s_xlg = float(lg.sum()), float(self.x @ lg)
-        ll = (float(cx @ (special.gammaln(pu + q) - special.gammaln(pu)))
+        s_lg, s_xlg = float(lg.sum()), _dot(self.x, lg)
+        ll = (_dot(cx, special.gammaln(pu + q) - special.gammaln(pu))
               - n * special.gammaln(q) + n * q * np.log(g)
               + p * self.s_xlm - self.s_lm + p * self.s_xlx - p * s_xlg - q * s_lg)
         if not grad:
             return float(ll), None
         dpq = special.digamma(pu + q)
-        dp = float((cx * ux) @ (dpq - special.digamma(pu))) + self.s_xlm + self.s_xlx - s_xlg
-        dq = float(cx @ dpq) - n * special.digamma(q) + n * np.log(g) - s_lg
+        dp = _dot(cx * ux, dpq - special.digamma(pu)) + self.s_xlm + self.s_xlx - s_xlg
+        dq = _dot(cx, dpq) - n * special.digamma(q) + n * np.log(g) - s_lg
         inv = 1.0 / (g + self.mx)
-        dg = n * q / g - p * float(self.x @ inv) - q * float(inv.sum())
+        dg = n * q / g - p * _dot(self.x, inv) - q * float(inv.sum())
         return float(ll), np.array([dp * p, dq * q, dg * g])
 
 
