@@ -3,12 +3,13 @@
 >>> import casekit as ck
 >>> world = ck.world()            # the shipped synthetic world (seed 0, 2,000 customers)
 >>> sorted(ck.datasets()["name"])[:3]
-['accounts', 'cdnow', 'complaints']
+['accounts', 'cdnow', 'cdnow_sample']
 
 The chapter modules are reached as attributes and imported on first use, so ``import casekit``
 stays quick: ``ck.selection`` (ch. 1), ``ck.development`` (ch. 2), ``ck.objections`` and
 ``ck.roleplay`` (ch. 3), ``ck.tiering`` (ch. 4), ``ck.analysis`` (ch. 5), ``ck.retention``
-(ch. 6), ``ck.key_accounts`` (ch. 7), ``ck.plots`` and ``ck.exercises``.
+(ch. 6), ``ck.key_accounts`` (ch. 7), ``ck.clv`` (ch. 8, lifetime-value models), ``ck.plots``
+and ``ck.exercises``.
 """
 
 import importlib
@@ -17,7 +18,7 @@ from .data import datasets, describe, load, world
 from .synth import World, make_world
 
 _LAZY = ("selection", "development", "objections", "roleplay", "tiering", "analysis", "retention",
-         "key_accounts",
+         "key_accounts", "clv",
          "plots", "exercises", "terms", "schema", "synth", "data")
 
 __all__ = ["World", "datasets", "describe", "load", "make_world", "world", *_LAZY]

@@ -62,7 +62,7 @@ def dictionary_markdown() -> str:
     out += [f"{i}. {text}" for i, text in enumerate(LESSONS, start=1)]
     out += [""]
     for name in list(schema.SCHEMA) + list(schema.REAL_SCHEMA):
-        where = f"real/{name}/{name}.csv" if name in schema.REAL_SCHEMA else f"{name}.csv"
+        where = f"real/{schema.REAL_FOLDER[name]}/{name}.csv" if name in schema.REAL_SCHEMA else f"{name}.csv"
         out += [f"## {name} (`{where}`)", "", schema.DESCRIPTIONS[name], "",
                 "| column | dtype | unit | meaning | 中文 |", "|---|---|---|---|---|"]
         for row in schema.dictionary(name).itertuples(index=False):

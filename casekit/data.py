@@ -17,7 +17,7 @@ from .validate import require_number
 
 DEFAULT_SEED = 0
 DEFAULT_N_CUSTOMERS = 2000
-REAL = ("cdnow",)
+REAL = ("cdnow", "cdnow_sample")
 
 
 def data_dir() -> Path:
@@ -34,7 +34,7 @@ def data_dir() -> Path:
 
 def _path(name: str) -> Path:
     if name in REAL:
-        return data_dir() / "real" / name / f"{name}.csv"
+        return data_dir() / "real" / schema.REAL_FOLDER[name] / f"{name}.csv"
     return data_dir() / f"{name}.csv"
 
 
@@ -72,7 +72,7 @@ def load(name: str) -> pd.DataFrame:
 
     Synthetic datasets (seed 0, 2,000 customers): ``customers``, ``transactions``, ``leads``,
     ``complaints``, ``accounts``, ``perceptions``, ``objections``.  Real data: ``cdnow`` (CD
-    purchases at CDNOW, 1997–1998).  Each call returns a fresh copy you may change freely.
+    purchases at CDNOW, 1997–1998) and ``cdnow_sample`` (its 2,357-customer sample).  Each call returns a fresh copy you may change freely.
 
     Examples
     --------
@@ -81,7 +81,7 @@ def load(name: str) -> pd.DataFrame:
     >>> load("customer")
     Traceback (most recent call last):
     ...
-    ValueError: unknown dataset 'customer'; expected one of ['customers', 'transactions', 'leads', 'complaints', 'accounts', 'perceptions', 'objections', 'cdnow']
+    ValueError: unknown dataset 'customer'; expected one of ['customers', 'transactions', 'leads', 'complaints', 'accounts', 'perceptions', 'objections', 'cdnow', 'cdnow_sample']
     """
     return _load_cached(_check_name(name)).copy()
 

@@ -235,6 +235,8 @@ DESCRIPTIONS = {
                    "competitor's on four values and four costs (synthetic).",
     "objections": "Catalogue of customer objections with their type and fitting handling methods.",
     "cdnow": "Real CD purchases at CDNOW, 1997-01 to 1998-06, 23,570 customers (Fader & Hardie).",
+    "cdnow_sample": "The 1/10 sample of CDNOW (2,357 customers) on which the BG/NBD and "
+                    "Gamma-Gamma models were published (Fader, Hardie & Lee 2005).",
 }
 
 REAL_SCHEMA: dict[str, tuple[Column, ...]] = {
@@ -244,7 +246,17 @@ REAL_SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("number_of_cds", "int64", "units", "CDs bought", "购买CD数量"),
         _c("dollar_value", "float64", "USD", "Amount paid", "购买金额（美元）", decimals=2),
     ),
+    "cdnow_sample": (
+        _c("customer_id", "int64", "id", "Customer number in the sample (1–2,357)", "客户编号"),
+        _c("master_id", "int64", "id", "The same customer's number in cdnow", "总表客户编号"),
+        _c("date", "date", "date", "Purchase date", "购买日期"),
+        _c("number_of_cds", "int64", "units", "CDs bought", "购买CD数量"),
+        _c("dollar_value", "float64", "USD", "Amount paid", "购买金额（美元）", decimals=2),
+    ),
 }
+
+#: the folder under ``datasets/real/`` of each real dataset
+REAL_FOLDER = {"cdnow": "cdnow", "cdnow_sample": "cdnow"}
 
 DATE_DTYPE = "datetime64[us]"
 

@@ -31,6 +31,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from .clv.summary import per_customer
 from .schema import DATE_DTYPE
 from .validate import require_choice, require_frame, require_number, require_shares
 
@@ -630,29 +631,14 @@ def rfm(transactions: pd.DataFrame, *, asof, customer="customer_id", date="date"
         first = transactions[date].min()
         raise ValueError(f"{what}: no purchase on or before asof={asof.date()}; the first purchase "
                          f"in the data is on {pd.Timestamp(first).date()}")
-    # Vectorised with numpy: customers as integer codes, dates as day numbers.
+    # One sort-based pass over the log (casekit.clv.summary.per_customer).
     codes, ids = pd.factorize(tx[customer], sort=True)
     day = tx[date].to_numpy().astype("datetime64[D]").astype("int64")
-    val = tx[value].to_numpy(dtype="float64")
-    d0 = day.min()
-    span = int(day.max() - d0) + 1
-    codes = codes.astype("int64")
     n = len(ids)
-    total = np.bincount(codes, weights=val, minlength=n)
-    by_customer = pd.Series(day).groupby(codes)
-    first_day = by_customer.min().to_numpy()
-    last_day = by_customer.max().to_numpy()
-    on_first = day == first_day[codes]
-    if merge_same_day:  # occasions = distinct customer-days (hashing, no sort of 10M rows)
-        key = codes * span + (day - d0)
-        uniq = pd.unique(key)
-        n_occ = np.bincount(uniq // span, minlength=n)
-        first_value = np.bincount(codes[on_first], weights=val[on_first], minlength=n)
-    else:  # every row is an occasion; the first is the earliest row (first in the data on ties)
-        n_occ = np.bincount(codes, minlength=n)
-        rows = np.flatnonzero(on_first)
-        _, first_row = np.unique(codes[rows], return_index=True)
-        first_value = val[rows[first_row]]
+    pc = per_customer(codes, n, day, tx[value].to_numpy(dtype="float64"),
+                      merge_same_day=merge_same_day)
+    first_day, last_day, n_occ = pc["first_day"], pc["last_day"], pc["occasions"]
+    total, first_value = pc["total"], pc["first_value"]
     if repeat_only:
         frequency = (n_occ - 1).astype("int64")
         money_total = total - first_value

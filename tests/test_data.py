@@ -95,7 +95,7 @@ def test_cdnow_csv_is_the_original_converted():
 def test_datasets_lists_every_dataset():
     d = ck.datasets()
     assert list(d.columns) == ["name", "rows", "columns", "kind", "description"]
-    assert set(d["name"]) == set(schema.SCHEMA) | {"cdnow"}
+    assert set(d["name"]) == set(schema.SCHEMA) | {"cdnow", "cdnow_sample"}
     assert d.set_index("name").loc["customers", "rows"] == 2000
 
 

@@ -18,7 +18,7 @@ __all__ = ["COLORS", "PALETTE"]
 
 # Each chapter's charts live in their own module; all are re-exported here.
 for _name in ("selection", "development", "objections", "tiering", "analysis", "retention",
-              "key_accounts"):
+              "key_accounts", "clv"):
     try:
         _mod = importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _exc:

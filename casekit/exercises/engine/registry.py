@@ -12,7 +12,7 @@ from .base import Exercise
 
 #: Chapter exercise modules, in course order; :func:`catalog` imports those that exist.
 CHAPTERS = ("intro", "selection", "development", "objections", "tiering", "analysis", "retention",
-            "key_accounts")
+            "key_accounts", "clv")
 
 
 _REGISTRY: dict[str, type[Exercise]] = {}

@@ -1,0 +1,141 @@
+"""Charts of the lifetime-value models: the tracking chart, P(alive) by recency and frequency,
+spend shrinkage and model value against the tiers.
+
+Each function takes the output of a :mod:`casekit.clv` function (or a fitted model), an optional
+``ax``, draws one fully labelled chart and returns the Axes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import _style
+from ._style import COLORS
+
+__all__ = ["tracking_chart", "p_alive_heatmap", "spend_shrinkage", "clv_rank_scatter"]
+
+
+def _need(frame, cols, what):
+    from ..validate import require_frame
+    require_frame(frame, cols, what=what)
+
+
+def tracking_chart(tracked: pd.DataFrame, *, unit="week", ax=None, title=None):
+    """Cumulative repeat purchases of a cohort: actual (solid) against the model (dashed).
+
+    ``tracked`` is a :func:`casekit.clv.tracking` table; the vertical line marks the end of the
+    calibration period (the model saw only what lies left of it).
+    """
+    _need(tracked, {"period": "numeric", "actual": "numeric", "expected": "numeric",
+                    "calibration": "bool"}, "tracking_chart")
+    ax = _style.axes(ax)
+    ax.plot(tracked["period"], tracked["actual"], color=COLORS["main"], lw=2, label="actual")
+    ax.plot(tracked["period"], tracked["expected"], color=COLORS["accent"], lw=2, ls="--",
+            label="BG/NBD model")
+    cal = tracked.loc[tracked["calibration"], "period"]
+    if len(cal) and len(cal) < len(tracked):
+        end = float(cal.max())
+        ax.axvline(end, color=COLORS["neutral"], ls=":", lw=1.2)
+        top = float(max(tracked["actual"].max(), tracked["expected"].max()))
+        ax.text(end - 0.5, top * 0.98, "calibration ", ha="right", va="top", fontsize=8,
+                color=COLORS["neutral"])
+        ax.text(end + 0.5, top * 0.98, " hold-out", ha="left", va="top", fontsize=8,
+                color=COLORS["neutral"])
+    ax.set_xlim(0, float(tracked["period"].max()))
+    ax.set_ylim(0, None)
+    ax.yaxis.set_major_formatter(lambda v, _p: f"{v:,.0f}")
+    ax.set_xlabel(f"{unit.capitalize()} since the cohort's first purchase")
+    ax.set_ylabel("Cumulative repeat purchases")
+    ax.set_title(title or "Tracking cumulative repeat purchases")
+    ax.legend(loc="lower right")
+    return ax
+
+
+def p_alive_heatmap(model, *, T, max_frequency=10, unit="week", ax=None, title=None):
+    """P(alive) of a customer observed for ``T`` units, by frequency (rows) and recency (columns).
+
+    Read a row from left to right: with the same number of repeat purchases, the longer ago the
+    last one was (low recency), the likelier the customer has gone.
+    """
+    from ..clv import BGNBD
+
+    if not isinstance(model, BGNBD):
+        raise ValueError(f"p_alive_heatmap: model must be a fitted BG/NBD model, got "
+                         f"{type(model).__name__}")
+    ax = _style.axes(ax, figsize=(7.5, 4.8))
+    rec = np.linspace(0.0, float(T), 60)
+    freq = np.arange(0, int(max_frequency) + 1)
+    xx, rr = np.meshgrid(freq, rec, indexing="ij")
+    frame = pd.DataFrame({"frequency": xx.ravel().astype(float),
+                          "recency": np.where(xx.ravel() > 0, rr.ravel(), 0.0),
+                          "T": float(T)})
+    p = model.p_alive(frame).to_numpy().reshape(xx.shape)
+    im = ax.imshow(p, origin="lower", aspect="auto", cmap="RdYlGn", vmin=0, vmax=1,
+                   extent=(0, float(T), -0.5, freq[-1] + 0.5))
+    ax.grid(False)
+    cb = ax.figure.colorbar(im, ax=ax, shrink=0.85)
+    cb.set_label("P(alive)")
+    cb.ax.yaxis.set_major_formatter(lambda v, _p: f"{v:.0%}")
+    ax.set_xlabel(f"Recency: {unit}s from first to last purchase (customer age {T:g} {unit}s)")
+    ax.set_ylabel("Frequency: repeat purchases")
+    ax.set_title(title or "Who is still a customer? P(alive) by recency and frequency")
+    ax.spines[:].set_visible(False)
+    return ax
+
+
+def spend_shrinkage(frame: pd.DataFrame, *, observed="monetary", expected="expected_spend",
+                    frequency="frequency", population=None, unit="USD", ax=None, title=None):
+    """Observed mean spend of repeat buyers against the Gamma-Gamma expectation.
+
+    Points lie between the diagonal (trust the customer's own mean) and the population mean
+    (trust the crowd); customers with few purchases are pulled furthest towards the crowd.
+    """
+    _need(frame, {observed: "numeric", expected: "numeric", frequency: "numeric"},
+          "spend_shrinkage")
+    f = frame[frame[frequency] > 0]
+    ax = _style.axes(ax)
+    few = f[frequency] <= 2
+    ax.scatter(f.loc[few, observed], f.loc[few, expected], s=10, alpha=0.5, color=COLORS["accent"],
+               label="1–2 repeat purchases")
+    ax.scatter(f.loc[~few, observed], f.loc[~few, expected], s=10, alpha=0.5, color=COLORS["main"],
+               label="3 or more")
+    hi = float(f[observed].quantile(0.99)) if len(f) else 1.0
+    ax.plot([0, hi], [0, hi], color=COLORS["neutral"], ls="--", lw=1, label="own mean")
+    if population is not None:
+        ax.axhline(population, color=COLORS["good"], ls=":", lw=1.2, label="population mean")
+    ax.set_xlim(0, hi)
+    ax.set_ylim(0, hi)
+    _style.money(ax, "x")
+    _style.money(ax, "y")
+    ax.set_xlabel(f"Observed mean spend per repeat purchase ({unit})")
+    ax.set_ylabel(f"Expected spend per purchase ({unit})")
+    ax.set_title(title or "Gamma-Gamma: own mean shrunk towards the crowd")
+    ax.legend(loc="upper left")
+    return ax
+
+
+def clv_rank_scatter(frame: pd.DataFrame, *, x="spend_rank", y="clv_rank", hue="p_alive", ax=None,
+                     title=None, xlabel="Rank by past spend (1 = top)",
+                     ylabel="Rank by model CLV (1 = top)", hue_label="P(alive)"):
+    """Each customer's rank by one value against their rank by another, coloured by ``hue``.
+
+    Rank 1 is at the top right; on the diagonal the two agree.  Above it a customer ranks higher
+    by the model than by ``x``, below it lower.
+    """
+    _need(frame, {x: "numeric", y: "numeric", hue: "numeric"}, "clv_rank_scatter")
+    ax = _style.axes(ax, figsize=(6.5, 5.0))
+    sc = ax.scatter(frame[x], frame[y], c=frame[hue], s=8, cmap="RdYlGn", vmin=0, vmax=1,
+                    alpha=0.7)
+    n = float(max(frame[x].max(), frame[y].max()))
+    ax.plot([1, n], [1, n], color=COLORS["neutral"], ls="--", lw=1)
+    cb = ax.figure.colorbar(sc, ax=ax, shrink=0.85)
+    cb.set_label(hue_label)
+    ax.set_xlim(n + 1, 0)
+    ax.set_ylim(n + 1, 0)
+    ax.xaxis.set_major_formatter(lambda v, _p: f"{v:,.0f}")
+    ax.yaxis.set_major_formatter(lambda v, _p: f"{v:,.0f}")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title or "Two rankings of the same customers")
+    return ax
