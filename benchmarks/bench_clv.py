@@ -1,7 +1,7 @@
 """Speed and peak memory of casekit.clv beside the tools users would pick, in one run.
 
 Run: ``python benchmarks/bench_clv.py [--sizes 1000000 10000000] [--fit-customers 1000000]
-[--bench-python /work/benchvenv/bin/python]``.
+[--bench-python benchmarks/.lifetimes-venv/bin/python]``.
 
 Every figure comes from a fresh process that first loads the data, then runs one step:
 CPU seconds of the step (``time.process_time``: all threads of the process) and the peak
@@ -39,7 +39,8 @@ import numpy as np
 
 HERE = Path(__file__).resolve()
 ROOT = HERE.parent.parent
-DEFAULT_BENCH_PYTHON = os.environ.get("CLV_BENCH_PYTHON", "/work/benchvenv/bin/python")
+DEFAULT_BENCH_PYTHON = os.environ.get("CLV_BENCH_PYTHON",
+                                      str(ROOT / "benchmarks" / ".lifetimes-venv" / "bin" / "python"))
 ORIGIN = np.datetime64("2023-01-01", "D")
 ASOF = "2025-12-31"
 
