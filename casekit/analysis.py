@@ -52,7 +52,10 @@ import pandas as pd
 
 from . import terms
 from ._format import cny
-from .validate import require_choice, require_frame, require_number
+from .core.checks import require_choice, require_frame, require_number
+from .core.profit import customer_profitability
+from .core.world import asof_of, is_world, last_years
+from .tiering import abc
 
 __all__ = [
     "MANAGEMENT_OBJECTS", "MANAGEMENT_CONTENT", "MANAGEMENT_METHODS", "PATROL_ACTIONS",
@@ -67,7 +70,6 @@ __all__ = [
     "analysis_flow", "patrol_agenda", "make_dirty", "quality_report", "clean_file",
 ]
 
-_ASOF = pd.Timestamp("2025-12-31")
 
 # ---------------------------------------------------------------------------------------------
 # The chapter's vocabulary: (english, 中文, what it means here)
@@ -377,9 +379,9 @@ FILE_LABELS = {
     "first_purchase": ("first purchase", "首次购买日期"),
     "tenure_years": ("years as a customer", "合作年限"),
     "acquisition_channel": ("won through", "获客渠道"),
-    "orders": ("orders 2023–2025", "订单数"),
-    "revenue": ("net revenue 2023–2025", "销售收入"),
-    "gross_margin": ("gross margin 2023–2025", "毛利"),
+    "orders": ("orders over the data period", "订单数"),
+    "revenue": ("net revenue over the data period", "销售收入"),
+    "gross_margin": ("gross margin over the data period", "毛利"),
     "margin_rate": ("gross-margin rate", "毛利率"),
     "discount_rate": ("discount rate", "折扣率"),
     "revenue_12m": ("net revenue, last 12 months", "近12个月销售收入"),
@@ -392,14 +394,14 @@ FILE_LABELS = {
     "loyalty": ("loyalty index", "忠诚度"),
     "satisfaction": ("satisfaction (1–5)", "满意度"),
     "cooperativeness": ("cooperativeness (1–5)", "合作性"),
-    "complaints": ("complaints 2023–2025", "投诉次数"),
+    "complaints": ("complaints over the data period", "投诉次数"),
     "open_complaints": ("unresolved complaints", "未解决投诉"),
     "key_contact_left": ("key contact left", "关键联系人离职"),
     "credit_rating": ("credit rating", "信用等级"),
     "payment_days": ("average payment days", "平均付款天数"),
-    "bad_debt": ("bad debt 2023–2025", "坏账损失"),
+    "bad_debt": ("bad debt over the data period", "坏账损失"),
     "disputes": ("payment disputes", "纠纷与诉讼次数"),
-    "profit": ("profit 2023–2025", "客户利润"),
+    "profit": ("profit over the data period", "客户利润"),
 }
 
 _FILE_CUSTOMER_COLS = {
@@ -450,7 +452,7 @@ def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.
     transactions, complaints : DataFrame, optional
         The orders and complaints, when ``data`` is the customers frame.
     asof : date, optional
-        The as-of date (default: the world's, 2025-12-31).
+        The as-of date (default ``None``: the world's, or the end of the orders' last year).
 
     Returns
     -------
@@ -487,22 +489,20 @@ def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.
         if transactions is not None or complaints is not None:
             raise ValueError(f"{what}: pass either a world or the frames, not both")
         customers, tx, comp = data.customers, data.transactions, data.complaints
-        asof = getattr(data, "asof", _ASOF) if asof is None else asof
+        asof = asof_of(data) if asof is None else asof
     else:
         if transactions is None:
             raise ValueError(f"{what}: expected a casekit World (e.g. ck.world()) or the customers "
                              f"and transactions frames; got {type(data).__name__} without "
                              "transactions")
         customers, tx, comp = data, transactions, complaints
-    asof = pd.Timestamp(_ASOF if asof is None else asof)
+    asof = pd.Timestamp(asof_of(tx) if asof is None else asof)
     require_frame(customers, _FILE_CUSTOMER_COLS, what=what)
     require_frame(tx, _FILE_TX_COLS, what=what, allow_empty=True)
     if comp is not None:
         require_frame(comp, {"customer_id": "numeric", "resolved": "bool"}, what=what,
                       allow_empty=True)
     _check_ids(customers, what)
-    from .selection import customer_profitability
-
     c = customers.set_index("customer_id").sort_index()
     ids = c.index
     out = pd.DataFrame(index=ids)
@@ -586,12 +586,12 @@ def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
     >>> file = pd.DataFrame({"customer_type": ["reseller"], "revenue": [12345.6],
     ...                      "margin_rate": [0.25], "credit_rating": ["B"]},
     ...                     index=pd.Index([7], name="customer_id"))
-    >>> customer_card(file, 7)  # doctest: +NORMALIZE_WHITESPACE
-                  section                  item        chinese       value
-    0       basic records         customer type  客户类型（经销商/终端用户）    reseller
-    1  transaction status  net revenue 2023–2025           销售收入  CNY 12,346
-    2  transaction status     gross-margin rate            毛利率       25.0%
-    3                risk         credit rating           信用等级           B
+    >>> print(customer_card(file, 7).to_string())  # doctest: +NORMALIZE_WHITESPACE
+                  section                              item         chinese       value
+    0       basic records                     customer type  客户类型（经销商/终端用户）    reseller
+    1  transaction status  net revenue over the data period            销售收入  CNY 12,346
+    2  transaction status                 gross-margin rate             毛利率       25.0%
+    3                risk                     credit rating            信用等级           B
     """
     what = "customer_card"
     if not isinstance(file, pd.DataFrame):
@@ -708,7 +708,7 @@ def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gr
 
 
 def trading_performance(transactions: pd.DataFrame, *, customers=None, by="customer_id",
-                        before: int = 2024, after: int = 2025) -> pd.DataFrame:
+                        before: int | None = None, after: int | None = None) -> pd.DataFrame:
     """Trading performance (交易业绩分析) per customer or per group, year on year.
 
     For each customer (``by="customer_id"``) or group of ``customers[by]`` (e.g. ``"segment"``):
@@ -732,6 +732,10 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
     what = "trading_performance"
     require_frame(transactions, {"customer_id": "numeric", "date": "date", "revenue": "numeric",
                                  "margin": "numeric"}, what=what)
+    if (before is None or after is None) and len(transactions):
+        last2 = last_years(transactions, 2)
+        before = last2[0] if before is None else before
+        after = last2[1] if after is None else after
     for name, y in (("before", before), ("after", after)):
         require_number(y, what=what, name=name, low=1900, high=2200, integer=True)
     if before >= after:
@@ -1029,7 +1033,6 @@ def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.
     what = "grade_customers"
     require_frame(file, {value: "numeric"}, what=what)
     require_choice(active_only, (True, False), what=what, name="active_only")
-    from .tiering import abc
 
     f = file
     if active_only and "status" in f.columns:

@@ -52,7 +52,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .validate import require_frame, require_number
+from . import synth as _synth
+from .core.checks import require_frame, require_number
+from .core.profit import customer_profitability
+from .core.world import asof_of, is_world, period_of, period_start
+from .selection import delivered_value
 
 __all__ = [
     "PERIOD_START", "ASOF", "SOURCE_COST_RATIO", "SIGNALS", "DEFAULT_WEIGHTS", "LOYALTY_TYPES",
@@ -67,10 +71,9 @@ __all__ = [
     "compare_call_strategies",
 ]
 
-#: First day of the data period.
-PERIOD_START = pd.Timestamp("2023-01-01")
-#: The as-of date: the last day of the data.
-ASOF = pd.Timestamp("2025-12-31")
+#: First day and as-of date of the shipped synthetic world (kept for reference; every function
+#: reads the period from the World or the data it is given, never from these).
+PERIOD_START, ASOF = _synth.START, _synth.ASOF
 #: The sources' claim: winning a new customer costs 5–6 times as much as keeping one (S1, citing
 #: the American Marketing Association; S3 says 5 times).
 SOURCE_COST_RATIO = (5.0, 6.0)
@@ -87,7 +90,7 @@ SIGNALS = {
     "silent": ("never complained (silence)", "从不投诉（沉默）"),
     "value_gap": ("sees more delivered value at the competitor", "让渡价值低于竞争对手"),
     "big": ("a big firm (top 10% by employees)", "大客户"),
-    "new": ("a new customer (first purchase in 2023–2025)", "新客户"),
+    "new": ("a new customer (first purchase in the data period)", "新客户"),
     "frequency_drop": ("orders fell: last 3 months under half the pace of the year before",
                        "购买频率下降"),
     "resolved_fast": ("complained; all complaints resolved in time", "投诉均已及时解决"),
@@ -185,14 +188,39 @@ def _date(value, what, name) -> pd.Timestamp:
     try:
         out = pd.Timestamp(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{what}: {name}={value!r} is not a date; expected e.g. "
-                         "'2025-12-31'") from None
+        raise ValueError(f"{what}: {name}={value!r} is not a date; expected a date "
+                         "such as 'YYYY-MM-DD'") from None
     if pd.isna(out):
-        raise ValueError(f"{what}: {name}={value!r} is not a date; expected e.g. '2025-12-31'")
+        raise ValueError(f"{what}: {name}={value!r} is not a date; expected a date such as 'YYYY-MM-DD'")
     return out
 
 
-def _lifetimes(customers, what, asof=None):
+def _period(data, what, start=None, end=None):
+    """``(customers, start, end)`` from a World or a customers frame (its period from the data)."""
+    customers = data.customers if is_world(data) else data
+    if not isinstance(customers, pd.DataFrame):
+        raise ValueError(f"{what}: expected a pandas DataFrame of the customers (or a casekit "
+                         f"World), got {type(data).__name__}")
+    require_frame(customers, _CUSTOMER_COLS, what=what)
+    start, end = period_of(data, start=start, end=end, what=what)
+    return customers, start, end
+
+
+def _years_of(years, start, end, what):
+    if years is None:
+        return list(range(start.year, end.year + 1))
+    if isinstance(years, (int, np.integer)) and not isinstance(years, bool):
+        years = [years]
+    try:
+        ys = sorted({int(y) for y in years})
+    except (TypeError, ValueError):
+        raise ValueError(f"{what}: years={years!r} must be a list of calendar years") from None
+    if not ys or any(y < 1900 or y > 2200 for y in ys):
+        raise ValueError(f"{what}: years={years!r} must hold calendar years such as 2024, 2025")
+    return ys
+
+
+def _lifetimes(customers, what, asof):
     """``(first_purchase, end, churned)`` as numpy datetime64[D] / bool arrays, checked.
 
     ``end`` is the churn date for churned customers and ``asof`` (default: the as-of date) for
@@ -212,7 +240,7 @@ def _lifetimes(customers, what, asof=None):
         cid = customers["customer_id"].to_numpy()[np.flatnonzero(missing)[0]]
         raise ValueError(f"{what}: customer {cid} has churned=True but no churn_date; expected "
                          "the date the customer stopped buying")
-    asof = ASOF if asof is None else _date(asof, what, "asof")
+    asof = _date(asof, what, "asof")
     first = customers["first_purchase"].to_numpy("datetime64[D]")
     churn = cd.to_numpy("datetime64[D]")
     end = np.where(churned, churn, np.datetime64(asof.date(), "D"))
@@ -260,7 +288,7 @@ class ChurnRate:
     retention_rate: float
 
 
-def churn_rate(customers: pd.DataFrame, *, start=PERIOD_START, end=ASOF) -> ChurnRate:
+def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
     """Churn rate (客户流失率) and retention rate (客户保持率) of a period, on the right base.
 
     The base is the customers we had at the **start** of the period: ``churn_rate = churned /
@@ -271,10 +299,15 @@ def churn_rate(customers: pd.DataFrame, *, start=PERIOD_START, end=ASOF) -> Chur
 
     Parameters
     ----------
-    customers : DataFrame
-        Columns ``customer_id``, ``first_purchase``, ``churned``, ``churn_date``.
-    start, end : date
-        The period (default: the whole data period 2023-01-01 … 2025-12-31).
+    customers : World or DataFrame
+        A World, or its customers: columns ``customer_id``, ``first_purchase``, ``churned``,
+        ``churn_date``.
+    start, end : date, optional
+        The period (default ``None``: the whole data period, read from the World or the frame).
+
+    Returns
+    -------
+    ChurnRate
 
     Examples
     --------
@@ -294,11 +327,8 @@ def churn_rate(customers: pd.DataFrame, *, start=PERIOD_START, end=ASOF) -> Chur
     (0.25, 0.75)
     """
     what = "churn_rate"
-    start, end = _date(start, what, "start"), _date(end, what, "end")
-    if end < start:
-        raise ValueError(f"{what}: end={end.date()} is before start={start.date()}; expected a "
-                         "period that runs forward")
-    first, stop, churned = _lifetimes(customers, what, asof=max(end, ASOF))
+    customers, start, end = _period(customers, what, start, end)
+    first, stop, churned = _lifetimes(customers, what, asof=end)
     s, e = np.datetime64(start.date(), "D"), np.datetime64(end.date(), "D")
     alive_at_start = (first < s) & (~churned | (stop >= s))
     left = churned & (stop >= s) & (stop <= e)
@@ -310,7 +340,7 @@ def churn_rate(customers: pd.DataFrame, *, start=PERIOD_START, end=ASOF) -> Chur
                      opening - gone + n_new - new_gone, rate, 1.0 - rate)
 
 
-def yearly_churn(customers: pd.DataFrame, *, years=(2023, 2024, 2025)) -> pd.DataFrame:
+def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     """:func:`churn_rate` for each calendar year: one row per year.
 
     Columns ``opening``, ``churned``, ``new``, ``new_churned``, ``closing``, ``churn_rate``,
@@ -332,14 +362,12 @@ def yearly_churn(customers: pd.DataFrame, *, years=(2023, 2024, 2025)) -> pd.Dat
     2025        3        1    0    0.333333
     """
     what = "yearly_churn"
-    if isinstance(years, (int, np.integer)) and not isinstance(years, bool):
-        years = [years]
-    try:
-        ys = sorted({int(y) for y in years})
-    except (TypeError, ValueError):
-        raise ValueError(f"{what}: years={years!r} must be a list of calendar years") from None
-    if not ys or any(y < 1900 or y > 2200 for y in ys):
-        raise ValueError(f"{what}: years={years!r} must hold calendar years such as 2024, 2025")
+    if years is None:
+        customers, start, end = _period(customers, what)
+    else:
+        customers = customers.customers if is_world(customers) else customers
+        start = end = None
+    ys = _years_of(years, start, end, what)
     rows = []
     for y in ys:
         r = churn_rate(customers, start=f"{y}-01-01", end=f"{y}-12-31")
@@ -351,8 +379,7 @@ def yearly_churn(customers: pd.DataFrame, *, years=(2023, 2024, 2025)) -> pd.Dat
     return pd.DataFrame(rows).set_index("year")
 
 
-def yearly_churn_by_age(customers: pd.DataFrame, *, years=(2023, 2024, 2025),
-                       start=PERIOD_START) -> pd.DataFrame:
+def yearly_churn_by_age(customers, *, years=None, start=None) -> pd.DataFrame:
     """Each year's churn rate split by the age of the relationship: why a churn rate can rise.
 
     The opening customers of a year are split into **established** customers (first purchase
@@ -380,15 +407,15 @@ def yearly_churn_by_age(customers: pd.DataFrame, *, years=(2023, 2024, 2025),
     [0.333, 0.5, 0.4]
     """
     what = "yearly_churn_by_age"
+    if years is None or start is None:
+        customers, start0, end = _period(customers, what, start)
+        start = start0 if start is None else start
+    else:
+        customers = customers.customers if is_world(customers) else customers
+        end = None
     start = _date(start, what, "start")
-    try:
-        ys = sorted({int(y) for y in ([years] if isinstance(years, (int, np.integer)) else years)})
-    except (TypeError, ValueError):
-        raise ValueError(f"{what}: years={years!r} must be a list of calendar years") from None
-    if not ys or any(y < 1900 or y > 2200 for y in ys):
-        raise ValueError(f"{what}: years={years!r} must hold calendar years such as 2024, 2025")
-    first, stop, churned = _lifetimes(customers, what, asof=max(pd.Timestamp(f"{ys[-1]}-12-31"),
-                                                                ASOF))
+    ys = _years_of(years, start, end, what)
+    first, stop, churned = _lifetimes(customers, what, asof=pd.Timestamp(f"{ys[-1]}-12-31"))
     established = first < np.datetime64(start.date(), "D")
     rows = []
     for y in ys:
@@ -412,8 +439,7 @@ def _cohort_labels(first: np.ndarray, start: pd.Timestamp) -> np.ndarray:
     return np.where(first < np.datetime64(start.date(), "D"), before, year.astype(str))
 
 
-def cohort_retention(customers: pd.DataFrame, *, years=(2023, 2024, 2025),
-                     start=PERIOD_START) -> pd.DataFrame:
+def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     """Cohort retention table (客户群组保持率): share of each cohort still a customer at each year end.
 
     A cohort is the customers whose first purchase fell in the same year; customers won before
@@ -434,9 +460,15 @@ def cohort_retention(customers: pd.DataFrame, *, years=(2023, 2024, 2025),
     2024                 2   0.5   0.5
     """
     what = "cohort_retention"
+    if years is None or start is None:
+        customers, start0, end = _period(customers, what, start)
+        start = start0 if start is None else start
+    else:
+        customers = customers.customers if is_world(customers) else customers
+        end = None
     start = _date(start, what, "start")
-    ys = sorted({int(y) for y in years})
-    first, stop, churned = _lifetimes(customers, what)
+    ys = _years_of(years, start, end, what)
+    first, stop, churned = _lifetimes(customers, what, asof=pd.Timestamp(f"{ys[-1]}-12-31"))
     s = np.datetime64(start.date(), "D")
     keep = (first >= s) | ~churned | (stop >= s)
     first, stop, churned = first[keep], stop[keep], churned[keep]
@@ -459,8 +491,7 @@ def cohort_retention(customers: pd.DataFrame, *, years=(2023, 2024, 2025),
     return pd.DataFrame(rows).set_index("cohort")
 
 
-def retention_curve(customers: pd.DataFrame, *, by=None, start=PERIOD_START, asof=ASOF,
-                    months=None) -> pd.DataFrame:
+def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -> pd.DataFrame:
     """Retention curve (客户保持曲线): share of customers still buying after each month of tenure.
 
     A Kaplan–Meier estimate on tenure (months since the first purchase).  Each customer is at
@@ -496,7 +527,7 @@ def retention_curve(customers: pd.DataFrame, *, by=None, start=PERIOD_START, aso
     [1.0, 1.0, 0.75, 0.75, 0.5, 0.5]
     """
     what = "retention_curve"
-    start, asof = _date(start, what, "start"), _date(asof, what, "asof")
+    customers, start, asof = _period(customers, what, start, asof)
     first, stop, churned = _lifetimes(customers, what, asof=asof)
     s = np.datetime64(start.date(), "D")
     entry = np.maximum((s - first).astype("int64"), 0) / _DAYS_PER_MONTH
@@ -533,8 +564,8 @@ def retention_curve(customers: pd.DataFrame, *, by=None, start=PERIOD_START, aso
     return pd.concat(frames, ignore_index=True)
 
 
-def churn_by_tenure(customers: pd.DataFrame, *, bands=(0, 1, 2, 3, 5, 10, np.inf),
-                    start=PERIOD_START, asof=ASOF) -> pd.DataFrame:
+def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
+                    asof=None) -> pd.DataFrame:
     """Churn per customer-year at each tenure (years since the first purchase).
 
     For each tenure band, ``exposure`` sums the years customers spent in that band within the
@@ -554,7 +585,7 @@ def churn_by_tenure(customers: pd.DataFrame, *, bands=(0, 1, 2, 3, 5, 10, np.inf
     1–2 yr       1.0        0
     """
     what = "churn_by_tenure"
-    start, asof = _date(start, what, "start"), _date(asof, what, "asof")
+    customers, start, asof = _period(customers, what, start, asof)
     b = [float(x) for x in bands]
     if len(b) < 2 or any(x >= y for x, y in zip(b, b[1:])) or b[0] < 0:
         raise ValueError(f"{what}: bands={bands!r} must be at least two increasing tenures in "
@@ -717,8 +748,6 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
       :func:`frequency_backtest` tests), ``days_since_order``.
     """
     what = "customer_signals"
-    from .selection import customer_profitability, delivered_value
-
     _require_world(world, what)
     require_number(low_satisfaction, what=what, name="low_satisfaction", low=1, high=5)
     require_number(low_loyalty, what=what, name="low_loyalty", low=0, high=1)
@@ -734,7 +763,7 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
                   what=what, allow_empty=True)
     tx = world.transactions
     require_frame(tx, {"customer_id": "numeric", "date": "date"}, what=what)
-    asof = pd.Timestamp(getattr(world, "asof", ASOF))
+    asof = asof_of(world)
     first, end, churned = _lifetimes(c, what, asof=asof)
     ids = c["customer_id"].to_numpy()
     pos = pd.Index(ids)
@@ -794,7 +823,7 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
     out["employees"] = c["employees"].to_numpy(dtype="int64")
     cut = np.quantile(out["employees"].to_numpy(), 1.0 - big_share)
     out["big"] = out["employees"].to_numpy() >= cut
-    out["new"] = first >= np.datetime64(PERIOD_START.date(), "D")
+    out["new"] = first >= np.datetime64(period_start(world).date(), "D")
 
     # Order frequency before the customer's end: the last `recent_days` vs the year before.
     t_at = pos.get_indexer(tx["customer_id"].to_numpy())
@@ -813,6 +842,7 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
     np.maximum.at(last, t_at[back >= 0], tdays[back >= 0].astype("int64"))
     since = end.astype("int64") - last
     out["days_since_order"] = np.where(last > np.iinfo("int64").min, since, -1)
+    out.attrs["start"], out.attrs["asof"] = period_start(world), asof
     return out
 
 
@@ -1351,7 +1381,7 @@ def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -
     return out.sort_values(["expected_loss", "risk_points"], ascending=False, kind="stable")
 
 
-def orders_before_churn(world, *, months: int = 12, start=PERIOD_START) -> pd.DataFrame:
+def orders_before_churn(world, *, months: int = 12, start=None) -> pd.DataFrame:
     """Churn gives warning: the orders of customers who left, month by month before they left.
 
     Takes the churners we saw buying for at least ``months`` months before their churn date
@@ -1372,17 +1402,18 @@ def orders_before_churn(world, *, months: int = 12, start=PERIOD_START) -> pd.Da
     >>> days = pd.to_datetime(["2024-12-20", "2025-01-20", "2025-02-20", "2025-03-20",
     ...     "2025-04-20", "2025-05-20", "2025-07-20", "2025-10-20"])
     >>> tx = pd.DataFrame({"customer_id": 1, "date": days})
-    >>> t = orders_before_churn(SimpleNamespace(customers=c, transactions=tx, complaints=None))
+    >>> t = orders_before_churn(SimpleNamespace(customers=c, transactions=tx, complaints=None),
+    ...                         start="2024-01-01")
     >>> t["orders"].tolist()        # months 12, 11, …, 1 before it left
     [1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0]
     """
     what = "orders_before_churn"
     _require_world(world, what)
     require_number(months, what=what, name="months", low=2, high=36, integer=True)
-    start = _date(start, what, "start")
+    start = period_start(world) if start is None else _date(start, what, "start")
     c, tx = world.customers, world.transactions
     require_frame(tx, {"customer_id": "numeric", "date": "date"}, what=what)
-    first, end, churned = _lifetimes(c, what)
+    first, end, churned = _lifetimes(c, what, asof=asof_of(world))
     seen_from = np.maximum(first, np.datetime64(start.date(), "D"))
     window = months * _DAYS_PER_MONTH
     keep = churned & ((end - seen_from).astype("int64") >= window - 1e-9)
@@ -1449,9 +1480,9 @@ def frequency_backtest(world, *, at=None, months: int = 1, recent_days: int = 91
     _require_world(world, what)
     require_number(months, what=what, name="months", low=1, high=24, integer=True)
     require_number(recent_days, what=what, name="recent_days", low=30, high=365, integer=True)
-    asof = pd.Timestamp(getattr(world, "asof", ASOF))
+    asof = asof_of(world)
     if at is None:
-        earliest = PERIOD_START + pd.Timedelta(days=recent_days + 365)
+        earliest = period_start(world) + pd.Timedelta(days=recent_days + 365)
         dates = _month_ends(earliest, asof - pd.DateOffset(months=months))
         if not dates:
             raise ValueError(f"{what}: the data period is too short for a back-test of "
@@ -1464,7 +1495,7 @@ def frequency_backtest(world, *, at=None, months: int = 1, recent_days: int = 91
         dates = [_date(at, what, "at")]
     c, tx = world.customers, world.transactions
     require_frame(tx, {"customer_id": "numeric", "date": "date"}, what=what)
-    first, end, churned = _lifetimes(c, what)
+    first, end, churned = _lifetimes(c, what, asof=asof)
     pos = pd.Index(c["customer_id"].to_numpy())
     t_at = pos.get_indexer(tx["customer_id"].to_numpy())
     if (t_at < 0).any():
@@ -1528,7 +1559,7 @@ def _leave_reason(signals) -> np.ndarray:
     return np.select(conds, list(WINBACK_REASONS)[:5], "no reason recorded")  # same order
 
 
-def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=ASOF) -> pd.DataFrame:
+def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=None) -> pd.DataFrame:
     """Win-back (客户挽回) of lapsed customers (中止往来的老客户): who is worth winning back first.
 
     For every churned customer: the ``reason`` it left (the first that applies of
@@ -1550,7 +1581,7 @@ def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=ASOF) -> pd.
     ...     "low_satisfaction": [False] * 4, "annual_profit": [1000.0, 2000.0, 5000.0, 100.0],
     ...     "annual_revenue": [9000.0, 9000.0, 30000.0, 1000.0], "bad_debt": [0.0] * 4},
     ...     index=pd.Index([1, 2, 3, 4], name="customer_id"))
-    >>> t = winback_candidates(s)
+    >>> t = winback_candidates(s, asof="2025-12-31")
     >>> t[["reason", "chance", "expected_value", "rank"]]  # doctest: +NORMALIZE_WHITESPACE
                                reason  chance  expected_value  rank
     customer_id
@@ -1562,7 +1593,13 @@ def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=ASOF) -> pd.
     _require_signals(signals, what, ["unresolved_complaint", "key_contact_left", "slow_complaint",
                                      "value_gap", "low_satisfaction", "churn_date"])
     require_frame(signals, {"annual_profit": "numeric", "annual_revenue": "numeric"}, what=what)
-    asof = _date(asof, what, "asof")
+    if asof is None and isinstance(signals, pd.DataFrame):
+        asof = signals.attrs.get("asof")
+    if asof is not None:
+        asof = _date(asof, what, "asof")
+    else:
+        raise ValueError(f"{what}: these signals do not say their as-of date; pass asof='YYYY-MM-DD' "
+                         "or the table of customer_signals(world)")
     table = {k: v[1] for k, v in WINBACK_REASONS.items()}
     if chances is not None:
         if not isinstance(chances, Mapping):

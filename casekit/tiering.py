@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from .schema import DATE_DTYPE
-from .validate import require_choice, require_frame, require_number, require_shares
+from .core.checks import require_choice, require_frame, require_number, require_shares
+from .core.profit import customer_profitability
 
 __all__ = [
     "PYRAMID_TIERS", "VALUE_TIERS", "TIME_PYRAMID", "RFM_SEGMENTS", "FOCUS_LEVELS",
@@ -617,11 +618,11 @@ def rfm(transactions: pd.DataFrame, *, asof, customer="customer_id", date="date"
     require_number(high, what=what, name="high", low=1, high=bins, integer=True)
     if asof is None:
         raise ValueError(f"{what}: asof is missing; give the as-of date explicitly, e.g. "
-                         "asof='2025-12-31'")
+                         "asof='YYYY-MM-DD'")
     try:
         asof = pd.Timestamp(asof)
     except (TypeError, ValueError):
-        raise ValueError(f"{what}: asof={asof!r} is not a date; expected e.g. '2025-12-31'") from None
+        raise ValueError(f"{what}: asof={asof!r} is not a date; expected a date such as 'YYYY-MM-DD'") from None
     if pd.isna(asof):
         raise ValueError(f"{what}: asof is missing; give the as-of date explicitly")
     tx = transactions[[customer, date, value]]
@@ -837,8 +838,6 @@ def customer_values(world, *, discount=0.10, horizon=5, retention_bands=5) -> pd
     * ``churned`` and ``clv``: :func:`clv` of ``annual_profit`` at that retention, ``discount``
       and ``horizon``; 0 for a churned customer, who has no future with us.
     """
-    from .selection import customer_profitability
-
     what = "customer_values"
     if not hasattr(world, "customers") or not hasattr(world, "transactions"):
         raise ValueError(f"{what}: expected a casekit World (ck.world()), got {type(world).__name__}")
