@@ -876,7 +876,7 @@ def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line
         try:
             ys = sorted({int(y) for y in ys})
         except (TypeError, ValueError):
-            raise ValueError(f"{what}: years={years!r} must be a year such as 2025 or a list of "
+            raise ValueError(f"{what}: years={years!r} must be a calendar year or a list of "
                              "years") from None
         tx = tx[tx["date"].dt.year.isin(ys)]
         if not len(tx):

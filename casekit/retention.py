@@ -216,7 +216,7 @@ def _years_of(years, start, end, what):
     except (TypeError, ValueError):
         raise ValueError(f"{what}: years={years!r} must be a list of calendar years") from None
     if not ys or any(y < 1900 or y > 2200 for y in ys):
-        raise ValueError(f"{what}: years={years!r} must hold calendar years such as 2024, 2025")
+        raise ValueError(f"{what}: years={years!r} must hold calendar years (four-digit numbers)")
     return ys
 
 

@@ -229,7 +229,7 @@ class DateOption:
     >>> DateOption().check(12345, what="churn_rate", name="start")
     Traceback (most recent call last):
     ...
-    ValueError: churn_rate: start=12345 is not a date; expected a date such as '2024-01-01' (or None: from the data)
+    ValueError: churn_rate: start=12345 is not a date; expected a date such as 'YYYY-MM-DD' (or None: from the data)
     """
 
     optional: bool = True
@@ -238,7 +238,7 @@ class DateOption:
         if value is None and self.optional:
             return None
         bad = ValueError(f"{what}: {name}={value!r} is not a date; expected a date such as "
-                         "'2024-01-01'" + (" (or None: from the data)" if self.optional else ""))
+                         "'YYYY-MM-DD'" + (" (or None: from the data)" if self.optional else ""))
         if isinstance(value, (bool, int, float, np.integer, np.floating)):
             raise bad
         try:

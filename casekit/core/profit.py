@@ -64,10 +64,10 @@ def _years(years, tx, what) -> list[int]:
     try:
         out = sorted({int(y) for y in years})
     except (TypeError, ValueError):
-        raise ValueError(f"{what}: years={years!r} must be a year such as 2025 or a list of "
+        raise ValueError(f"{what}: years={years!r} must be a calendar year or a list of "
                          "years") from None
     if not out or any(y < 1900 or y > 2200 for y in out):
-        raise ValueError(f"{what}: years={years!r} must hold calendar years such as 2024, 2025")
+        raise ValueError(f"{what}: years={years!r} must hold calendar years (four-digit numbers)")
     return out
 
 
