@@ -66,4 +66,4 @@ def test_lapse_is_read_from_silence():
     w = _build(_log(), lapse_days=60)
     c = w.customers.set_index("customer_key")
     assert c.loc["B", "churned"] and not c.loc["C", "churned"] and not c.loc["A", "churned"]
-    assert c.loc["B", "churn_date"] == pd.Timestamp("2024-02-01")
+    assert c.loc["B", "churn_date"] == pd.Timestamp("2024-02-02")  # lost after its last purchase

@@ -6,7 +6,7 @@ that the data no longer support.
 
 Examples
 --------
->>> _ = claim(2 > 1, "two is more than one")
+>>> claim(2 > 1, "two is more than one")
 ✓ holds on this world: two is more than one
 >>> claim(1 > 2, "one is more than two")
 Traceback (most recent call last):
@@ -19,7 +19,7 @@ from __future__ import annotations
 __all__ = ["claim"]
 
 
-def claim(cond, text: str, *, data: str = "this world") -> bool:
+def claim(cond, text: str, *, data: str = "this world") -> None:
     """Check a claim about the data and say that it holds; raise ``AssertionError`` when it does not.
 
     Parameters
@@ -33,14 +33,13 @@ def claim(cond, text: str, *, data: str = "this world") -> bool:
 
     Returns
     -------
-    bool
-        ``True`` (a claim that does not hold raises).
+    None
+        Nothing (so a notebook cell shows only the sentence); a claim that does not hold raises.
 
     Examples
     --------
     >>> claim(True, "spend is concentrated", data="the CDNOW data")
     ✓ holds on the CDNOW data: spend is concentrated
-    True
     """
     try:
         ok = bool(cond)
@@ -50,4 +49,3 @@ def claim(cond, text: str, *, data: str = "this world") -> bool:
     if not ok:
         raise AssertionError(f"does not hold on {data}: {text}")
     print(f"✓ holds on {data}: {text}")
-    return True

@@ -75,8 +75,9 @@ def world_from_transactions(df, *, customer: str = "customer_id", date: str = "d
         The as-of date (default ``None``: the last purchase's day).
     lapse_days : int
         A customer with no purchase in the last ``lapse_days`` days before ``asof`` counts as
-        lapsed (``churned``), on the day of its last purchase: a transaction log records no
-        leaving, so churn is read from silence.
+        lapsed (``churned``), lost the day after its last purchase: a transaction log records no
+        leaving, so churn is read from silence (and a customer who bought once is lost after
+        that one purchase).
     duplicates : {"refuse", "keep"}
         Rows that repeat another row exactly are refused (the usual sign of a file appended
         twice), or kept as separate purchases when the source says they are.
@@ -172,7 +173,7 @@ def world_from_transactions(df, *, customer: str = "customer_id", date: str = "d
         "tenure_years": ((end - first).dt.days / 365.25).to_numpy(),
         "cost_to_serve": 0.0, "bad_debt": 0.0,
         "churned": lapsed.to_numpy(),
-        "churn_date": last.where(lapsed).to_numpy(),
+        "churn_date": (last + pd.Timedelta(days=1)).where(lapsed).to_numpy(),
     })
     if keys is not None:
         customers.insert(1, "customer_key", pd.array(keys[customers["customer_id"] - 1], dtype="str"))
