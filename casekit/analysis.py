@@ -52,7 +52,7 @@ import pandas as pd
 
 from . import terms
 from ._format import cny
-from .core.checks import require_choice, require_frame, require_number
+from .core.checks import DateOption, require_choice, require_frame, require_number, validated
 from .core.profit import customer_profitability
 from .core.world import asof_of, is_world, last_years
 from .tiering import abc
@@ -423,6 +423,10 @@ def _size_band(employees: pd.Series) -> pd.Categorical:
                   right=True, ordered=True)
 
 
+@validated(world={"customers": {"customer_id": "id"}, "transactions": {"customer_id": "id"},
+                  "complaints": {"customer_id": "id"}},
+           keys={"customers": "customer_id"}, empty_ok=("transactions", "complaints"),
+           options={"asof": DateOption()})
 def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.DataFrame:
     """The customer file (客户档案): one row per customer, in the four sections of customer
     management (客户管理的内容, :data:`MANAGEMENT_CONTENT`).
@@ -963,7 +967,10 @@ def credit_review(file: pd.DataFrame, *, max_payment_days: float = 75, max_dispu
     factors = _mapping(rating_factor, RATING_FACTOR, what=what, name="rating_factor", low=0,
                        high=1)
     f = file
-    if active_only and "status" in f.columns:
+    if active_only and "status" not in f.columns:
+        raise ValueError(f"{what}: active_only=True needs a 'status' column ('active' / 'churned'), "
+                         "as customer_file makes; pass active_only=False to grade every customer")
+    if active_only:
         f = f[f["status"].astype("str") == "active"]
     rating = f["credit_rating"].astype("str")
     bad = ~rating.isin(list(factors))
@@ -1035,6 +1042,9 @@ def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.
     require_choice(active_only, (True, False), what=what, name="active_only")
 
     f = file
+    if active_only and "status" not in f.columns:
+        raise ValueError(f"{what}: active_only=True needs a 'status' column ('active' / 'churned'), "
+                         "as customer_file makes; pass active_only=False to grade every customer")
     if active_only and "status" in f.columns:
         f = f[f["status"].astype("str") == "active"]
         if not len(f):

@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 from . import synth as _synth
-from .core.checks import require_frame, require_number
+from .core.checks import Interval, check_columns, require_frame, require_number, validated
 from .core.profit import customer_profitability
 from .core.world import asof_of, is_world, period_of, period_start
 from .selection import delivered_value
@@ -586,8 +586,11 @@ def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
     """
     what = "churn_by_tenure"
     customers, start, asof = _period(customers, what, start, asof)
-    b = [float(x) for x in bands]
-    if len(b) < 2 or any(x >= y for x, y in zip(b, b[1:])) or b[0] < 0:
+    try:
+        b = [float(x) for x in bands]
+    except (TypeError, ValueError):
+        raise ValueError(f"{what}: bands={bands!r} must be a list of tenures in years") from None
+    if len(b) < 2 or any(np.isnan(x) for x in b) or any(x >= y for x, y in zip(b, b[1:])) or b[0] < 0:
         raise ValueError(f"{what}: bands={bands!r} must be at least two increasing tenures in "
                          "years, starting at 0 or more")
     first, stop, churned = _lifetimes(customers, what, asof=asof)
@@ -719,6 +722,12 @@ def retention_point_value(annual_margin: float, customers: int, retention: float
 # Signals per customer
 # ---------------------------------------------------------------------------------------------
 
+@validated(world={"customers": {"customer_id": "id", "churned": "bool", "key_contact_left": "bool"},
+                  "transactions": {"customer_id": "id"}},
+           keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"low_satisfaction": Interval(1, 5), "low_loyalty": Interval(0, 1),
+                    "slow_days": Interval(1, 365, integer=True), "big_share": Interval(0.01, 0.99),
+                    "recent_days": Interval(30, 365, integer=True)})
 def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float = 0.4,
                      slow_days: int = 21, big_share: float = 0.1, recent_days: int = 91
                      ) -> pd.DataFrame:
@@ -851,7 +860,8 @@ def _require_signals(signals, what, cols=()):
         raise ValueError(f"{what}: expected the table of customer_signals(world), got "
                          f"{type(signals).__name__}" + ("" if not isinstance(signals, pd.DataFrame)
                                                         else " without a 'churned' column"))
-    require_frame(signals, {"churned": "bool", **{c: "any" for c in cols}}, what=what)
+    kinds = {c: ("bool" if c in SIGNALS else "any") for c in cols}
+    check_columns(signals, {"churned": "bool", **kinds}, what=what, frame="the signals")
     return signals
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .core.checks import require_frame, require_number
+from .core.checks import Interval, require_frame, require_number, validated
 from .core.profit import _years as profit_years
 from .core.profit import customer_profitability, frames, positions
 from .core.world import data_years, is_world, last_years
@@ -93,6 +93,10 @@ _CREDIT_SCORE = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0}
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
+
+#: What every customer-level function of the chapter checks first: whole-number ids, one row each.
+_IDS = {"customers": {"customer_id": "id"}, "transactions": {"customer_id": "id"}}
+
 
 def _two_years(tx, before, after, what):
     """``before`` and ``after`` (default: the last two calendar years of the data), checked."""
@@ -179,6 +183,10 @@ _SCORE_COLS = {"customer_id": "numeric", "price_sensitivity": "numeric", "paymen
                "cooperativeness": "numeric", "off_core_requests": "numeric"}
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"good_cut": Interval(-100, 100), "max_cost_share": Interval(0, 1),
+                    "min_disputes": Interval(1, None, integer=True),
+                    "min_off_core": Interval(1, None, integer=True)})
 def scorecard(data, transactions=None, *, years=None, weights=None, penalties=None,
               good_cut: float = 60.0, bad_cut: float = 30.0, max_cost_share: float = 0.5,
               min_disputes: int = 2, min_off_core: int = 3) -> pd.DataFrame:
@@ -255,7 +263,7 @@ def scorecard(data, transactions=None, *, years=None, weights=None, penalties=No
                          defaults=dict.fromkeys(BAD_TRAITS, 30.0))
     require_number(good_cut, what=what, name="good_cut", low=-100, high=100)
     require_number(bad_cut, what=what, name="bad_cut", low=-100, high=good_cut)
-    require_number(max_cost_share, what=what, name="max_cost_share", low=0)
+    require_number(max_cost_share, what=what, name="max_cost_share", low=0, high=1)
     require_number(min_disputes, what=what, name="min_disputes", low=1, integer=True)
     require_number(min_off_core, what=what, name="min_off_core", low=1, integer=True)
 
@@ -316,6 +324,9 @@ def _reasons(out: pd.DataFrame, w, pen) -> pd.Series:
     return pd.Series(np.asarray(texts, dtype=object)[inverse.ravel()], index=out.index, dtype="str")
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"before": Interval(1900, 2200, integer=True, optional=True),
+                    "after": Interval(1900, 2200, integer=True, optional=True)})
 def profit_swaps(data, transactions=None, *, before: int | None = None,
                  after: int | None = None) -> pd.DataFrame:
     """Good and bad can swap (优劣有可能会互换): profit in two years, and who changed side.
@@ -363,6 +374,7 @@ def profit_swaps(data, transactions=None, *, before: int | None = None,
 # Big is not the same as good; small can be good
 # ---------------------------------------------------------------------------------------------
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",), options={"top": Interval(0.01, 0.5)})
 def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataFrame:
     """The four risks of big customers (大客户的风险), measured: the biggest vs the rest.
 
@@ -392,7 +404,8 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
     ...     "cost_to_serve": [100.0, 100.0, 100.0, 900.0], "bad_debt": [0.0, 0.0, 0.0, 500.0],
     ...     "churned": [False, True, False, True], "payment_days": [30, 30, 40, 70],
     ...     "disputes": [0, 0, 1, 2], "off_core_requests": [0, 1, 0, 3],
-    ...     "price_sensitivity": [0.2, 0.4, 0.3, 0.9], "employees": [50, 900, 40, 60]})
+    ...     "price_sensitivity": [0.2, 0.4, 0.3, 0.9], "employees": [50, 900, 40, 60],
+    ...     "churn_date": pd.to_datetime([None, "2025-06-30", None, "2025-06-30"])})
     >>> tx = pd.DataFrame({
     ...     "customer_id": [1, 2, 3, 4], "date": pd.to_datetime(["2025-01-10"] * 4),
     ...     "list_value": [1000.0, 1000.0, 1000.0, 10000.0], "discount": [0.0, 0.0, 0.0, 2000.0],
@@ -448,6 +461,7 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
     return pd.DataFrame(rows)
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",), options={"bands": Interval(2, 20, integer=True)})
 def margin_by_band(data, column: str, transactions=None, *, bands: int = 3) -> pd.DataFrame:
     """Profit margin by bands of a customer trait: are the loyal, long-tenure customers the profitable ones?
 
@@ -519,6 +533,9 @@ def lifetime_value(annual_margin, annual_cost, growth, *, horizon: int = 5,
     return float(total) if total.ndim == 0 else total
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"small": Interval(0.05, 0.95), "fast": Interval(-0.5, 5),
+                    "horizon": Interval(1, 50, integer=True), "discount_rate": Interval(0, 1)})
 def small_customer_potential(data, transactions=None, *, small: float = 0.5, fast: float = 0.2,
                              horizon: int = 5, discount_rate: float = 0.1) -> pd.DataFrame:
     """Small can be good (小客户也有可能是优质客户): size, growth and lifetime value.
@@ -719,6 +736,8 @@ def two_way_selection(world, *, attractive: float = 60.0, **scorecard_options) -
 # Look-alike selection
 # ---------------------------------------------------------------------------------------------
 
+@validated(frames={"customers": {"customer_id": "?id", "loyalty": "numeric", "tenure_years": "numeric",
+                                  "churned": "bool"}}, keys={"customers": "customer_id"})
 def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
                     min_tenure: float = 3.0) -> pd.Series:
     """Today's loyal customers (现有忠诚客户): a true/false mask over the customers.
@@ -742,6 +761,8 @@ def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
             & ~customers["churned"]).rename("loyal")
 
 
+@validated(frames={"customers": {"customer_id": "?id", "tenure_years": "numeric", "churned": "bool"}},
+           keys={"customers": "customer_id"}, options={"max_tenure": Interval(0, 100)})
 def new_customers(customers: pd.DataFrame, *, max_tenure: float = 1.0) -> pd.Series:
     """Recently won customers still buying (tenure below ``max_tenure`` years): a mask.
 
@@ -875,6 +896,8 @@ def _quintile(s: pd.Series) -> pd.Series:
     return np.ceil(_pct(s) * 5).clip(1, 5).astype("int64")
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"year": Interval(1900, 2200, integer=True, optional=True)})
 def annual_screening(data, transactions=None, *, year: int | None = None, weights=None,
                      key_share: float = 0.2, keep_score: float = 3.5,
                      drop_future: int = 2) -> pd.DataFrame:
@@ -961,6 +984,7 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
     return out
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",))
 def screening_changes(data, transactions=None, *, before: int | None = None,
                       after: int | None = None,
                       **options) -> pd.DataFrame:
@@ -983,6 +1007,8 @@ def screening_changes(data, transactions=None, *, before: int | None = None,
     return table.reindex(index=order, columns=order + ["gone"], fill_value=0)
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"year": Interval(1900, 2200, integer=True, optional=True)})
 def next_year_value(data, transactions=None, *, year: int | None = None,
                     min_years: float = 0.25) -> pd.DataFrame:
     """What each customer still buying is expected to earn next year, and the time it takes.

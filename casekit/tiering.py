@@ -455,6 +455,10 @@ def tier_moves(frame: pd.DataFrame, *, before: str, after: str, outside="none") 
         if not (isinstance(s.dtype, pd.CategoricalDtype) and s.dtype.ordered):
             raise ValueError(f"tier_moves: column {name!r} has dtype {s.dtype}; expected ordered "
                              "tiers (an ordered category, top tier first), as pyramid() makes")
+    for name, s in ((before, a), (after, b)):
+        if outside not in list(s.cat.categories):
+            raise ValueError(f"tier_moves: outside={outside!r} is not a tier of column {name!r}; "
+                             f"expected one of {list(map(str, s.cat.categories))}")
     ca, cb = a.cat.codes.to_numpy(), b.cat.codes.to_numpy()
     out_a = (a == outside).to_numpy()
     out_b = (b == outside).to_numpy()

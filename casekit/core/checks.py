@@ -460,6 +460,9 @@ def validated(*, frames=None, world=None, options=None, keys=None, empty_ok=()):
                 if name in bound:
                     bound[name] = opt.check(bound[name], what=what, name=name)
             first = bound.get(params[0]) if params else None
+            if world and params and params[0] == "world" and not _is_world(first):
+                raise ValueError(f"{what}: expected a casekit World (ck.world(), or "
+                                 f"ck.world_from_transactions(...)), got {type(first).__name__}")
             if world and _is_world(first):
                 for ds, cols in world.items():
                     frame = getattr(first, ds, None)
@@ -474,7 +477,7 @@ def validated(*, frames=None, world=None, options=None, keys=None, empty_ok=()):
                     if pname in bound and bound[pname] is not None:
                         bound[pname] = check_columns(
                             bound[pname], _resolve(cols, bound), what=what, key=keys.get(ds),
-                            allow_empty=ds in empty_ok, frame=pname)
+                            allow_empty=ds in empty_ok, frame=f"the {ds}")
             for pname, cols in frames.items():
                 if pname in bound and bound[pname] is not None and not _is_world(bound[pname]):
                     bound[pname] = check_columns(bound[pname], _resolve(cols, bound), what=what,

@@ -162,6 +162,18 @@ def customer_profitability(data, transactions=None, *, years=None, active_only: 
     customers, tx, default_asof = frames(data, transactions, what)
     if len(tx) == 0 and years is None:
         raise ValueError(f"{what}: the transactions are empty; pass years=... or some orders")
+    churned_flag = customers["churned"].to_numpy(dtype=bool)
+    if churned_flag.any():
+        if "churn_date" not in customers:
+            raise ValueError(f"{what}: the customers mark {int(churned_flag.sum())} as churned but "
+                             "have no 'churn_date' column; expected the day each churned customer "
+                             "left (cost to serve stops then)")
+        gap = churned_flag & customers["churn_date"].isna().to_numpy()
+        if gap.any():
+            i = int(np.flatnonzero(gap)[0])
+            raise ValueError(f"{what}: customer {customers['customer_id'].iloc[i]!r} (row "
+                             f"{customers.index[i]!r}) has churned=True but no churn_date; expected "
+                             "the day it left")
     ys = _years(years, tx, what)
     asof = pd.Timestamp(default_asof if asof is None else asof)
 
