@@ -96,7 +96,7 @@ def test_no_chapter_imports_another_inside_a_function():
     chapters = ("selection", "development", "objections", "roleplay", "tiering", "analysis",
                 "retention")
     found = []
-    for path in PACKAGE.glob("*.py"):
+    for path in PACKAGE.rglob("*.py"):
         for ln in _code_lines(path):
             m = re.match(r"\s+from \.(\w+) import", ln)
             if m and m.group(1) in chapters:
