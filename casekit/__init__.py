@@ -21,12 +21,16 @@ from .core.claim import claim
 from .data import datasets, describe, load, world
 from .synth import World, make_world
 
-_LAZY = ("selection", "development", "objections", "roleplay", "tiering", "analysis", "retention",
-         "plots", "exercises", "terms", "schema", "synth", "data", "core", "chapters")
+from .chapters import CHAPTERS
+
+#: Modules reached as attributes and imported on first use: the chapters (from the one chapter
+#: registry, :mod:`casekit.chapters`), then the rest of the kit.
+_LAZY = (*(c.module for c in CHAPTERS), "roleplay", "plots", "exercises", "terms", "schema",
+         "synth", "data", "core", "chapters")
 #: Names of the core reached from the top: ``ck.world_from_transactions(df, ...)`` and friends.
 _CORE = ("world_from_transactions", "supports", "load_cdnow_world", "customer_table")
 
-__all__ = ["World", "claim", "datasets", "describe", "load", "make_world", "world", *_CORE, *_LAZY]
+__all__ = ["CHAPTERS", "World", "claim", "datasets", "describe", "load", "make_world", "world", *_CORE, *_LAZY]
 __version__ = "0.1.0"
 
 

@@ -34,6 +34,7 @@ import pandas as pd
 from .schema import DATE_DTYPE
 from .core.checks import require_choice, require_frame, require_number, require_shares
 from .core.profit import customer_profitability
+from .core.vocab import register
 
 __all__ = [
     "PYRAMID_TIERS", "VALUE_TIERS", "TIME_PYRAMID", "RFM_SEGMENTS", "FOCUS_LEVELS",
@@ -71,6 +72,13 @@ RFM_SEGMENTS = (
 FOCUS_LEVELS = (("key", "关键"), ("target", "目标"), ("maintain", "维持"), ("low-key", "低调"))
 
 _HOURS_PER_FTE = 1600.0
+
+for _group, _pairs, _meaning in (
+        ("pyramid_tiers", PYRAMID_TIERS, "tier of the customer pyramid (客户金字塔)"),
+        ("value_tiers", VALUE_TIERS, "value tier (关键/主要/普通客户)"),
+        ("rfm_segments", RFM_SEGMENTS, "RFM segment"),
+        ("focus_levels", FOCUS_LEVELS, "strategic-focus level (战略关注水平)")):
+    register(_group, _pairs, _meaning)
 
 
 def chinese(name: str) -> str:

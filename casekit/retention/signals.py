@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import Interval, check_columns, require_frame, require_number, validated
-from ..core.profit import customer_profitability
+from ..core.customers import customer_table
 from ..core.world import asof_of, period_start
 from ..selection import delivered_value
 from ._common import (  # noqa: F401
@@ -41,7 +41,8 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
       ``resolved_fast`` (complained, every complaint resolved within ``slow_days``);
     * ``surveyed``, ``dv_advantage`` (our delivered value − the competitor's, empty when not
       surveyed) and ``value_gap`` (surveyed and the competitor's is higher);
-    * ``revenue``, ``profit`` (the kit's definition, :func:`casekit.selection.customer_profitability`),
+    * ``revenue``, ``profit`` (the kit's definition, :func:`casekit.selection.customer_profitability`,
+      taken from the one per-customer table :func:`casekit.customer_table`),
       ``bad_debt``, ``active_years``, ``annual_revenue`` and ``annual_profit`` (per active year),
       ``new`` (first purchase in the data period);
     * ``employees`` and ``big``: a big firm, the top ``big_share`` by employees (firm size, not
@@ -116,15 +117,12 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
     out["value_gap"] = (adv < 0).to_numpy()
 
     # Value, with the kit's one definition of customer profit.
-    prof = customer_profitability(world, active_only=False).reindex(out.index)
-    out["revenue"] = prof["revenue"].to_numpy()
-    out["profit"] = prof["profit"].to_numpy()
+    table = customer_table(world).reindex(out.index)  # the one per-customer table
+    for col in ("revenue", "profit"):
+        out[col] = table[col].to_numpy()
     out["bad_debt"] = c["bad_debt"].to_numpy(dtype="float64") if "bad_debt" in c else 0.0
-    out["active_years"] = prof["active_years"].to_numpy()
-    act = out["active_years"].to_numpy()
-    out["annual_revenue"] = np.divide(out["revenue"].to_numpy(), act, out=np.zeros(n),
-                                      where=act > 0)
-    out["annual_profit"] = np.divide(out["profit"].to_numpy(), act, out=np.zeros(n), where=act > 0)
+    for col in ("active_years", "annual_revenue", "annual_profit"):
+        out[col] = table[col].to_numpy()
     out["employees"] = c["employees"].to_numpy(dtype="int64")
     cut = np.quantile(out["employees"].to_numpy(), 1.0 - big_share)
     out["big"] = out["employees"].to_numpy() >= cut
