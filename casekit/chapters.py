@@ -45,6 +45,16 @@ CHAPTERS = (
 def chapter(number: int) -> Chapter:
     """The chapter of that number.
 
+    Parameters
+    ----------
+    number : int
+        The chapter number, 1–6.
+
+    Returns
+    -------
+    Chapter
+        Its module, title and notebook.
+
     Examples
     --------
     >>> chapter(4).module
@@ -137,6 +147,16 @@ ANALYSES = (
 
 def analyses(chapter_number: int | None = None) -> list[Analysis]:
     """The registered analyses (of one chapter, or all).
+
+    Parameters
+    ----------
+    chapter_number : int, optional
+        One chapter (default: all).
+
+    Returns
+    -------
+    list of Analysis
+        The registered analyses.
 
     Examples
     --------

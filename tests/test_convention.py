@@ -102,3 +102,20 @@ def test_no_chapter_imports_another_inside_a_function():
             if m and m.group(1) in chapters:
                 found.append(f"{path.name}: {ln.strip()}")
     assert not found, found
+
+
+def test_every_public_function_of_the_core_is_documented_with_examples():
+    import importlib
+    import inspect
+
+    missing = []
+    for name in ("checks", "world", "profit", "customers", "owndata", "claim", "vocab", "fmt"):
+        mod = importlib.import_module(f"casekit.core.{name}")
+        for fname in getattr(mod, "__all__", []):
+            f = getattr(mod, fname)
+            if not inspect.isfunction(f) or f.__module__ != mod.__name__:
+                continue
+            doc = f.__doc__ or ""
+            needed = ["Returns", "Examples"] + (["Parameters"] if inspect.signature(f).parameters else [])
+            missing += [f"{name}.{fname}: {s}" for s in needed if s not in doc]
+    assert not missing, missing

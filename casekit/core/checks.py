@@ -54,6 +54,22 @@ def require_frame(df, columns: Mapping[str, str] | Iterable[str] = (), *, what: 
     ``columns`` maps a column name to its kind: ``"numeric"``, ``"date"``, ``"bool"``,
     ``"text"`` or ``"any"`` (a plain list means ``"any"``).  Numeric columns must not hold
     missing values or infinities.  Returns ``df`` unchanged so a call can be chained.
+
+    Parameters
+    ----------
+    df : DataFrame
+        The data to check.
+    columns : dict or list of str
+        Column name → kind, or names (kind ``"any"``).
+    what : str
+        The calling function, named in the message.
+    allow_empty : bool
+        Accept a frame without rows.
+
+    Examples
+    --------
+    >>> require_frame(pd.DataFrame({"x": [1.0]}), {"x": "numeric"}, what="f").shape
+    (1, 1)
     """
     if not isinstance(df, pd.DataFrame):
         hint = " (pass the data, e.g. ck.load(\"customers\"), not its name)" if isinstance(df, str) else ""
@@ -86,6 +102,18 @@ def require_frame(df, columns: Mapping[str, str] | Iterable[str] = (), *, what: 
 def require_numbers(values, *, what: str, name: str) -> np.ndarray:
     """Check a column of numbers given on its own (a Series or a list); return it as floats.
 
+    Parameters
+    ----------
+    values : Series or list
+        The numbers.
+    what, name : str
+        The calling function and the argument, named in the message.
+
+    Returns
+    -------
+    ndarray
+        The values as floats.
+
     Examples
     --------
     >>> require_numbers([1, 2.5], what="f", name="days")
@@ -111,7 +139,27 @@ def require_numbers(values, *, what: str, name: str) -> np.ndarray:
 
 
 def require_choice(value, allowed: Iterable, *, what: str, name: str):
-    """Check that an option is one of the allowed values."""
+    """Check that an option is one of the allowed values.
+
+    Parameters
+    ----------
+    value
+        The option given.
+    allowed : iterable
+        The values allowed.
+    what, name : str
+        The calling function and the option, named in the message.
+
+    Returns
+    -------
+    object
+        ``value`` itself.
+
+    Examples
+    --------
+    >>> require_choice("mean", ["mean", "total"], what="rfm", name="monetary")
+    'mean'
+    """
     allowed = list(allowed)
     if value not in allowed:
         raise ValueError(f"{what}: {name}={value!r} is not allowed; expected one of {allowed}")
@@ -119,7 +167,29 @@ def require_choice(value, allowed: Iterable, *, what: str, name: str):
 
 
 def require_number(value, *, what: str, name: str, low=None, high=None, integer: bool = False):
-    """Check that an option is a finite number (optionally an integer) within ``[low, high]``."""
+    """Check that an option is a finite number (optionally an integer) within ``[low, high]``.
+
+    Parameters
+    ----------
+    value
+        The option given.
+    what, name : str
+        The calling function and the option, named in the message.
+    low, high : float, optional
+        The range allowed (``None``: unbounded).
+    integer : bool
+        Require a whole number.
+
+    Returns
+    -------
+    number
+        ``value`` itself.
+
+    Examples
+    --------
+    >>> require_number(0.5, what="f", name="top", low=0, high=1)
+    0.5
+    """
     ok_type = isinstance(value, (int, np.integer)) if integer else isinstance(
         value, (int, float, np.integer, np.floating))
     if isinstance(value, bool) or not ok_type or not np.isfinite(value):
@@ -131,7 +201,27 @@ def require_number(value, *, what: str, name: str, low=None, high=None, integer:
 
 
 def require_shares(shares, *, what: str, name: str, total: float | None = 1.0):
-    """Check a sequence of shares: each in (0, 1], and summing to ``total`` (if given)."""
+    """Check a sequence of shares: each in (0, 1], and summing to ``total`` (if given).
+
+    Parameters
+    ----------
+    shares : sequence of float
+        The shares.
+    what, name : str
+        The calling function and the option, named in the message.
+    total : float, optional
+        What they must sum to (``None``: any sum).
+
+    Returns
+    -------
+    list of float
+        The shares as floats.
+
+    Examples
+    --------
+    >>> require_shares([0.2, 0.8], what="pyramid", name="shares")
+    [0.2, 0.8]
+    """
     try:
         values = [float(v) for v in shares]
     except (TypeError, ValueError):
@@ -286,6 +376,26 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
     ``"any"``; a leading ``"?"`` makes the column optional.  ``key`` names a column whose values
     must be unique.
 
+    Parameters
+    ----------
+    df : DataFrame
+        The frame to check.
+    columns : dict
+        Column name → kind (a leading ``"?"``: optional).
+    what : str
+        The calling function, named in the message.
+    key : str, optional
+        A column whose values must be unique.
+    allow_empty : bool
+        Accept a frame without rows.
+    frame : str
+        How the message names the frame.
+
+    Returns
+    -------
+    DataFrame
+        ``df``, or a copy whose whole-number float id columns are integers.
+
     Examples
     --------
     >>> df = pd.DataFrame({"customer_id": [1.0, 2.0], "flag": ["True", "False"]})
@@ -426,6 +536,24 @@ def validated(*, frames=None, world=None, options=None, keys=None, empty_ok=()):
     :class:`Flag`.  ``keys`` maps an argument or dataset to a column that must be unique.
     The declaration is kept as ``func.spec`` (a :class:`Spec`), which the chapter registry reads
     to tell which analyses a world supports.
+
+    Parameters
+    ----------
+    frames : dict, optional
+        Argument → {column: kind}.
+    world : dict, optional
+        Dataset of a World → {column: kind}.
+    options : dict, optional
+        Keyword → Interval / OneOf / DateOption / Flag.
+    keys : dict, optional
+        Argument or dataset → a column that must be unique.
+    empty_ok : tuple of str
+        Arguments or datasets that may be empty.
+
+    Returns
+    -------
+    callable
+        A decorator; the decorated function keeps its declaration as ``.spec``.
 
     Examples
     --------

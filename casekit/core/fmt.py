@@ -14,12 +14,44 @@ from __future__ import annotations
 
 
 def cny(x: float) -> str:
-    """An amount in CNY, whole yuan with thousands separators; negatives as −CNY."""
+    """An amount in CNY, whole yuan with thousands separators; negatives as −CNY.
+
+    Parameters
+    ----------
+    x : float
+        An amount.
+
+    Returns
+    -------
+    str
+        E.g. ``'CNY 1,234'``.
+
+    Examples
+    --------
+    >>> cny(1234.5)
+    'CNY 1,234'
+    """
     return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
 
 
 def pct(x: float) -> str:
-    """A share as a percentage with one decimal."""
+    """A share as a percentage with one decimal.
+
+    Parameters
+    ----------
+    x : float
+        A share.
+
+    Returns
+    -------
+    str
+        E.g. ``'62.3%'``.
+
+    Examples
+    --------
+    >>> pct(0.6234)
+    '62.3%'
+    """
     return f"{x:.1%}"
 
 
@@ -27,6 +59,21 @@ def short_money(v: float) -> str:
     """A compact amount for chart ticks and labels: 950, 1.5k, 12.3k, 1.25M (3 significant digits).
 
     Three significant digits keep neighbouring ticks apart (1.5k and 2k, never 2k twice).
+
+    Parameters
+    ----------
+    v : float
+        An amount.
+
+    Returns
+    -------
+    str
+        E.g. ``'1.5k'``.
+
+    Examples
+    --------
+    >>> short_money(12_345)
+    '12.3k'
     """
     a = abs(v)
     if a >= 999_500:

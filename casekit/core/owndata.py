@@ -297,6 +297,11 @@ def load_cdnow_world() -> World:
     (``duplicates="keep"``); amounts are in US dollars, with no cost column; a customer silent
     for the last 180 days of the 18 months counts as lapsed.
 
+    Returns
+    -------
+    World
+        The CDNOW purchases as a World (stamped with their period).
+
     Examples
     --------
     >>> w = load_cdnow_world()

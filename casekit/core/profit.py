@@ -35,6 +35,20 @@ def frames(data, transactions, what):
 
     The as-of date is the World's, or the last order's date when frames are given.
 
+    Parameters
+    ----------
+    data : World or DataFrame
+        A World, or the customers frame.
+    transactions : DataFrame or None
+        The orders, when ``data`` is the customers frame.
+    what : str
+        The calling function, named in the message.
+
+    Returns
+    -------
+    tuple
+        ``(customers, transactions, asof)``.
+
     Examples
     --------
     >>> import casekit as ck
@@ -72,7 +86,27 @@ def _years(years, tx, what) -> list[int]:
 
 
 def positions(ids: np.ndarray, tx_ids: np.ndarray, what: str) -> np.ndarray:
-    """Row position in the customers of each transaction's customer (fast for sorted ids)."""
+    """Row position in the customers of each transaction's customer (fast for sorted ids).
+
+    Parameters
+    ----------
+    ids : ndarray
+        The customers' ids, in their row order.
+    tx_ids : ndarray
+        The customer id of each order.
+    what : str
+        The calling function, named in the message.
+
+    Returns
+    -------
+    ndarray
+        For each order, the row position of its customer.
+
+    Examples
+    --------
+    >>> positions(np.array([10, 20, 30]), np.array([30, 10, 10]), "f").tolist()
+    [2, 0, 0]
+    """
     lo = int(ids.min()) if len(ids) else 0
     span = int(ids.max()) - lo + 1 if len(ids) else 0
     if 0 < span <= max(4 * len(ids), 1_000_000):

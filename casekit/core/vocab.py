@@ -180,6 +180,20 @@ def register(group: str, pairs, meaning: str) -> tuple:
 
     ``pairs`` holds ``(english, chinese)`` pairs (longer tuples are allowed: the first two count).
 
+    Parameters
+    ----------
+    group : str
+        A name for the vocabulary.
+    pairs : tuple
+        ``(english, chinese, ...)`` tuples.
+    meaning : str
+        What the terms name.
+
+    Returns
+    -------
+    tuple
+        ``pairs`` itself.
+
     Examples
     --------
     >>> register("demo", (("good", "好"),), "a demonstration")
@@ -210,6 +224,11 @@ for _name, _meaning in (
 def terms_table():
     """Every registered term as :class:`Term` rows: a DataFrame with ``en``, ``zh``, ``meaning``, ``group``.
 
+    Returns
+    -------
+    DataFrame
+        One row per term: ``en``, ``zh``, ``meaning``, ``group``.
+
     Examples
     --------
     >>> t = terms_table()
@@ -225,6 +244,16 @@ def terms_table():
 
 def english(pairs) -> tuple[str, ...]:
     """The English names of a vocabulary, in order.
+
+    Parameters
+    ----------
+    pairs : tuple
+        A vocabulary of ``(english, chinese)`` pairs (or plain names).
+
+    Returns
+    -------
+    tuple of str
+        The English names, in order.
 
     Examples
     --------

@@ -29,6 +29,16 @@ __all__ = ["World", "is_world", "require_world", "asof_of", "period_start", "dat
 def is_world(data) -> bool:
     """True for a casekit World (anything holding ``customers`` and ``transactions`` frames).
 
+    Parameters
+    ----------
+    data
+        Anything.
+
+    Returns
+    -------
+    bool
+        Whether ``data`` holds ``customers`` and ``transactions`` frames.
+
     Examples
     --------
     >>> is_world(pd.DataFrame())
@@ -40,6 +50,18 @@ def is_world(data) -> bool:
 
 def require_world(world, what: str):
     """Refuse anything but a World, with a message naming the function.
+
+    Parameters
+    ----------
+    world
+        What the caller was given.
+    what : str
+        The calling function, named in the message.
+
+    Returns
+    -------
+    World
+        ``world`` itself.
 
     Examples
     --------
@@ -67,6 +89,18 @@ def asof_of(data, date: str = "date") -> pd.Timestamp:
     World built with :func:`casekit.world_from_transactions` carries its own as-of date (by
     default its last transaction's day).
 
+    Parameters
+    ----------
+    data : World or DataFrame
+        A World, or a frame of transactions.
+    date : str
+        The date column of a frame.
+
+    Returns
+    -------
+    Timestamp
+        The as-of date.
+
     Examples
     --------
     >>> asof_of(pd.DataFrame({"date": pd.to_datetime(["2021-03-01", "2021-09-03"])}))
@@ -83,6 +117,18 @@ def asof_of(data, date: str = "date") -> pd.Timestamp:
 
 def period_start(data, date: str = "date") -> pd.Timestamp:
     """The first day of the data period: the month of the first transaction, from its first day.
+
+    Parameters
+    ----------
+    data : World or DataFrame
+        A World, or a frame of transactions (or one that carries its period).
+    date : str
+        The date column of a frame.
+
+    Returns
+    -------
+    Timestamp
+        The first day of the data period.
 
     Examples
     --------
@@ -106,6 +152,18 @@ def period_start(data, date: str = "date") -> pd.Timestamp:
 def data_years(data, date: str = "date") -> list[int]:
     """The calendar years that the transactions cover, first to last.
 
+    Parameters
+    ----------
+    data : World or DataFrame
+        A World, or a frame of transactions.
+    date : str
+        The date column of a frame.
+
+    Returns
+    -------
+    list of int
+        The calendar years, first to last.
+
     Examples
     --------
     >>> data_years(pd.DataFrame({"date": pd.to_datetime(["1997-01-01", "1998-06-30"])}))
@@ -122,6 +180,20 @@ def data_years(data, date: str = "date") -> list[int]:
 
 def last_years(data, k: int = 2, date: str = "date") -> list[int]:
     """The last ``k`` calendar years of the data (for year-on-year comparisons).
+
+    Parameters
+    ----------
+    data : World or DataFrame
+        A World, or a frame of transactions.
+    k : int
+        How many years.
+    date : str
+        The date column of a frame.
+
+    Returns
+    -------
+    list of int
+        The last ``k`` calendar years.
 
     Examples
     --------
@@ -144,6 +216,18 @@ def stamp(world, *, start=None, asof=None):
     A frame taken from a stamped world (``world.customers``, a filtered copy of it) then still
     knows its period, so ``churn_rate(world.customers)`` needs no dates typed in.
 
+    Parameters
+    ----------
+    world : World
+        The world to stamp.
+    start, asof : date, optional
+        The period (default: read from the world).
+
+    Returns
+    -------
+    World
+        ``world`` itself, its frames now carrying ``attrs['start']`` and ``attrs['asof']``.
+
     Examples
     --------
     >>> import casekit as ck
@@ -164,6 +248,20 @@ def period_of(data, *, start=None, end=None, what: str):
 
     A plain customers frame that does not carry its period (``frame.attrs``, set by the kit's
     loaders) needs ``start=`` and ``end=``: the kit never assumes the synthetic world's years.
+
+    Parameters
+    ----------
+    data : World or DataFrame
+        A World or a customers frame.
+    start, end : date, optional
+        Dates given by the caller (they win).
+    what : str
+        The calling function, named in the message.
+
+    Returns
+    -------
+    tuple of Timestamp
+        ``(start, end)``.
 
     Examples
     --------
