@@ -112,6 +112,8 @@ def chinese(name: str) -> str:
     >>> chinese("chain referral")
     '连锁介绍'
     """
+    if not isinstance(name, str):
+        raise ValueError(f"chinese: expected an English term (text), got {type(name).__name__}")
     pairs = (TIME_CLASSES + VALUE_CLASSES + tuple((n, z) for _, n, z in MAN_CRITERIA)
              + FINDING_STEPS + SIX_ASPECTS + PRINCIPLES + BIG_CUSTOMER_WAYS
              + terms.PROSPECTING_METHODS + terms.LEAD_STAGES + terms.BUYING_ROLES

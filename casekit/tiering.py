@@ -89,6 +89,8 @@ def chinese(name: str) -> str:
     >>> chinese("platinum"), chinese("important value"), chinese("target")
     ('铂金客户', '重要价值客户', '目标')
     """
+    if not isinstance(name, str):
+        raise ValueError(f"chinese: expected an English term (text), got {type(name).__name__}")
     table = {}
     for pairs in (PYRAMID_TIERS, VALUE_TIERS, FOCUS_LEVELS):
         table.update(dict(pairs))
@@ -752,7 +754,14 @@ def clv_factor(retention, *, discount=0.10, horizon=5):
     what = "clv_factor"
     require_number(discount, what=what, name="discount", low=0.0, high=1.0)
     require_number(horizon, what=what, name="horizon", low=1, high=100, integer=True)
-    r = np.asarray(retention, dtype="float64")
+    if isinstance(retention, (str, bytes, pd.DataFrame)):
+        raise ValueError(f"{what}: retention must be a rate between 0 and 1 or a column of rates, "
+                         f"got {type(retention).__name__}")
+    try:
+        r = np.asarray(retention, dtype="float64")
+    except (TypeError, ValueError):
+        raise ValueError(f"{what}: retention must hold rates between 0 and 1, got "
+                         f"{retention!r}") from None
     if not np.all(np.isfinite(r)) or np.any((r < 0) | (r > 1)):
         raise ValueError(f"{what}: retention must hold rates between 0 and 1, got {retention!r}")
     q = r / (1.0 + discount)

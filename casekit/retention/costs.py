@@ -70,7 +70,14 @@ def clv_multiple(retention, *, discount: float = 0.10):
     """
     what = "clv_multiple"
     require_number(discount, what=what, name="discount", low=0.0, high=1.0)
-    r = np.asarray(retention, dtype="float64")
+    if isinstance(retention, (str, bytes, pd.DataFrame)):
+        raise ValueError(f"{what}: retention must be a rate between 0 and 1 or a column of rates, "
+                         f"got {type(retention).__name__}")
+    try:
+        r = np.asarray(retention, dtype="float64")
+    except (TypeError, ValueError):
+        raise ValueError(f"{what}: retention must hold rates between 0 and 1, got "
+                         f"{retention!r}") from None
     if not np.all(np.isfinite(r)) or np.any((r < 0) | (r > 1)):
         raise ValueError(f"{what}: retention must be rates between 0 and 1, got {retention!r}")
     out = r / (1.0 + discount - r) if discount > 0 else np.where(r < 1, r / np.maximum(1 - r, 1e-12),
