@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .schema import DATE_DTYPE
-from .core.checks import require_choice, require_frame, require_number, require_shares
+from .core.checks import require_choice, require_frame, require_number, require_shares, validated
 from .core.profit import customer_profitability
 from .core.vocab import register
 
@@ -186,6 +186,7 @@ def customer_totals(transactions: pd.DataFrame, *, value="revenue", customer="cu
             .reset_index())
 
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def pareto_table(customers: pd.DataFrame, *, value="revenue", customer="customer_id"
                  ) -> pd.DataFrame:
     """The cumulative share table behind the Pareto curve (帕累托定律, 80/20 rule).
@@ -270,6 +271,7 @@ def gini(customers: pd.DataFrame, *, value="revenue") -> float:
     return float(round(2.0 * (i * x).sum() / (n * total) - (n + 1) / n, 12))
 
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), customer="customer_id"
         ) -> pd.DataFrame:
     """ABC analysis (ABC分类法) with adjustable cut-offs on the cumulative value share.
@@ -313,6 +315,7 @@ def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), custom
 # The customer pyramid
 # --------------------------------------------------------------------------------------------
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def pyramid(customers: pd.DataFrame, *, value="revenue", shares=None, labels=None,
             customer="customer_id", tier="tier") -> pd.DataFrame:
     """Tier customers into a pyramid (客户金字塔) by their rank on ``value``.
@@ -386,6 +389,7 @@ def tier_summary(customers: pd.DataFrame, *, tier="tier", values=("revenue",), t
     return out
 
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def compare_tiers(customers: pd.DataFrame, *, by=("revenue", "profit"), shares=None, labels=None,
                   customer="customer_id") -> pd.DataFrame:
     """Tier the same customers by several value columns, side by side.
@@ -979,6 +983,7 @@ def strategic_focus(accounts: pd.DataFrame, *, cut=3.0, customer="customer_id") 
     return out
 
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def time_allocation(customers: pd.DataFrame, *, value="profit", time="service_hours",
                     customer="customer_id") -> pd.DataFrame:
     """The S4 time pyramid against the data: per value tier, share of customers, time and value.

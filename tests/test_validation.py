@@ -124,3 +124,18 @@ def test_the_declarative_layer_on_its_own():
     with pytest.raises(TypeError, match=r"^f: "):
         f(good, nonsense=1)
     assert check_columns(good, {"v": "share"}, what="g") is good
+
+
+def test_duplicated_keys_in_tiering_and_retention_are_refused(world):
+    totals = T.customer_totals(world.transactions)
+    twice = pd.concat([totals, totals.iloc[[0]]], ignore_index=True)
+    for f in (T.pareto_table, T.abc, T.pyramid):
+        with pytest.raises(ValueError, match=rf"{f.__name__}: customer_id \d+ appears twice in customers"):
+            f(twice)
+    kunden = twice.rename(columns={"customer_id": "kunde"})
+    with pytest.raises(ValueError, match=r"abc: kunde \d+ appears twice"):
+        T.abc(kunden, customer="kunde")
+    c = pd.concat([world.customers, world.customers.iloc[[0]]], ignore_index=True)
+    c.attrs.update(world.customers.attrs)
+    with pytest.raises(ValueError, match=r"churn_rate: customer_id 1 appears twice in the customers"):
+        R.churn_rate(c)

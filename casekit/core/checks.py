@@ -520,6 +520,14 @@ def _resolve(columns: Mapping, bound: Mapping) -> dict:
     return out
 
 
+def _key(key, bound):
+    """A key column written ``"{customer}"`` is named by that keyword argument."""
+    if isinstance(key, str) and key.startswith("{") and key.endswith("}"):
+        key = bound.get(key[1:-1])
+        return key if isinstance(key, str) else None
+    return key
+
+
 def _is_world(x) -> bool:
     return (not isinstance(x, pd.DataFrame) and hasattr(x, "customers")
             and hasattr(x, "transactions"))
@@ -597,19 +605,21 @@ def validated(*, frames=None, world=None, options=None, keys=None, empty_ok=()):
                     if frame is None:
                         raise ValueError(f"{what}: the world has no {ds!r} data; this analysis "
                                          f"needs its columns {list(cols)}")
-                    check_columns(frame, _resolve(cols, bound), what=what, key=keys.get(ds),
+                    check_columns(frame, _resolve(cols, bound), what=what,
+                                  key=_key(keys.get(ds), bound),
                                   allow_empty=ds in empty_ok, frame=f"the world's {ds}")
             else:
                 for ds, cols in world.items():
                     pname = params[0] if ds == "customers" and ds not in bound else ds
                     if pname in bound and bound[pname] is not None:
                         bound[pname] = check_columns(
-                            bound[pname], _resolve(cols, bound), what=what, key=keys.get(ds),
+                            bound[pname], _resolve(cols, bound), what=what,
+                            key=_key(keys.get(ds), bound),
                             allow_empty=ds in empty_ok, frame=f"the {ds}")
             for pname, cols in frames.items():
                 if pname in bound and bound[pname] is not None and not _is_world(bound[pname]):
                     bound[pname] = check_columns(bound[pname], _resolve(cols, bound), what=what,
-                                                 key=keys.get(pname),
+                                                 key=_key(keys.get(pname), bound),
                                                  allow_empty=pname in empty_ok, frame=pname)
             return func(*ba.args, **ba.kwargs)
 

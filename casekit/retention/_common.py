@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .. import synth as _synth
-from ..core.checks import require_frame
+from ..core.checks import check_columns, require_frame
 from ..core.world import is_world, period_of
 
 
@@ -141,6 +141,8 @@ def _period(data, what, start=None, end=None):
         raise ValueError(f"{what}: expected a pandas DataFrame of the customers (or a casekit "
                          f"World), got {type(data).__name__}")
     require_frame(customers, _CUSTOMER_COLS, what=what)
+    check_columns(customers, {"customer_id": "id"}, what=what, key="customer_id",
+                  frame="the customers")
     start, end = period_of(data, start=start, end=end, what=what)
     return customers, start, end
 
@@ -166,6 +168,8 @@ def _lifetimes(customers, what, asof):
     the others.
     """
     require_frame(customers, _CUSTOMER_COLS, what=what)
+    check_columns(customers, {"customer_id": "id"}, what=what, key="customer_id",
+                  frame="the customers")
     churned = customers["churned"].to_numpy(dtype=bool)
     cd = customers["churn_date"]
     if not pd.api.types.is_datetime64_any_dtype(cd):
