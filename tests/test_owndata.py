@@ -57,6 +57,11 @@ def test_bad_logs_are_refused_clearly(df, kw, message):
         _build(df, **kw) if not isinstance(df, str) else ck.world_from_transactions(df)
 
 
+def test_numbers_stored_as_text_are_read():
+    w = _build(_log(betrag=["100", "20.5", "35", "12"]))
+    assert w.transactions["revenue"].sum() == pytest.approx(167.5)
+
+
 def test_duplicates_can_be_kept_when_they_are_separate_purchases():
     w = _build(pd.concat([_log(), _log().iloc[[2]]]), duplicates="keep")
     assert len(w.transactions) == 5

@@ -208,13 +208,15 @@ def _dates(s: pd.Series, column: str, index) -> pd.Series:
 
 
 def _amounts(s: pd.Series, column: str, index) -> np.ndarray:
-    if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
-        num = pd.to_numeric(s, errors="coerce") if not pd.api.types.is_bool_dtype(s) else None
-        if num is None:
-            raise _bad(column, _py(index[0]), _py(s.iloc[0]), "an amount (a number), not True/False")
-        bad = num.isna().to_numpy()
-        i = int(np.flatnonzero(bad)[0]) if bad.any() else 0
-        raise _bad(column, _py(index[i]), _py(s.iloc[i]), "an amount (a number), not text")
+    if pd.api.types.is_bool_dtype(s):
+        raise _bad(column, _py(index[0]), _py(s.iloc[0]), "an amount (a number), not True/False")
+    if not pd.api.types.is_numeric_dtype(s):
+        num = pd.to_numeric(s, errors="coerce")  # numbers stored as text ("12.50") are fine
+        bad = num.isna().to_numpy() & s.notna().to_numpy()
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise _bad(column, _py(index[i]), _py(s.iloc[i]), "an amount (a number), not text")
+        s = num
     arr = s.to_numpy(dtype="float64", na_value=np.nan)
     bad = ~np.isfinite(arr)
     if bad.any():
