@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import require_choice, require_frame, require_number
+from ..core.world import is_world
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,8 +194,7 @@ def concepts(name: str) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 def _is_world(data) -> bool:
-    return (not isinstance(data, pd.DataFrame)
-            and all(hasattr(data, a) for a in ("customers", "transactions", "complaints")))
+    return is_world(data, needs=("complaints",))  # the chapter reads the complaints too
 
 
 def _check_ids(frame: pd.DataFrame, what: str, name: str = "the customers") -> None:

@@ -26,13 +26,15 @@ __all__ = ["World", "is_world", "require_world", "asof_of", "period_start", "dat
            "last_years", "stamp", "period_of"]
 
 
-def is_world(data) -> bool:
+def is_world(data, *, needs=()) -> bool:
     """True for a casekit World (anything holding ``customers`` and ``transactions`` frames).
 
     Parameters
     ----------
     data
         Anything.
+    needs : tuple of str
+        Further datasets it must hold (e.g. ``("complaints",)``).
 
     Returns
     -------
@@ -44,8 +46,8 @@ def is_world(data) -> bool:
     >>> is_world(pd.DataFrame())
     False
     """
-    return (not isinstance(data, pd.DataFrame) and hasattr(data, "customers")
-            and hasattr(data, "transactions"))
+    return (not isinstance(data, pd.DataFrame)
+            and all(hasattr(data, a) for a in ("customers", "transactions", *needs)))
 
 
 def require_world(world, what: str):
