@@ -149,8 +149,8 @@ def world_from_transactions(df, *, customer: str = "customer_id", date: str = "d
     if numeric:
         cid, keys = raw.astype("int64"), None
     else:
-        keys, inverse = np.unique(ids.astype("str").to_numpy(), return_inverse=True)
-        cid = inverse.ravel() + 1
+        codes, uniques = pd.factorize(ids.astype("str"), sort=True)
+        keys, cid = np.asarray(uniques, dtype=object), codes + 1
     order = np.lexsort((np.arange(len(df)), dates.to_numpy()))
     v = money["value"]
     c_ = money.get("cost", np.zeros(len(df)))
@@ -192,7 +192,11 @@ def _dates(s: pd.Series, column: str, index) -> pd.Series:
     elif pd.api.types.is_numeric_dtype(s):
         raise _bad(column, _py(index[0]), _py(s.iloc[0]), "a date such as YYYY-MM-DD, not a number")
     else:
-        out = pd.to_datetime(s, errors="coerce", format="mixed")
+        out = pd.to_datetime(s, errors="coerce", format="ISO8601")  # fast for YYYY-MM-DD
+        retry = out.isna().to_numpy() & s.notna().to_numpy()
+        if retry.any():  # other spellings, such as YYYY/MM/DD or "1 March YYYY"
+            out = out.copy()
+            out[retry] = pd.to_datetime(s[retry], errors="coerce", format="mixed")
         bad = out.isna().to_numpy() & s.notna().to_numpy()
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
