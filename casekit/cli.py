@@ -106,9 +106,20 @@ def _data(args) -> int:
 
 
 def _notebooks(args) -> int:
-    from . import notebooks
+    import importlib.util
 
-    return notebooks.main(args.paths)
+    tool = Path(__file__).resolve().parents[1] / "tools" / "notebooks.py"
+    if not tool.is_file():
+        print("casekit notebooks re-executes the kit's own notebooks; it is an authors' tool that "
+              "needs a checkout of the project (tools/notebooks.py next to the casekit/ folder), "
+              f"and none was found at {tool.parent}. Clone the project and run it there, or run "
+              "a notebook with: jupyter nbconvert --to notebook --execute --inplace NB.ipynb",
+              file=sys.stderr)
+        return 2
+    spec = importlib.util.spec_from_file_location("casekit_tools_notebooks", tool)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main(args.paths)
 
 
 def main(argv=None) -> int:

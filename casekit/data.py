@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema, synth
-from .validate import require_number
+from .core.checks import require_number
+from .core.world import stamp
 
 DEFAULT_SEED = 0
 DEFAULT_N_CUSTOMERS = 2000
@@ -64,7 +65,10 @@ def read_csv(path, name: str) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=None)
 def _load_cached(name: str) -> pd.DataFrame:
-    return read_csv(_path(name), name)
+    df = read_csv(_path(name), name)
+    if name in schema.SCHEMA:  # the shipped synthetic data know their period
+        df.attrs["start"], df.attrs["asof"] = synth.START, synth.ASOF
+    return df
 
 
 def load(name: str) -> pd.DataFrame:
@@ -112,11 +116,13 @@ def describe(name: str) -> pd.DataFrame:
 def _world_cached(seed: int, n_customers: int) -> synth.World:
     if seed == DEFAULT_SEED and n_customers == DEFAULT_N_CUSTOMERS:
         try:
-            frames = {name: _load_cached(name) for name in schema.SCHEMA}
+            frames = {name: _load_cached(name).copy() for name in schema.SCHEMA}
         except FileNotFoundError:
-            return synth.make_world(seed, n_customers)
-        return synth.World(**frames, seed=seed, n_customers=n_customers, asof=synth.ASOF)
-    return synth.make_world(seed, n_customers)
+            return stamp(synth.make_world(seed, n_customers), start=synth.START, asof=synth.ASOF)
+        w = synth.World(**frames, seed=seed, n_customers=n_customers, asof=synth.ASOF)
+    else:
+        w = synth.make_world(seed, n_customers)
+    return stamp(w, start=synth.START, asof=w.asof)
 
 
 def world(seed: int = DEFAULT_SEED, n_customers: int = DEFAULT_N_CUSTOMERS) -> synth.World:

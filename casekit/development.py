@@ -84,6 +84,16 @@ BIG_CUSTOMER_WAYS = (
     ("build product value", "营造产品价值"),
 )
 
+for _group, _pairs, _meaning in (
+        ("time_classes", TIME_CLASSES, "customer type by time to close"),
+        ("value_classes", VALUE_CLASSES, "customer type by value"),
+        ("man_criteria", tuple((n, z) for _, n, z in MAN_CRITERIA), "condition of the MAN rule"),
+        ("finding_steps", FINDING_STEPS, "step of finding customers (寻找客户的步骤)"),
+        ("six_aspects", SIX_ASPECTS, "aspect of analysing a customer group"),
+        ("prospecting_principles", PRINCIPLES, "principle of prospecting (挖掘潜在客户的原则)"),
+        ("big_customer_ways", BIG_CUSTOMER_WAYS, "way to develop big customers (开发大客户的四大方法)")):
+    terms.register(_group, _pairs, _meaning)
+
 _STAGES = terms.english(terms.LEAD_STAGES)
 _MAN_COLS = tuple(c for c, _, _ in MAN_CRITERIA)
 _MAN_NAMES = tuple(n for _, n, _ in MAN_CRITERIA)
@@ -102,6 +112,8 @@ def chinese(name: str) -> str:
     >>> chinese("chain referral")
     '连锁介绍'
     """
+    if not isinstance(name, str):
+        raise ValueError(f"chinese: expected an English term (text), got {type(name).__name__}")
     pairs = (TIME_CLASSES + VALUE_CLASSES + tuple((n, z) for _, n, z in MAN_CRITERIA)
              + FINDING_STEPS + SIX_ASPECTS + PRINCIPLES + BIG_CUSTOMER_WAYS
              + terms.PROSPECTING_METHODS + terms.LEAD_STAGES + terms.BUYING_ROLES

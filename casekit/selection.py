@@ -29,7 +29,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .validate import require_frame, require_number
+from .core.checks import Interval, require_frame, require_number, validated
+from .core.profit import _years as profit_years
+from .core.profit import customer_profitability, frames, positions
+from .core.world import data_years, is_world, last_years
 
 __all__ = [
     "GOOD_TRAITS", "BAD_TRAITS", "SCREENING_CRITERIA", "LOOKALIKE_TRAITS", "RISKS",
@@ -85,49 +88,31 @@ RISKS = {
 _VALUES = ("product_value", "service_value", "personnel_value", "image_value")
 _COSTS = ("monetary_cost", "time_cost", "energy_cost", "physical_cost")
 _CREDIT_SCORE = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0}
-_ASOF = pd.Timestamp("2025-12-31")
-
-_PROFIT_COLS = {"customer_id": "numeric", "first_purchase": "date", "cost_to_serve": "numeric",
-                "bad_debt": "numeric", "churned": "bool"}
-_TX_COLS = {"customer_id": "numeric", "date": "date", "list_value": "numeric",
-            "discount": "numeric", "revenue": "numeric", "margin": "numeric"}
 
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
 
-def _is_world(data) -> bool:
-    return all(hasattr(data, a) for a in ("customers", "transactions")) and not isinstance(
-        data, pd.DataFrame)
+#: What every customer-level function of the chapter checks first: whole-number ids, one row each.
+_IDS = {"customers": {"customer_id": "id"}, "transactions": {"customer_id": "id"}}
 
 
-def _frames(data, transactions, what):
-    """``(customers, transactions, asof)`` from a World or from two frames."""
-    if _is_world(data):
-        if transactions is not None:
-            raise ValueError(f"{what}: pass either a world or (customers, transactions), not both")
-        return data.customers, data.transactions, pd.Timestamp(getattr(data, "asof", _ASOF))
-    if transactions is None:
-        kind = type(data).__name__
-        raise ValueError(f"{what}: expected a casekit World (e.g. ck.world()) or the customers and "
-                         f"transactions frames; got {kind} without transactions")
-    return data, transactions, _ASOF
+def _two_years(tx, before, after, what):
+    """``before`` and ``after`` (default: the last two calendar years of the data), checked."""
+    if before is None or after is None:
+        last2 = last_years(tx, 2)
+        before = last2[0] if before is None else before
+        after = last2[1] if after is None else after
+    require_number(before, what=what, name="before", low=1900, high=2200, integer=True)
+    require_number(after, what=what, name="after", low=1900, high=2200, integer=True)
+    return before, after
 
 
-def _years(years, tx, what) -> list[int]:
-    if years is None:
-        return list(range(int(tx["date"].min().year), int(tx["date"].max().year) + 1))
-    if isinstance(years, (int, np.integer)) and not isinstance(years, bool):
-        years = [years]
-    try:
-        out = sorted({int(y) for y in years})
-    except (TypeError, ValueError):
-        raise ValueError(f"{what}: years={years!r} must be a year such as 2025 or a list of "
-                         "years") from None
-    if not out or any(y < 1900 or y > 2200 for y in out):
-        raise ValueError(f"{what}: years={years!r} must hold calendar years such as 2024, 2025")
-    return out
+_is_world = is_world
+_frames = frames
+_years = profit_years
+_positions = positions
 
 
 def _check_weights(weights, allowed, what, name, *, defaults):
@@ -165,27 +150,6 @@ def _credit_score(s: pd.Series) -> pd.Series:
     return out.astype("float64")
 
 
-def _positions(ids: np.ndarray, tx_ids: np.ndarray, what: str) -> np.ndarray:
-    """Row position in the customers of each transaction's customer (fast for sorted ids)."""
-    lo = int(ids.min()) if len(ids) else 0
-    span = int(ids.max()) - lo + 1 if len(ids) else 0
-    if 0 < span <= max(4 * len(ids), 1_000_000):
-        # integer ids in a compact range: a lookup table, one pass over the orders
-        lookup = np.full(span + 1, -1, dtype="int64")  # the extra last slot catches ids out of range
-        lookup[ids - lo] = np.arange(len(ids))
-        rel = tx_ids.astype("int64") - lo
-        rel = np.where((rel < 0) | (rel >= span), span, rel)
-        pos = lookup[rel]
-        bad = pos < 0
-    else:
-        pos = pd.Index(ids).get_indexer(tx_ids)
-        bad = pos < 0
-    if bad.any():
-        raise ValueError(f"{what}: the transactions hold customer_id {int(tx_ids[bad][0])}, which is "
-                         "not in the customers; pass the customers of all the orders")
-    return pos
-
-
 def _ids(selector, customers, what, name) -> pd.Index:
     """Customer ids from a boolean mask (aligned on customers) or a list of ids."""
     if isinstance(selector, pd.Series) and pd.api.types.is_bool_dtype(selector):
@@ -209,135 +173,6 @@ def _ids(selector, customers, what, name) -> pd.Index:
 # Profitability
 # ---------------------------------------------------------------------------------------------
 
-def customer_profitability(data, transactions=None, *, years=None, active_only: bool = True,
-                           asof=None) -> pd.DataFrame:
-    """Profit per customer: revenue, discount, gross margin, cost to serve and bad debt.
-
-    The kit's one definition of customer profit (客户利润), used by every chapter.  For the
-    calendar ``years`` chosen (default: every year in the transactions):
-
-    * ``list_value``, ``discount``, ``revenue`` (net = list − discount), ``gross_margin``
-      (revenue − cost of goods) and ``orders``: sums over the customer's orders in those years;
-    * ``active_years``: the years the customer was a customer within those years — for each
-      year, the share of its days between the first purchase and the churn date (or the as-of
-      date), summed; a customer active the whole of 2023–2025 has 3.0;
-    * ``cost_to_serve``: the customer's yearly cost to serve × ``active_years``;
-    * ``bad_debt``: the customer's bad debt over the data period × the share of its revenue that
-      falls in the chosen years (all of it when all years are chosen);
-    * ``profit`` = gross_margin − cost_to_serve − bad_debt;
-    * ``discount_rate`` = discount / list_value; ``profit_margin`` = profit / revenue
-      (missing when there is no revenue); ``annual_revenue`` = revenue / active_years.
-
-    Acquisition and retention spending are not deducted (they are decisions about the customer,
-    not costs the customer causes).
-
-    Parameters
-    ----------
-    data : World or DataFrame
-        A casekit World, or the ``customers`` frame (then pass ``transactions`` too).
-    transactions : DataFrame, optional
-        The orders, when ``data`` is the customers frame.
-    years : int or list of int, optional
-        Calendar years to count, e.g. ``2025`` or ``[2024, 2025]``.
-    active_only : bool
-        Keep only customers active at some time in those years (default); otherwise every
-        customer, with zeros.
-    asof : date, optional
-        End of the data for customers who have not churned (default: the world's as-of date,
-        2025-12-31).
-
-    Returns
-    -------
-    DataFrame indexed by ``customer_id``.
-
-    Examples
-    --------
-    >>> customers = pd.DataFrame({
-    ...     "customer_id": [1, 2, 3], "first_purchase": pd.to_datetime(["2020-05-01"] * 3),
-    ...     "cost_to_serve": [100.0, 500.0, 100.0], "bad_debt": [0.0, 0.0, 300.0],
-    ...     "churned": [False, False, False]})
-    >>> tx = pd.DataFrame({
-    ...     "customer_id": [1, 1, 2, 3], "date": pd.to_datetime(["2025-02-01", "2025-06-01",
-    ...                                                          "2025-03-01", "2025-04-01"]),
-    ...     "list_value": [1000.0, 1000.0, 3000.0, 1000.0], "discount": [0.0, 100.0, 600.0, 0.0],
-    ...     "revenue": [1000.0, 900.0, 2400.0, 1000.0], "margin": [400.0, 300.0, 600.0, 400.0]})
-    >>> p = customer_profitability(customers, tx, years=2025)
-    >>> p[["revenue", "gross_margin", "cost_to_serve", "bad_debt", "profit"]]  # doctest: +NORMALIZE_WHITESPACE
-                 revenue  gross_margin  cost_to_serve  bad_debt  profit
-    customer_id
-    1             1900.0         700.0          100.0       0.0   600.0
-    2             2400.0         600.0          500.0       0.0   100.0
-    3             1000.0         400.0          100.0     300.0     0.0
-    >>> p["profit_margin"].round(3).tolist()
-    [0.316, 0.042, 0.0]
-    """
-    what = "customer_profitability"
-    customers, tx, default_asof = _frames(data, transactions, what)
-    require_frame(customers, _PROFIT_COLS, what=what)
-    require_frame(tx, _TX_COLS, what=what, allow_empty=True)
-    if customers["customer_id"].duplicated().any():
-        dup = customers.loc[customers["customer_id"].duplicated(), "customer_id"].iloc[0]
-        raise ValueError(f"{what}: customer_id {dup!r} appears twice in the customers; expected "
-                         "one row per customer")
-    if len(tx) == 0 and years is None:
-        raise ValueError(f"{what}: the transactions are empty; pass years=... or some orders")
-    ys = _years(years, tx, what)
-    asof = pd.Timestamp(default_asof if asof is None else asof)
-
-    # Active share of each chosen year, vectorised over customers (a loop over a few years only).
-    first = customers["first_purchase"].to_numpy("datetime64[D]")
-    churn = (customers["churn_date"] if "churn_date" in customers else
-             pd.Series(pd.NaT, index=customers.index)).to_numpy("datetime64[D]")
-    end = np.where(customers["churned"].to_numpy() & ~np.isnat(churn), churn,
-                   np.datetime64(asof.date(), "D"))
-    active = np.zeros(len(customers))
-    for y in ys:
-        y0, y1 = np.datetime64(f"{y}-01-01", "D"), np.datetime64(f"{y}-12-31", "D")
-        days = (np.minimum(end, y1) - np.maximum(first, y0)).astype("int64") + 1
-        active += np.clip(days, 0, None) / ((y1 - y0).astype("int64") + 1)
-
-    ids = customers["customer_id"].to_numpy()
-    pos = _positions(ids, tx["customer_id"].to_numpy(), what)
-    dates = tx["date"].to_numpy("datetime64[D]")
-    in_years = np.zeros(len(tx), bool)
-    for y in ys:  # a few years: vectorised comparisons, no .dt accessor over millions of rows
-        in_years |= (dates >= np.datetime64(f"{y}-01-01", "D")) & (dates <= np.datetime64(f"{y}-12-31", "D"))
-    n = len(ids)
-    every = bool(in_years.all())
-    p_in = pos if every else pos[in_years]
-
-    def total(col, rows=None):
-        w = tx[col].to_numpy(dtype="float64")
-        if rows is None or every:
-            return np.bincount(pos, weights=w, minlength=n)
-        return np.bincount(p_in, weights=w[rows], minlength=n)
-
-    agg = {c: total(c, in_years) for c in ("list_value", "discount", "revenue", "margin")}
-    agg["orders"] = np.bincount(p_in, minlength=n)
-    total_rev = total("revenue")
-
-    out = pd.DataFrame(index=pd.Index(ids, name="customer_id"))
-    out["active_years"] = active
-    out["orders"] = agg["orders"].astype("int64")
-    out["list_value"] = agg["list_value"]
-    out["discount"] = agg["discount"]
-    out["revenue"] = agg["revenue"]
-    out["gross_margin"] = agg["margin"]
-    out["cost_to_serve"] = customers["cost_to_serve"].to_numpy() * active
-    share = np.divide(agg["revenue"], total_rev, out=np.zeros(n), where=total_rev > 0)
-    out["bad_debt"] = customers["bad_debt"].to_numpy() * np.clip(share, 0, 1)
-    out["profit"] = out["gross_margin"] - out["cost_to_serve"] - out["bad_debt"]
-    lv, rev = out["list_value"].to_numpy(), out["revenue"].to_numpy()
-    out["discount_rate"] = np.divide(out["discount"].to_numpy(), lv, out=np.full(len(out), np.nan),
-                                     where=lv > 0)
-    out["profit_margin"] = np.divide(out["profit"].to_numpy(), rev, out=np.full(len(out), np.nan),
-                                     where=rev > 0)
-    out["annual_revenue"] = np.divide(rev, active, out=np.zeros(len(out)), where=active > 0)
-    if active_only:
-        out = out[(out["active_years"] > 0) | (out["orders"] > 0)]
-    return out.sort_index()
-
-
 # ---------------------------------------------------------------------------------------------
 # Good and bad customers
 # ---------------------------------------------------------------------------------------------
@@ -348,6 +183,10 @@ _SCORE_COLS = {"customer_id": "numeric", "price_sensitivity": "numeric", "paymen
                "cooperativeness": "numeric", "off_core_requests": "numeric"}
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"good_cut": Interval(-100, 100), "max_cost_share": Interval(0, 1),
+                    "min_disputes": Interval(1, None, integer=True),
+                    "min_off_core": Interval(1, None, integer=True)})
 def scorecard(data, transactions=None, *, years=None, weights=None, penalties=None,
               good_cut: float = 60.0, bad_cut: float = 30.0, max_cost_share: float = 0.5,
               min_disputes: int = 2, min_off_core: int = 3) -> pd.DataFrame:
@@ -424,7 +263,7 @@ def scorecard(data, transactions=None, *, years=None, weights=None, penalties=No
                          defaults=dict.fromkeys(BAD_TRAITS, 30.0))
     require_number(good_cut, what=what, name="good_cut", low=-100, high=100)
     require_number(bad_cut, what=what, name="bad_cut", low=-100, high=good_cut)
-    require_number(max_cost_share, what=what, name="max_cost_share", low=0)
+    require_number(max_cost_share, what=what, name="max_cost_share", low=0, high=1)
     require_number(min_disputes, what=what, name="min_disputes", low=1, integer=True)
     require_number(min_off_core, what=what, name="min_off_core", low=1, integer=True)
 
@@ -485,7 +324,11 @@ def _reasons(out: pd.DataFrame, w, pen) -> pd.Series:
     return pd.Series(np.asarray(texts, dtype=object)[inverse.ravel()], index=out.index, dtype="str")
 
 
-def profit_swaps(data, transactions=None, *, before: int = 2024, after: int = 2025) -> pd.DataFrame:
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"before": Interval(1900, 2200, integer=True, optional=True),
+                    "after": Interval(1900, 2200, integer=True, optional=True)})
+def profit_swaps(data, transactions=None, *, before: int | None = None,
+                 after: int | None = None) -> pd.DataFrame:
     """Good and bad can swap (优劣有可能会互换): profit in two years, and who changed side.
 
     For customers who ordered in both years, profit per year as :func:`customer_profitability`
@@ -511,8 +354,7 @@ def profit_swaps(data, transactions=None, *, before: int = 2024, after: int = 20
     """
     what = "profit_swaps"
     customers, tx, asof = _frames(data, transactions, what)
-    require_number(before, what=what, name="before", low=1900, high=2200, integer=True)
-    require_number(after, what=what, name="after", low=1900, high=2200, integer=True)
+    before, after = _two_years(tx, before, after, what)
     if before == after:
         raise ValueError(f"{what}: before and after are both {before}; expected two different years")
     a = customer_profitability(customers, tx, years=before, asof=asof)
@@ -532,6 +374,7 @@ def profit_swaps(data, transactions=None, *, before: int = 2024, after: int = 20
 # Big is not the same as good; small can be good
 # ---------------------------------------------------------------------------------------------
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",), options={"top": Interval(0.01, 0.5)})
 def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataFrame:
     """The four risks of big customers (大客户的风险), measured: the biggest vs the rest.
 
@@ -561,7 +404,8 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
     ...     "cost_to_serve": [100.0, 100.0, 100.0, 900.0], "bad_debt": [0.0, 0.0, 0.0, 500.0],
     ...     "churned": [False, True, False, True], "payment_days": [30, 30, 40, 70],
     ...     "disputes": [0, 0, 1, 2], "off_core_requests": [0, 1, 0, 3],
-    ...     "price_sensitivity": [0.2, 0.4, 0.3, 0.9], "employees": [50, 900, 40, 60]})
+    ...     "price_sensitivity": [0.2, 0.4, 0.3, 0.9], "employees": [50, 900, 40, 60],
+    ...     "churn_date": pd.to_datetime([None, "2025-06-30", None, "2025-06-30"])})
     >>> tx = pd.DataFrame({
     ...     "customer_id": [1, 2, 3, 4], "date": pd.to_datetime(["2025-01-10"] * 4),
     ...     "list_value": [1000.0, 1000.0, 1000.0, 10000.0], "discount": [0.0, 0.0, 0.0, 2000.0],
@@ -617,6 +461,7 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
     return pd.DataFrame(rows)
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",), options={"bands": Interval(2, 20, integer=True)})
 def margin_by_band(data, column: str, transactions=None, *, bands: int = 3) -> pd.DataFrame:
     """Profit margin by bands of a customer trait: are the loyal, long-tenure customers the profitable ones?
 
@@ -688,6 +533,9 @@ def lifetime_value(annual_margin, annual_cost, growth, *, horizon: int = 5,
     return float(total) if total.ndim == 0 else total
 
 
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"small": Interval(0.05, 0.95), "fast": Interval(-0.5, 5),
+                    "horizon": Interval(1, 50, integer=True), "discount_rate": Interval(0, 1)})
 def small_customer_potential(data, transactions=None, *, small: float = 0.5, fast: float = 0.2,
                              horizon: int = 5, discount_rate: float = 0.1) -> pd.DataFrame:
     """Small can be good (小客户也有可能是优质客户): size, growth and lifetime value.
@@ -888,6 +736,8 @@ def two_way_selection(world, *, attractive: float = 60.0, **scorecard_options) -
 # Look-alike selection
 # ---------------------------------------------------------------------------------------------
 
+@validated(frames={"customers": {"customer_id": "?id", "loyalty": "numeric", "tenure_years": "numeric",
+                                  "churned": "bool"}}, keys={"customers": "customer_id"})
 def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
                     min_tenure: float = 3.0) -> pd.Series:
     """Today's loyal customers (现有忠诚客户): a true/false mask over the customers.
@@ -911,6 +761,8 @@ def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
             & ~customers["churned"]).rename("loyal")
 
 
+@validated(frames={"customers": {"customer_id": "?id", "tenure_years": "numeric", "churned": "bool"}},
+           keys={"customers": "customer_id"}, options={"max_tenure": Interval(0, 100)})
 def new_customers(customers: pd.DataFrame, *, max_tenure: float = 1.0) -> pd.Series:
     """Recently won customers still buying (tenure below ``max_tenure`` years): a mask.
 
@@ -1044,7 +896,9 @@ def _quintile(s: pd.Series) -> pd.Series:
     return np.ceil(_pct(s) * 5).clip(1, 5).astype("int64")
 
 
-def annual_screening(data, transactions=None, *, year: int = 2025, weights=None,
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"year": Interval(1900, 2200, integer=True, optional=True)})
+def annual_screening(data, transactions=None, *, year: int | None = None, weights=None,
                      key_share: float = 0.2, keep_score: float = 3.5,
                      drop_future: int = 2) -> pd.DataFrame:
     """Annual screening (筛选管理): keep, watch or drop each customer at year-end.
@@ -1085,6 +939,7 @@ def annual_screening(data, transactions=None, *, year: int = 2025, weights=None,
     customers, tx, asof = _frames(data, transactions, what)
     require_frame(customers, {"credit_rating": "text", "payment_days": "numeric",
                               "growth_rate": "numeric", "cooperativeness": "numeric"}, what=what)
+    year = data_years(tx)[-1] if year is None else year
     require_number(year, what=what, name="year", low=1900, high=2200, integer=True)
     w = _check_weights(weights, SCREENING_CRITERIA, what, "weights",
                        defaults=dict.fromkeys(SCREENING_CRITERIA, 1.0))
@@ -1129,7 +984,9 @@ def annual_screening(data, transactions=None, *, year: int = 2025, weights=None,
     return out
 
 
-def screening_changes(data, transactions=None, *, before: int = 2024, after: int = 2025,
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",))
+def screening_changes(data, transactions=None, *, before: int | None = None,
+                      after: int | None = None,
                       **options) -> pd.DataFrame:
     """Dynamic management (动态管理): how screening decisions move from one year-end to the next.
 
@@ -1138,8 +995,8 @@ def screening_changes(data, transactions=None, *, before: int = 2024, after: int
     :func:`annual_screening` for both years.
     """
     what = "screening_changes"
-    require_number(before, what=what, name="before", low=1900, high=2200, integer=True)
-    require_number(after, what=what, name="after", low=1900, high=2200, integer=True)
+    _, tx, _ = _frames(data, transactions, what)
+    before, after = _two_years(tx, before, after, what)
     if before >= after:
         raise ValueError(f"{what}: before={before} must be earlier than after={after}")
     a = annual_screening(data, transactions, year=before, **options)["decision"]
@@ -1150,7 +1007,9 @@ def screening_changes(data, transactions=None, *, before: int = 2024, after: int
     return table.reindex(index=order, columns=order + ["gone"], fill_value=0)
 
 
-def next_year_value(data, transactions=None, *, year: int = 2025,
+@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"year": Interval(1900, 2200, integer=True, optional=True)})
+def next_year_value(data, transactions=None, *, year: int | None = None,
                     min_years: float = 0.25) -> pd.DataFrame:
     """What each customer still buying is expected to earn next year, and the time it takes.
 
@@ -1182,6 +1041,7 @@ def next_year_value(data, transactions=None, *, year: int = 2025,
     customers, tx, asof = _frames(data, transactions, what)
     require_frame(customers, {"growth_rate": "numeric", "service_hours": "numeric",
                               "churned": "bool"}, what=what)
+    year = data_years(tx)[-1] if year is None else year
     require_number(year, what=what, name="year", low=1900, high=2200, integer=True)
     require_number(min_years, what=what, name="min_years", low=0.01, high=1)
     p = customer_profitability(customers, tx, years=year, asof=asof)

@@ -33,7 +33,9 @@ import pandas as pd
 
 from .clv.summary import per_customer
 from .schema import DATE_DTYPE
-from .validate import require_choice, require_frame, require_number, require_shares
+from .core.checks import require_choice, require_frame, require_number, require_shares, validated
+from .core.profit import customer_profitability
+from .core.vocab import register
 
 __all__ = [
     "PYRAMID_TIERS", "VALUE_TIERS", "TIME_PYRAMID", "RFM_SEGMENTS", "FOCUS_LEVELS",
@@ -72,6 +74,13 @@ FOCUS_LEVELS = (("key", "关键"), ("target", "目标"), ("maintain", "维持"),
 
 _HOURS_PER_FTE = 1600.0
 
+for _group, _pairs, _meaning in (
+        ("pyramid_tiers", PYRAMID_TIERS, "tier of the customer pyramid (客户金字塔)"),
+        ("value_tiers", VALUE_TIERS, "value tier (关键/主要/普通客户)"),
+        ("rfm_segments", RFM_SEGMENTS, "RFM segment"),
+        ("focus_levels", FOCUS_LEVELS, "strategic-focus level (战略关注水平)")):
+    register(_group, _pairs, _meaning)
+
 
 def chinese(name: str) -> str:
     """The Chinese term of a tier, segment or focus level of this chapter.
@@ -81,6 +90,8 @@ def chinese(name: str) -> str:
     >>> chinese("platinum"), chinese("important value"), chinese("target")
     ('铂金客户', '重要价值客户', '目标')
     """
+    if not isinstance(name, str):
+        raise ValueError(f"chinese: expected an English term (text), got {type(name).__name__}")
     table = {}
     for pairs in (PYRAMID_TIERS, VALUE_TIERS, FOCUS_LEVELS):
         table.update(dict(pairs))
@@ -176,6 +187,7 @@ def customer_totals(transactions: pd.DataFrame, *, value="revenue", customer="cu
             .reset_index())
 
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def pareto_table(customers: pd.DataFrame, *, value="revenue", customer="customer_id"
                  ) -> pd.DataFrame:
     """The cumulative share table behind the Pareto curve (帕累托定律, 80/20 rule).
@@ -260,6 +272,7 @@ def gini(customers: pd.DataFrame, *, value="revenue") -> float:
     return float(round(2.0 * (i * x).sum() / (n * total) - (n + 1) / n, 12))
 
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), customer="customer_id"
         ) -> pd.DataFrame:
     """ABC analysis (ABC分类法) with adjustable cut-offs on the cumulative value share.
@@ -303,6 +316,7 @@ def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), custom
 # The customer pyramid
 # --------------------------------------------------------------------------------------------
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def pyramid(customers: pd.DataFrame, *, value="revenue", shares=None, labels=None,
             customer="customer_id", tier="tier") -> pd.DataFrame:
     """Tier customers into a pyramid (客户金字塔) by their rank on ``value``.
@@ -376,6 +390,7 @@ def tier_summary(customers: pd.DataFrame, *, tier="tier", values=("revenue",), t
     return out
 
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def compare_tiers(customers: pd.DataFrame, *, by=("revenue", "profit"), shares=None, labels=None,
                   customer="customer_id") -> pd.DataFrame:
     """Tier the same customers by several value columns, side by side.
@@ -455,6 +470,10 @@ def tier_moves(frame: pd.DataFrame, *, before: str, after: str, outside="none") 
         if not (isinstance(s.dtype, pd.CategoricalDtype) and s.dtype.ordered):
             raise ValueError(f"tier_moves: column {name!r} has dtype {s.dtype}; expected ordered "
                              "tiers (an ordered category, top tier first), as pyramid() makes")
+    for name, s in ((before, a), (after, b)):
+        if outside not in list(s.cat.categories):
+            raise ValueError(f"tier_moves: outside={outside!r} is not a tier of column {name!r}; "
+                             f"expected one of {list(map(str, s.cat.categories))}")
     ca, cb = a.cat.codes.to_numpy(), b.cat.codes.to_numpy()
     out_a = (a == outside).to_numpy()
     out_b = (b == outside).to_numpy()
@@ -618,11 +637,11 @@ def rfm(transactions: pd.DataFrame, *, asof, customer="customer_id", date="date"
     require_number(high, what=what, name="high", low=1, high=bins, integer=True)
     if asof is None:
         raise ValueError(f"{what}: asof is missing; give the as-of date explicitly, e.g. "
-                         "asof='2025-12-31'")
+                         "asof='YYYY-MM-DD'")
     try:
         asof = pd.Timestamp(asof)
     except (TypeError, ValueError):
-        raise ValueError(f"{what}: asof={asof!r} is not a date; expected e.g. '2025-12-31'") from None
+        raise ValueError(f"{what}: asof={asof!r} is not a date; expected a date such as 'YYYY-MM-DD'") from None
     if pd.isna(asof):
         raise ValueError(f"{what}: asof is missing; give the as-of date explicitly")
     tx = transactions[[customer, date, value]]
@@ -725,7 +744,14 @@ def clv_factor(retention, *, discount=0.10, horizon=5):
     what = "clv_factor"
     require_number(discount, what=what, name="discount", low=0.0, high=1.0)
     require_number(horizon, what=what, name="horizon", low=1, high=100, integer=True)
-    r = np.asarray(retention, dtype="float64")
+    if isinstance(retention, (str, bytes, pd.DataFrame)):
+        raise ValueError(f"{what}: retention must be a rate between 0 and 1 or a column of rates, "
+                         f"got {type(retention).__name__}")
+    try:
+        r = np.asarray(retention, dtype="float64")
+    except (TypeError, ValueError):
+        raise ValueError(f"{what}: retention must hold rates between 0 and 1, got "
+                         f"{retention!r}") from None
     if not np.all(np.isfinite(r)) or np.any((r < 0) | (r > 1)):
         raise ValueError(f"{what}: retention must hold rates between 0 and 1, got {retention!r}")
     q = r / (1.0 + discount)
@@ -823,8 +849,6 @@ def customer_values(world, *, discount=0.10, horizon=5, retention_bands=5) -> pd
     * ``churned`` and ``clv``: :func:`clv` of ``annual_profit`` at that retention, ``discount``
       and ``horizon``; 0 for a churned customer, who has no future with us.
     """
-    from .selection import customer_profitability
-
     what = "customer_values"
     if not hasattr(world, "customers") or not hasattr(world, "transactions"):
         raise ValueError(f"{what}: expected a casekit World (ck.world()), got {type(world).__name__}")
@@ -945,6 +969,7 @@ def strategic_focus(accounts: pd.DataFrame, *, cut=3.0, customer="customer_id") 
     return out
 
 
+@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
 def time_allocation(customers: pd.DataFrame, *, value="profit", time="service_hours",
                     customer="customer_id") -> pd.DataFrame:
     """The S4 time pyramid against the data: per value tier, share of customers, time and value.

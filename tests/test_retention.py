@@ -34,7 +34,9 @@ def _customers(**kw):
             "churn_date": pd.to_datetime([None, "2025-03-10", None, None, "2025-11-20",
                                           "2024-05-01"])}
     base.update(kw)
-    return pd.DataFrame(base)
+    df = pd.DataFrame(base)
+    df.attrs.update(start=pd.Timestamp("2023-01-01"), asof=pd.Timestamp("2025-12-31"))  # its period
+    return df
 
 
 # --- churn and retention rates ---------------------------------------------------------------

@@ -203,7 +203,8 @@ def test_big_customer_risks_size_ties_and_bad_input():
         "cost_to_serve": [100.0] * 4, "bad_debt": [0.0] * 4,
         "churned": [False, True, False, False], "payment_days": [30, 30, 30, 30],
         "disputes": [0, 0, 0, 0], "off_core_requests": [0, 0, 0, 0],
-        "price_sensitivity": [0.5] * 4, "employees": [100, 100, 10, 10]})
+        "price_sensitivity": [0.5] * 4, "employees": [100, 100, 10, 10],
+        "churn_date": pd.to_datetime([None, "2025-06-30", None, None])})
     tx = pd.DataFrame({
         "customer_id": [1, 2, 3, 4], "date": pd.to_datetime(["2025-01-10"] * 4),
         "list_value": [1000.0, 3000.0, 9000.0, 1000.0], "discount": [0.0] * 4,

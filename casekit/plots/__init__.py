@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 
+from ..chapters import CHAPTERS as _CHAPTERS
 from . import _style
 from ._style import COLORS, PALETTE
 
@@ -17,8 +18,7 @@ _style.use()
 __all__ = ["COLORS", "PALETTE"]
 
 # Each chapter's charts live in their own module; all are re-exported here.
-for _name in ("selection", "development", "objections", "tiering", "analysis", "retention",
-              "key_accounts", "clv"):
+for _name in (c.module for c in _CHAPTERS):
     try:
         _mod = importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _exc:
@@ -28,4 +28,4 @@ for _name in ("selection", "development", "objections", "tiering", "analysis", "
     for _fn in getattr(_mod, "__all__", ()):
         globals()[_fn] = getattr(_mod, _fn)
         __all__.append(_fn)
-del _name, importlib
+del _name, _CHAPTERS, importlib

@@ -9,10 +9,11 @@ import pandas as pd
 
 from .. import store as _progress
 from .base import Exercise
+from ...chapters import CHAPTERS as _CHAPTERS
 
-#: Chapter exercise modules, in course order; :func:`catalog` imports those that exist.
-CHAPTERS = ("intro", "selection", "development", "objections", "tiering", "analysis", "retention",
-            "key_accounts", "clv")
+#: Chapter exercise modules, in course order (from the one chapter registry,
+#: :mod:`casekit.chapters`); :func:`catalog` imports those that exist.
+CHAPTERS = ("intro", *(c.module for c in _CHAPTERS))
 
 
 _REGISTRY: dict[str, type[Exercise]] = {}

@@ -1,6 +1,8 @@
 """Re-execute the kit's notebooks in place, so their stored outputs match the code today.
 
-``casekit notebooks`` (and ``make notebooks``) call :func:`main`.  Each notebook runs in its own
+An authors' tool of the project checkout (not part of the installed package): run it as
+``python tools/notebooks.py [NB ...]``, or as ``casekit notebooks`` / ``make notebooks`` from a
+checkout, which call :func:`main`.  Each notebook runs in its own
 folder, with the Python that runs this command, without per-cell timings or saved widget state, so
 a re-run changes only what the code changes — and the tests (nbval) compare exactly that.
 

@@ -1,0 +1,51 @@
+"""``claim(cond, text)``: state a lesson about a world, and check it where it is stated.
+
+In a notebook a claim prints ``✓ holds on this world: …``; a claim that does not hold raises an
+``AssertionError`` naming it, so a re-run on another seed or on real data never shows a lesson
+that the data no longer support.
+
+Examples
+--------
+>>> claim(2 > 1, "two is more than one")
+✓ holds on this world: two is more than one
+>>> claim(1 > 2, "one is more than two")
+Traceback (most recent call last):
+...
+AssertionError: does not hold on this world: one is more than two
+"""
+
+from __future__ import annotations
+
+__all__ = ["claim"]
+
+
+def claim(cond, text: str, *, data: str = "this world") -> None:
+    """Check a claim about the data and say that it holds; raise ``AssertionError`` when it does not.
+
+    Parameters
+    ----------
+    cond : bool
+        The claim, computed from the data (never typed in).
+    text : str
+        The claim in words, as the notebook states it.
+    data : str
+        What the claim is about (default ``"this world"``; say ``"the CDNOW data"`` for real data).
+
+    Returns
+    -------
+    None
+        Nothing (so a notebook cell shows only the sentence); a claim that does not hold raises.
+
+    Examples
+    --------
+    >>> claim(True, "spend is concentrated", data="the CDNOW data")
+    ✓ holds on the CDNOW data: spend is concentrated
+    """
+    try:
+        ok = bool(cond)
+    except (TypeError, ValueError):
+        raise TypeError(f"claim: the condition of {text!r} is not a single True/False "
+                        f"(got {type(cond).__name__}); reduce it with .all() or .any()") from None
+    if not ok:
+        raise AssertionError(f"does not hold on {data}: {text}")
+    print(f"✓ holds on {data}: {text}")

@@ -1,0 +1,195 @@
+"""What the retention modules share: constants, vocabulary and helpers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import synth as _synth
+from ..core.checks import check_columns, require_frame
+from ..core.world import is_world, period_of
+
+
+#: First day and as-of date of the shipped synthetic world (kept for reference; every function
+#: reads the period from the World or the data it is given, never from these).
+PERIOD_START, ASOF = _synth.START, _synth.ASOF
+#: The sources' claim: winning a new customer costs 5–6 times as much as keeping one (S1, citing
+#: the American Marketing Association; S3 says 5 times).
+SOURCE_COST_RATIO = (5.0, 6.0)
+
+_DAYS_PER_MONTH = 365.25 / 12
+
+#: Churn signals (流失信号) of :func:`customer_signals`: name → (English, 中文).
+SIGNALS = {
+    "key_contact_left": ("our key contact left", "关键联系人离职"),
+    "low_satisfaction": ("low satisfaction (below 3 of 5)", "满意度低"),
+    "low_loyalty": ("low loyalty (below 0.4)", "忠诚度低"),
+    "unresolved_complaint": ("a complaint left unresolved", "投诉未解决"),
+    "slow_complaint": ("a complaint resolved slowly (over 21 days)", "投诉处理慢"),
+    "silent": ("never complained (silence)", "从不投诉（沉默）"),
+    "value_gap": ("sees more delivered value at the competitor", "让渡价值低于竞争对手"),
+    "big": ("a big firm (top 10% by employees)", "大客户"),
+    "new": ("a new customer (first purchase in the data period)", "新客户"),
+    "frequency_drop": ("orders fell: last 3 months under half the pace of the year before",
+                       "购买频率下降"),
+    "resolved_fast": ("complained; all complaints resolved in time", "投诉均已及时解决"),
+}
+
+#: The default churn-risk points (流失风险评分): signal → points.  Negative points protect.
+DEFAULT_WEIGHTS = {
+    "key_contact_left": 3,
+    "low_satisfaction": 2,
+    "unresolved_complaint": 2,
+    "low_loyalty": 2,
+    "slow_complaint": 1,
+    "silent": 1,
+    "value_gap": 1,
+    "big": 1,
+    "resolved_fast": -1,
+}
+
+#: The four types of loyalty (忠诚类型), standard textbook (Dick & Basu): attitude × repeat buying.
+LOYALTY_TYPES = {
+    "true loyalty": ("真正忠诚", "high", "high",
+                     "likes us and keeps buying: protect and reward"),
+    "latent loyalty": ("潜在忠诚", "high", "low",
+                       "likes us but buys little from us: remove what stops them buying"),
+    "spurious loyalty": ("虚假忠诚（惰性忠诚）", "low", "high",
+                         "keeps buying out of habit or lock-in, not liking: at risk when a rival calls"),
+    "no loyalty": ("不忠诚", "low", "low", "neither likes us nor sticks: win them over or let go"),
+}
+
+#: The loyalty ladder (忠诚阶梯), standard textbook: each rung, its Chinese name and what it means.
+LOYALTY_LADDER = (
+    ("suspect", "可疑者", "might buy; we know little about them"),
+    ("prospect", "潜在客户", "has a need, money and authority, and knows us"),
+    ("first-time customer", "首次购买者", "has bought once"),
+    ("repeat customer", "重复购买者", "buys again, but also from competitors"),
+    ("client", "客户（常客）", "buys regularly and mostly from us"),
+    ("advocate", "拥护者", "recommends us to others"),
+    ("partner", "合作伙伴", "works with us as a partner, sharing plans and gains"),
+)
+
+#: Retention measures (客户保持措施), standard textbook, with the churn signal each one treats.
+RETENTION_MEASURES = (
+    ("relationship building", "建立关系",
+     "contacts at several levels, regular visits, a dedicated account manager (S3, S4)",
+     "key_contact_left"),
+    ("service quality", "优质服务", "keep promises, be reachable, solve problems (S3's rules)",
+     "low_satisfaction"),
+    ("complaint handling", "投诉处理",
+     "resolve every complaint fast and well, and call back after the fix (S2)",
+     "unresolved_complaint"),
+    ("listening", "主动倾听", "ask for criticism; a customer who never complains is a warning (S4)",
+     "silent"),
+    ("superior delivered value", "提高让渡价值",
+     "more product, service, personnel and image value for less cost than the rival (S0)",
+     "value_gap"),
+    ("switching costs and loyalty programmes", "转换成本与忠诚计划",
+     "shared systems, training, contracts and rewards that make leaving costly", "low_loyalty"),
+)
+
+#: Why a lapsed customer left, in the order the reason is assigned, with the default chance of
+#: winning the customer back (an assumption to be set by the firm, not a measured fact).
+WINBACK_REASONS = {
+    "unresolved complaint": ("投诉未解决", 0.35,
+                             "our own failure, which we can fix: apologise, resolve, compensate"),
+    "key contact left": ("关键联系人离职", 0.30,
+                         "the relationship broke with the person: build it with the successor"),
+    "slow complaint": ("投诉处理慢", 0.25, "we fixed it too late: show the process is now faster"),
+    "better value elsewhere": ("竞争对手让渡价值更高", 0.10,
+                               "the rival's offer is better for them: hard to win back"),
+    "low satisfaction": ("满意度低", 0.20, "general dissatisfaction: find out what went wrong"),
+    "no reason recorded": ("原因不明", 0.15, "we never heard why: ask first"),
+}
+
+_CUSTOMER_COLS = {"customer_id": "numeric", "first_purchase": "date", "churned": "bool",
+                  "churn_date": "any"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+def _is_world(data) -> bool:
+    return is_world(data, needs=("complaints",))  # the chapter reads the complaints too
+
+
+def _require_world(world, what):
+    if not _is_world(world):
+        raise ValueError(f"{what}: expected a casekit World (e.g. ck.world()), got "
+                         f"{type(world).__name__}")
+    return world
+
+
+def _date(value, what, name) -> pd.Timestamp:
+    try:
+        out = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{what}: {name}={value!r} is not a date; expected a date "
+                         "such as 'YYYY-MM-DD'") from None
+    if pd.isna(out):
+        raise ValueError(f"{what}: {name}={value!r} is not a date; expected a date such as 'YYYY-MM-DD'")
+    return out
+
+
+def _period(data, what, start=None, end=None):
+    """``(customers, start, end)`` from a World or a customers frame (its period from the data)."""
+    customers = data.customers if is_world(data) else data
+    if not isinstance(customers, pd.DataFrame):
+        raise ValueError(f"{what}: expected a pandas DataFrame of the customers (or a casekit "
+                         f"World), got {type(data).__name__}")
+    require_frame(customers, _CUSTOMER_COLS, what=what)
+    check_columns(customers, {"customer_id": "id"}, what=what, key="customer_id",
+                  frame="the customers")
+    start, end = period_of(data, start=start, end=end, what=what)
+    return customers, start, end
+
+
+def _years_of(years, start, end, what):
+    if years is None:
+        return list(range(start.year, end.year + 1))
+    if isinstance(years, (int, np.integer)) and not isinstance(years, bool):
+        years = [years]
+    try:
+        ys = sorted({int(y) for y in years})
+    except (TypeError, ValueError):
+        raise ValueError(f"{what}: years={years!r} must be a list of calendar years") from None
+    if not ys or any(y < 1900 or y > 2200 for y in ys):
+        raise ValueError(f"{what}: years={years!r} must hold calendar years (four-digit numbers)")
+    return ys
+
+
+def _lifetimes(customers, what, asof):
+    """``(first_purchase, end, churned)`` as numpy datetime64[D] / bool arrays, checked.
+
+    ``end`` is the churn date for churned customers and ``asof`` (default: the as-of date) for
+    the others.
+    """
+    require_frame(customers, _CUSTOMER_COLS, what=what)
+    check_columns(customers, {"customer_id": "id"}, what=what, key="customer_id",
+                  frame="the customers")
+    churned = customers["churned"].to_numpy(dtype=bool)
+    cd = customers["churn_date"]
+    if not pd.api.types.is_datetime64_any_dtype(cd):
+        try:
+            cd = pd.to_datetime(cd)
+        except (TypeError, ValueError):
+            raise ValueError(f"{what}: column 'churn_date' must hold dates (empty for customers "
+                             "who have not churned)") from None
+    missing = churned & cd.isna().to_numpy()
+    if missing.any():
+        cid = customers["customer_id"].to_numpy()[np.flatnonzero(missing)[0]]
+        raise ValueError(f"{what}: customer {cid} has churned=True but no churn_date; expected "
+                         "the date the customer stopped buying")
+    asof = _date(asof, what, "asof")
+    first = customers["first_purchase"].to_numpy("datetime64[D]")
+    churn = cd.to_numpy("datetime64[D]")
+    end = np.where(churned, churn, np.datetime64(asof.date(), "D"))
+    return first, end, churned
+
+
+def _rate(k, n) -> float:
+    return float(k / n) if n else float("nan")
+
+
