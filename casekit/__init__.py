@@ -3,7 +3,7 @@
 >>> import casekit as ck
 >>> world = ck.world()            # the shipped synthetic world (seed 0, 2,000 customers)
 >>> sorted(ck.datasets()["name"])[:3]
-['accounts', 'cdnow', 'complaints']
+['accounts', 'cdnow', 'cdnow_sample']
 
 The chapter modules are reached as attributes and imported on first use, so ``import casekit``
 stays quick: ``ck.selection`` (ch. 1), ``ck.development`` (ch. 2), ``ck.objections`` and

@@ -64,7 +64,7 @@ def _asof(world, asof, what):
     try:
         ts = pd.Timestamp(asof)
     except (TypeError, ValueError):
-        raise ValueError(f"{what}: asof={asof!r} is not a date; expected e.g. '2025-06-30' or "
+        raise ValueError(f"{what}: asof={asof!r} is not a date; expected a date such as 'YYYY-MM-DD' or "
                          "None (the end of the data)") from None
     start = world.transactions["date"].min()
     if not (start + pd.Timedelta(days=364) <= ts <= end):
