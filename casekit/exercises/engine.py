@@ -59,6 +59,8 @@ from dataclasses import dataclass
 import ipywidgets as W
 import pandas as pd
 
+from casekit.classroom import mode as _mode
+
 from . import store as _progress
 
 __all__ = [
@@ -290,6 +292,10 @@ class Exercise:
     def __init__(self, world=None):
         self._world = world
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _mode.guard_class(cls)  # solution() declines for students in assess mode
+
     @property
     def world(self):
         """The data the exercise is built from (the default world unless one was given)."""
@@ -310,8 +316,18 @@ class Exercise:
         """Check an answer; never raises.
 
         ``record=True`` also saves the attempt to the progress file (the widget's Check button
-        does this; plain calls in code do not).
+        does this; plain calls in code do not).  In assess mode the verdict is withheld.
         """
+        feedback = self._verdict(answer)
+        if record:
+            self._record(answer, feedback)
+        return _mode.shown(feedback)
+
+    def _verdict(self, answer) -> Feedback:
+        """The true verdict on an answer (what is recorded and graded); never raises."""
+        refused = _progress.screen(answer)
+        if refused:
+            return Feedback(False, 0.0, refused)
         try:
             feedback = self._check(answer)
             if not isinstance(feedback, Feedback):
@@ -319,22 +335,12 @@ class Exercise:
         except BadAnswer as exc:
             feedback = Feedback(False, 0.0, str(exc))
         except Exception as exc:  # noqa: BLE001 - a student never sees a traceback
-            feedback = Feedback(False, 0.0, f"Could not check this answer: "
-                                            f"{type(exc).__name__}: {exc}")
-        if record:
-            self._record(answer, feedback)
-        return feedback
+            feedback = _progress.unreadable_answer(answer, exc)
+        return _progress.clip(feedback)
 
     def _record(self, answer, feedback: Feedback) -> str | None:
         """Save an attempt; returns an error message instead of raising."""
-        try:
-            _progress.record(self.id or type(self).__name__, title=self.title, answer=answer,
-                             score=feedback.score, correct=feedback.correct)
-        except Exception as exc:  # noqa: BLE001
-            message = f"your answer could not be saved ({type(exc).__name__}: {exc})"
-            warnings.warn(f"casekit: {message}", stacklevel=3)
-            return message
-        return None
+        return _progress.record_attempt(self, answer, feedback)
 
     # -- display ----------------------------------------------------------------------------
     def __repr__(self) -> str:
@@ -431,13 +437,10 @@ class ExerciseView(W.VBox):
     def _on_check(self, _button=None):
         try:
             answer = self.answer()
-            feedback = self.exercise.check(answer)
-            self.last_feedback = feedback
+            feedback = self.exercise._verdict(answer)
             problem = self.exercise._record(answer, feedback)
-            text = feedback._repr_html_()
-            if problem:
-                text += _box(_text_html(f"Note: {problem}."), "note")
-            self.feedback.value = text
+            self.last_feedback = _mode.shown(feedback)
+            self.feedback.value = _mode.feedback_html(feedback, problem)
         except Exception as exc:  # noqa: BLE001
             self.show_error(exc)
 
@@ -458,7 +461,7 @@ class ExerciseView(W.VBox):
 
     def _restore(self):
         try:
-            last = _progress.last_answer(self.exercise.id)
+            last = _progress.restore(self.exercise)  # the answer given on this world only
         except Exception:  # noqa: BLE001 - a missing or odd file just means no answer
             return
         if last is None:
