@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import _files
 
-BANDS = ["missing", "0", "partly right", "right"]
+BANDS = ["missing", "wrong", "partly right", "right"]
 
 
 @dataclass
@@ -73,7 +73,7 @@ def tables(gradebook, grading_report) -> dict[str, pd.DataFrame]:
     graded["missing"] = flags.str.contains("missing", regex=False)
     graded["correct"] = graded["correct"].astype(str).str.lower().eq("true") & ~graded["missing"]
     band = pd.Series("partly right", index=graded.index)
-    band[graded["score"] <= 0] = "0"
+    band[graded["score"] <= 0] = "wrong"
     band[graded["score"] >= 1] = "right"
     band[graded["missing"]] = "missing"
     graded["band"] = pd.Categorical(band, categories=BANDS)
@@ -114,10 +114,11 @@ def tables(gradebook, grading_report) -> dict[str, pd.DataFrame]:
 
 def _charts(t: dict) -> dict:
     import matplotlib as mpl
+    from matplotlib.ticker import MaxNLocator
 
     from casekit.plots import _style
 
-    colours = {"missing": "#BDBDBD", "0": _style.COLORS["bad"], "partly right":
+    colours = {"missing": "#BDBDBD", "wrong": _style.COLORS["bad"], "partly right":
                _style.COLORS["accent"], "right": _style.COLORS["good"]}
     dist = t["distribution"].set_index("exercise")
     out = {}
@@ -135,7 +136,7 @@ def _charts(t: dict) -> dict:
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of students")
         ax.set_title("Scores per exercise")
-        ax.legend(ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.06))
+        ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / height))
         ax.grid(axis="y", visible=False)
         out["scores"] = ax
 
@@ -145,6 +146,7 @@ def _charts(t: dict) -> dict:
             labels = [f"{e.split('.', 1)[-1]}: {m}" for e, m in zip(mis["exercise"], mis["misconception"])]
             ax.barh(labels, mis["count"], color=_style.COLORS["bad"])
             ax.invert_yaxis()
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_xlabel("students")
         else:
             ax.text(0.5, 0.5, "no known mistake was made", ha="center", va="center",
