@@ -114,4 +114,5 @@ def test_assess_mode_page_shows_recorded_and_no_verdict(student_lab):
             browser.close()
     saved = json.loads((student_lab["work"] / "casekit-progress.json").read_text())["records"]
     rec = saved[f"intro.top_customers_share@seed={student_lab['seed']},n=2000"]
-    assert rec["correct"] is True and rec["student_id"] == "2027001"
+    assert rec["answer"] == f"{right * 100:.1f}%" and rec["student_id"] == "2027001"
+    assert rec["score"] is None and rec["correct"] is None   # no verdict in the student's file

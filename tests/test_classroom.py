@@ -180,7 +180,7 @@ def test_thirty_students_end_to_end(tmp_path, monkeypatch, world_cache):
             if not d.exists():
                 continue
             for f in sorted(d.iterdir()):
-                if f.name == mode.ASSIGNMENT_FILE or f.name.startswith("."):
+                if f.name.startswith("."):
                     continue
                 if k % 3 == 0:
                     name = f"{sid}/{f.name}"
@@ -268,7 +268,15 @@ def test_assess_mode_records_without_a_verdict_until_released(tmp_path, monkeypa
     assert "Recorded" in str(fb) and fb.misconception is None
     assert "recorded" in str(ex.check("10%")).lower()
     rec = next(iter(store.records().values()))
-    assert rec["correct"] is True and rec["assignment"] == "hw" and rec["student_id"] == "2027000"
+    assert rec["assignment"] == "hw" and rec["student_id"] == "2027000"
+    # the file keeps the answer but no verdict: opening it tells the student nothing more
+    assert rec["answer"] == f"{right:.4f}" and rec["score"] is rec["correct"] is None
+    table = casekit.exercises.progress(chapter=0).set_index("id")
+    assert pd.isna(table.loc[ex.id, "best_score"])
+    # and grading re-checks it: right on the student's own world
+    book, rep = G.grade(folder, out / "manifest.csv", tmp_path / "gb.csv")
+    assert book.set_index("student_id").loc["2027000", ex.id] == 1.0
+    assert not rep["flags"].str.contains("tampered").any()
     # a hand-made release file does not release; the instructor's does
     (folder / mode.RELEASE_FILE).write_text(json.dumps(
         {"format": "casekit-release", "assignment": "hw", "token": "guess"}))

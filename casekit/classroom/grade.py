@@ -180,8 +180,8 @@ def collect(source, manifest: pd.DataFrame) -> tuple[dict[str, Submission], list
     by_name = {n: s for n, s in zip(names["name"], names["student_id"]) if counts[n] == 1}
     subs = {sid: Submission() for sid in manifest["student_id"]}
     for rel, data in _entries(source, problems):
-        if _ignored(rel):
-            continue
+        if _ignored(rel) or rel.rsplit("/", 1)[-1] in (mode.ASSIGNMENT_FILE, mode.RELEASE_FILE):
+            continue  # hidden files, and the kit's own files handed back with the folder
         low = rel.lower()
         is_nb, is_json = low.endswith(".ipynb"), low.endswith(".json")
         if not (is_nb or is_json):
@@ -341,6 +341,8 @@ def grade_student(row: dict, records: list[dict]) -> list[dict]:
         claimed = (score, correct)
         if "wrong seed" in flags:  # the stored score belongs to the world it was given on
             claimed = _claimed_check(ex_id, rec, worlds)
+        if stored is None and rec.get("correct") is None:
+            claimed = None  # assess mode: no score kept on the student's side, nothing to compare
         if claimed is not None and (
                 not isinstance(stored, (int, float)) or isinstance(stored, bool)
                 or not math.isclose(float(stored), claimed[0], abs_tol=1e-6)
@@ -353,7 +355,7 @@ def grade_student(row: dict, records: list[dict]) -> list[dict]:
             flags.append("late")
         out.append(dict(base, exercise=ex_id, answer=_answer_text(rec.get("answer")),
                         score=round(score, 6), correct=correct, misconception=misconception or "",
-                        stored_score=stored, answered_seed=rec.get("seed"),
+                        stored_score="" if stored is None else stored, answered_seed=rec.get("seed"),
                         flags="; ".join(flags), file=rec.get("_file", ""), note=note))
     return out
 

@@ -53,7 +53,6 @@ import itertools
 import math
 import random
 import re
-import warnings
 from dataclasses import dataclass
 
 import ipywidgets as W

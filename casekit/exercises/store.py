@@ -259,13 +259,16 @@ def _clean(rec: dict, fallback_id: str | None = None) -> dict:
     attempts = rec.get("attempts", 1)
     if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 0:
         raise ValueError(f"attempts is {attempts!r}, not a whole number")
-    score = _float01(rec.get("score", rec.get("last_score", 0.0)), "score")
-    best = _float01(rec.get("best_score", score), "best_score")
-    correct = rec.get("correct", False)
-    if not isinstance(correct, bool):
-        raise ValueError(f"correct is {correct!r}, not true/false")
+    if "score" in rec and rec["score"] is None and rec.get("correct") is None:
+        score = best = correct = None   # assess mode: the verdict is not kept on the student's side
+    else:
+        score = _float01(rec.get("score", rec.get("last_score", 0.0)), "score")
+        best = max(_float01(rec.get("best_score", score), "best_score"), score)
+        correct = rec.get("correct", False)
+        if not isinstance(correct, bool):
+            raise ValueError(f"correct is {correct!r}, not true/false")
     out = {f: rec.get(f) for f in FIELDS}
-    out.update(exercise=exercise, attempts=attempts, score=score, best_score=max(best, score),
+    out.update(exercise=exercise, attempts=attempts, score=score, best_score=best,
                correct=correct, seed=_int_or_none(rec.get("seed")),
                n_customers=_int_or_none(rec.get("n_customers")))
     if "answer" not in rec and "last_answer" in rec:
@@ -426,7 +429,11 @@ def _summary(recs: dict[str, dict]) -> dict[str, dict]:
 def load(file: str | os.PathLike | None = None) -> dict[str, dict]:
     """The saved answers per exercise: ``{id: {title, attempts, best_score, last_score,
     last_answer, correct, seed, n_customers}}`` from each exercise's most recent world."""
-    return _summary(records(file))
+    summary = _summary(records(file))
+    for entry in summary.values():  # a withheld verdict reads as unknown, never as wrong
+        if entry["best_score"] is None:
+            entry.update(best_score=math.nan, last_score=math.nan)
+    return summary
 
 
 # --------------------------------------------------------------------------------------------
@@ -483,7 +490,8 @@ def _update(old: dict | None, new: dict) -> dict:
         return new
     out = dict(new)
     out["attempts"] = old["attempts"] + new["attempts"]
-    out["best_score"] = max(old["best_score"], new["best_score"])
+    scores = [b for b in (old["best_score"], new["best_score"]) if b is not None]
+    out["best_score"] = max(scores) if scores else None
     out["first_time"] = old.get("first_time") or new["first_time"]
     for f in ("student_id", "assignment"):
         out[f] = new[f] if new[f] is not None else old.get(f)
@@ -493,8 +501,11 @@ def _update(old: dict | None, new: dict) -> dict:
 def record(exercise_id: str, *, title: str, answer, score: float, correct: bool,
            misconception: str | None = None, seed=None, n_customers=None,
            student_id: str | None = None, assignment: str | None = None,
-           file: str | os.PathLike | None = None) -> Saved:
+           withhold: bool = False, file: str | os.PathLike | None = None) -> Saved:
     """Add one attempt at an exercise (on the world ``seed``, ``n_customers``) to the file.
+
+    ``withhold=True`` (assess mode) keeps the answer but not its score, verdict or
+    misconception, so the file does not tell the student either; grading re-checks anyway.
 
     Never raises for a file problem: the attempt is then kept in memory and the returned
     :class:`Saved` says why it could not be saved, and where.
@@ -509,6 +520,8 @@ def record(exercise_id: str, *, title: str, answer, score: float, correct: bool,
            "best_score": min(1.0, max(0.0, score)), "correct": bool(correct),
            "misconception": None if misconception is None else str(misconception),
            "attempts": 1, "first_time": stamp, "last_time": stamp, "casekit_version": _version()}
+    if withhold:
+        new.update(score=None, best_score=None, correct=None, misconception=None)
     k = key(new["exercise"], new["seed"], new["n_customers"])
     pending = _PENDING.setdefault(str(file), {})
     pending[k] = _update(pending.get(k), new)  # in memory first: never lost this session
@@ -549,7 +562,8 @@ def record_attempt(exercise, answer, feedback) -> str | None:
         saved = record(exercise.id or type(exercise).__name__, title=exercise.title,
                        answer=answer, score=feedback.score, correct=feedback.correct,
                        misconception=feedback.misconception, seed=seed, n_customers=n,
-                       student_id=ctx.student_id, assignment=ctx.assignment)
+                       student_id=ctx.student_id, assignment=ctx.assignment,
+                       withhold=ctx.mode == "assess" and not ctx.released)
         if not saved.ok:
             warnings.warn(f"casekit: {saved.message}", stacklevel=3)
         return saved.message
