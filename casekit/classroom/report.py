@@ -1,10 +1,13 @@
 """The class report: how the class did, exercise by exercise, from the two grading files.
 
->>> r = report("gradebook.csv", "grading-report.csv")      # doctest: +SKIP
->>> r.tables["exercises"]        # per exercise: submitted, mean score, share correct
->>> r.tables["misconceptions"]   # the most common known mistakes, with counts
->>> r.tables["not_submitted"]    # who has not handed anything in
->>> r.axes["scores"]             # the score distribution per exercise (a matplotlib Axes)
+Use it as ``r = report("gradebook.csv", "grading-report.csv")``; then
+
+* ``r.tables["exercises"]``: per exercise, students, answered, mean score, share correct;
+* ``r.tables["distribution"]``: students per score band (missing, wrong, partly right, right);
+* ``r.tables["misconceptions"]``: the most common known mistakes per exercise, with counts;
+* ``r.tables["not_submitted"]``: who has not handed anything in;
+* ``r.axes["scores"]``, ``r.axes["misconceptions"]``: the charts (matplotlib Axes);
+* ``r.save("class-report/")`` writes the tables as CSV and the charts as PNG.
 """
 
 from __future__ import annotations
