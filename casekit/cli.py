@@ -3,6 +3,7 @@
     casekit data --seed 0 --out datasets/          # the shipped world and its data dictionary
     casekit data --seed 7 --customers 1000000 --out /tmp/big/
     casekit notebooks [NB ...]                     # re-execute notebooks in place
+    casekit assign | grade | report | release      # class mode (casekit assign --help)
 """
 
 from __future__ import annotations
@@ -134,6 +135,9 @@ def main(argv=None) -> int:
     p = sub.add_parser("notebooks", help="re-execute notebooks in place, refreshing stored outputs")
     p.add_argument("paths", nargs="*", help="notebooks to run (default: all of notebooks/ and exercises/)")
     p.set_defaults(func=_notebooks)
+    from .classroom import cli as classroom_cli
+
+    classroom_cli.add(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

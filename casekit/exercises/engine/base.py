@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-import warnings
 
 import ipywidgets as W
 import pandas as pd
 
+from ...classroom import mode as _mode
 from .. import store as _progress
 from .feedback import Feedback, _text_html
 from .parsing import BadAnswer
@@ -48,6 +48,10 @@ class Exercise:
     def __init__(self, world=None):
         self._world = world
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _mode.guard_class(cls)  # solution() declines for students in assess mode
+
     @property
     def world(self):
         """The data the exercise is built from (the default world unless one was given)."""
@@ -68,8 +72,18 @@ class Exercise:
         """Check an answer; never raises.
 
         ``record=True`` also saves the attempt to the progress file (the widget's Check button
-        does this; plain calls in code do not).
+        does this; plain calls in code do not).  In assess mode the verdict is withheld.
         """
+        feedback = self._verdict(answer)
+        if record:
+            self._record(answer, feedback)
+        return _mode.shown(feedback)
+
+    def _verdict(self, answer) -> Feedback:
+        """The true verdict on an answer (what is recorded and graded); never raises."""
+        refused = _progress.screen(answer)
+        if refused:
+            return Feedback(False, 0.0, refused)
         try:
             feedback = self._check(answer)
             if not isinstance(feedback, Feedback):
@@ -77,22 +91,12 @@ class Exercise:
         except BadAnswer as exc:
             feedback = Feedback(False, 0.0, str(exc))
         except Exception as exc:  # noqa: BLE001 - a student never sees a traceback
-            feedback = Feedback(False, 0.0, f"Could not check this answer: "
-                                            f"{type(exc).__name__}: {exc}")
-        if record:
-            self._record(answer, feedback)
-        return feedback
+            feedback = _progress.unreadable_answer(answer, exc)
+        return _progress.clip(feedback)
 
     def _record(self, answer, feedback: Feedback) -> str | None:
         """Save an attempt; returns an error message instead of raising."""
-        try:
-            _progress.record(self.id or type(self).__name__, title=self.title, answer=answer,
-                             score=feedback.score, correct=feedback.correct)
-        except Exception as exc:  # noqa: BLE001
-            message = f"your answer could not be saved ({type(exc).__name__}: {exc})"
-            warnings.warn(f"casekit: {message}", stacklevel=3)
-            return message
-        return None
+        return _progress.record_attempt(self, answer, feedback)
 
     # -- display ----------------------------------------------------------------------------
     def __repr__(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from ...classroom import mode as _mode
 from .. import store as _progress
 from .feedback import Feedback, _box, _text_html
 
@@ -52,13 +53,10 @@ class ExerciseView(W.VBox):
     def _on_check(self, _button=None):
         try:
             answer = self.answer()
-            feedback = self.exercise.check(answer)
-            self.last_feedback = feedback
+            feedback = self.exercise._verdict(answer)
             problem = self.exercise._record(answer, feedback)
-            text = feedback._repr_html_()
-            if problem:
-                text += _box(_text_html(f"Note: {problem}."), "note")
-            self.feedback.value = text
+            self.last_feedback = _mode.shown(feedback)
+            self.feedback.value = _mode.feedback_html(feedback, problem)
         except Exception as exc:  # noqa: BLE001
             self.show_error(exc)
 
@@ -79,7 +77,7 @@ class ExerciseView(W.VBox):
 
     def _restore(self):
         try:
-            last = _progress.last_answer(self.exercise.id)
+            last = _progress.restore(self.exercise)  # the answer given on this world only
         except Exception:  # noqa: BLE001 - a missing or odd file just means no answer
             return
         if last is None:
