@@ -7,7 +7,8 @@
 Clones the project (its committed state) into a temporary folder, runs ``make lab`` there and
 reports the seconds until (1) the set-up finished, (2) JupyterLab printed its address and (3)
 that address answered with the start page, then stops JupyterLab. With an empty cache every
-package is downloaded, as on a new machine.
+package is downloaded, as on a new machine. The CPU seconds of all its processes and the load
+average say how much a busy machine stretched the wall-clock figures.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import signal
 import socket
 import subprocess
@@ -42,6 +44,7 @@ def measure(*, pip: bool = False, warm: bool = False, timeout: float = 600) -> d
                    JUPYTER_RUNTIME_DIR=str(tmp / "runtime"))
         if not warm:
             env.update(UV_CACHE_DIR=str(tmp / "uv-cache"), PIP_NO_CACHE_DIR="1")
+        cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.monotonic()
         subprocess.run(["git", "clone", "-q", str(ROOT), str(tmp / "casekit")], check=True)
         cloned = time.monotonic() - t0
@@ -78,7 +81,10 @@ def measure(*, pip: bool = False, warm: bool = False, timeout: float = 600) -> d
                             proc.wait(timeout=10)
                         except subprocess.TimeoutExpired:
                             pass
+        cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
         return {"installer": "pip" if pip else "uv", "cache": "warm" if warm else "empty",
+                "load average": round(os.getloadavg()[0], 1), "CPU s (all processes)": round(cpu, 1),
                 "clone s": round(cloned, 1), "set-up done s": round(set_up, 1),
                 "address printed s": round(printed, 1), "start page served s": round(served, 1)}
 

@@ -3,7 +3,9 @@
 A copy of the project's files (as a clone has them) gets ``make lab``: the set-up runs, JupyterLab
 starts and prints its address. Debian's Chromium, driven by Playwright, opens exactly that
 address, sees the start page, and follows its links: each one opens its chapter or exercise
-notebook in JupyterLab. Runs where ``/usr/bin/chromium`` and ``make`` exist; skips otherwise.
+notebook in JupyterLab. Notebook 7, serving a course written by ``casekit course``, opens the start
+page too, and its link to the intro exercises opens them; they run and show their widgets.
+Runs where ``/usr/bin/chromium`` and ``make`` exist; skips otherwise.
 """
 
 from __future__ import annotations
@@ -160,5 +162,86 @@ def test_make_lab_prints_the_start_page_and_its_links_open_every_notebook(make_l
                         discard.click()
                     page.wait_for_timeout(200)
                 expect(tab).to_have_count(0)
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def notebook7(tmp_path):
+    """Notebook 7 serving a course written by ``casekit course`` (the kit's own environment)."""
+    pytest.importorskip("notebook", minversion="7")
+    from casekit import cli
+
+    work = tmp_path / "course"
+    assert cli.main(["course", str(work)]) == 0
+    settings = tmp_path / "settings"
+    for plugin, values in SETTINGS.items():
+        package, name = plugin.rsplit("/", 1)
+        (settings / package).mkdir(parents=True, exist_ok=True)
+        (settings / package / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
+    port, token = _free_port(), "t" + os.urandom(12).hex()
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
+               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               CASEKIT_PROGRESS=str(tmp_path / "casekit-progress.json"),
+               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    log = open(tmp_path / "notebook.log", "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "notebook", "--no-browser", "--allow-root",
+         "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={work}"],
+        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        import urllib.request
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}",
+                                            timeout=2):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("Notebook 7 did not start:\n"
+                                + (tmp_path / "notebook.log").read_text(errors="replace")[-3000:])
+                time.sleep(0.3)
+        yield {"base": f"http://127.0.0.1:{port}", "token": token}
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(proc.pid, sig)
+                proc.wait(timeout=10)
+                break
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                pass
+        log.close()
+
+
+def test_notebook7_opens_the_start_page_and_runs_the_exercises(notebook7):
+    """Notebook 7: the start page renders, its link opens the intro exercises, and they run."""
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=60_000)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 1000})
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            page.goto(f"{notebook7['base']}/notebooks/{course.START_PAGE}?token={notebook7['token']}")
+            expect(page.get_by_role("heading", name=re.compile("start here"))).to_be_visible()
+            link = page.locator(f".jp-MarkdownCell a[href*='{Path(course.INTRO_EXERCISES).name}']").first
+            with context.expect_page() as opened:
+                link.click()
+            ex = opened.value
+            ex.set_default_timeout(60_000)
+            expect(ex.get_by_role("heading", name=re.compile("How the exercises work"))).to_be_visible()
+            expect(ex.get_by_text(re.compile(r"Idle|Kernel status: Idle")).first).to_be_attached()
+            ex.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+            ex.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+            expected = (ROOT / course.INTRO_EXERCISES).read_text(encoding="utf-8").count(
+                "Run this cell to answer it here")
+            expect(ex.locator(".casekit-exercise")).to_have_count(expected)
+            expect(ex.locator(".casekit-exercise").first).to_be_visible()
+            assert ex.get_by_text("Error displaying widget").count() == 0
         finally:
             browser.close()
