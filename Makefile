@@ -3,7 +3,7 @@
 #   make test   set up the test tools too (first time) and run the whole test suite
 #
 # The set-up makes .venv and installs the kit with uv (itself installed from PyPI with pip;
-# about 15 s from a fresh clone), or with plain pip when uv cannot be had (about 1-2 min).
+# under a minute from a fresh clone), or with plain pip when uv cannot be had (1-2 min more).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -23,7 +23,7 @@ define install
 	@t0=$$(date +%s); \
 	[ -x $(PY) ] || { echo "casekit: creating $(VENV) with $$($(PYTHON) --version) …"; $(PYTHON) -m venv $(VENV); }; \
 	if [ "$(UV)" = 1 ] && { [ -x $(VENV)/bin/uv ] || $(PY) -m pip install --disable-pip-version-check --progress-bar off uv 2>&1 | grep -E '^(Successfully|ERROR)'; }; then \
-	  echo "casekit: installing the kit and $(2) with uv (about 10 s) …"; \
+	  echo "casekit: installing the kit and $(2) with uv (under a minute) …"; \
 	  $(VENV)/bin/uv pip install --python $(PY) -e ".[$(1)]" 2>&1 | { grep -v '^ [+-] ' || true; }; \
 	else \
 	  echo "casekit: installing the kit and $(2) with pip (1-2 min) …"; \

@@ -1,4 +1,4 @@
-"""The ``casekit`` command: write out the course, regenerate the datasets, refresh notebooks.
+"""The casekit command: write out the course, regenerate the datasets, refresh notebooks.
 
     casekit course my-course/                      # the course's notebooks and exercises, to open
     casekit --version
