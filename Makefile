@@ -1,41 +1,69 @@
 # casekit — the two commands:
-#   make lab    set up (first time) and open the course in JupyterLab
-#   make test   set up (first time) and run the whole test suite
+#   make lab    set up (first time) and open the course in JupyterLab, on its start page
+#   make test   set up the test tools too (first time) and run the whole test suite
+#
+# The set-up makes .venv and installs the kit with uv (itself installed from PyPI with pip;
+# under a minute from a fresh clone), or with plain pip when uv cannot be had (1-2 min more).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
-PORT   ?= 8888
+LAB    := $(VENV)/.lab
+TESTS  := $(VENV)/.test
+# `make lab UV=0`: plain pip only, no uv
+UV     ?= 1
+SHELL  := bash
+.SHELLFLAGS := -eu -o pipefail -c
+, := ,
 
-.PHONY: lab test setup notebooks data bench clean
+# The course's start page; the README's command is the same line.
+LAB_ARGS := --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb --allow-root
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
-	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (casekit)" >/dev/null
-	touch $(STAMP)
+# install EXTRAS: the kit (editable) with these extras, by uv if it can be had, else by pip.
+define install
+	@t0=$$(date +%s); \
+	[ -x $(PY) ] || { echo "casekit: creating $(VENV) with $$($(PYTHON) --version) …"; $(PYTHON) -m venv $(VENV); }; \
+	if [ "$(UV)" = 1 ] && { [ -x $(VENV)/bin/uv ] || $(PY) -m pip install --disable-pip-version-check --progress-bar off uv 2>&1 | grep -E '^(Successfully|ERROR)'; }; then \
+	  echo "casekit: installing the kit and $(2) with uv (under a minute) …"; \
+	  $(VENV)/bin/uv pip install --python $(PY) -e ".[$(1)]" 2>&1 | { grep -v '^ [+-] ' || true; }; \
+	else \
+	  echo "casekit: installing the kit and $(2) with pip (1-2 min) …"; \
+	  $(PY) -m pip install --disable-pip-version-check --progress-bar off -e ".[$(1)]" | { grep -E '^(Collecting|Successfully)' || true; }; \
+	fi; \
+	echo "casekit: set up in $$(( $$(date +%s) - t0 )) s"
+endef
 
-setup: $(STAMP)
+.PHONY: lab test setup notebooks pages data bench clean
 
-# (as root, e.g. in a container, JupyterLab needs --allow-root)
-ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+$(LAB): pyproject.toml
+	$(call install,lab,JupyterLab)
+	@touch $@
 
-lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=. --ServerApp.default_url=/lab/tree/notebooks --port=$(PORT) $(ROOT_FLAG)
+$(TESTS): pyproject.toml
+	$(call install,lab$(,)test,JupyterLab and the test tools)
+	@touch $@ $(LAB)
 
-test: $(STAMP)
+setup: $(LAB)
+
+lab: $(LAB)
+	@echo "casekit: starting JupyterLab on the course's start page (Ctrl-C stops it) …"
+	$(VENV)/bin/jupyter lab $(LAB_ARGS)
+
+test: $(TESTS)
 	$(PY) -m pytest
 
-# Re-execute every notebook in place (refresh stored outputs after a change).
-notebooks: $(STAMP)
+# Authors: refresh the start page's chapter list and the link cells, then re-execute every
+# notebook in place (refresh stored outputs after a change).
+pages: $(TESTS)
+	$(PY) tools/course_pages.py
+
+notebooks: pages
 	$(VENV)/bin/casekit notebooks
 
 # Regenerate the shipped datasets and their data dictionary.
-data: $(STAMP)
+data: $(LAB)
 	$(VENV)/bin/casekit data --seed 0 --out datasets/
 
-bench: $(STAMP)
+bench: $(TESTS)
 	$(PY) benchmarks/bench_world.py
 	@for f in benchmarks/bench_*.py; do [ "$$f" = benchmarks/bench_world.py ] || $(PY) $$f; done
 

@@ -1,5 +1,7 @@
-"""The ``casekit`` command: regenerate the datasets, refresh notebook outputs.
+"""The casekit command: write out the course, regenerate the datasets, refresh notebooks.
 
+    casekit course my-course/                      # the course's notebooks and exercises, to open
+    casekit --version
     casekit data --seed 0 --out datasets/          # the shipped world and its data dictionary
     casekit data --seed 7 --customers 1000000 --out /tmp/big/
     casekit notebooks [NB ...]                     # re-execute notebooks in place
@@ -123,9 +125,31 @@ def _notebooks(args) -> int:
     return module.main(args.paths)
 
 
+def _course(args) -> int:
+    from . import course
+
+    dest = Path(args.dir).expanduser().resolve()
+    try:
+        written, kept = course.write_course(dest)
+    except FileNotFoundError as exc:
+        print(f"casekit course: {exc}", file=sys.stderr)
+        return 1
+    print(f"casekit course: wrote {len(written)} notebooks to {dest}"
+          + (f" (kept {len(kept)} already there, unchanged)" if kept else ""))
+    print(course.open_instructions(dest))
+    return 0
+
+
 def main(argv=None) -> int:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="casekit", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"casekit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("course", help="write the course's notebooks and exercises into a folder")
+    p.add_argument("dir", help="folder to write the course into (created if missing; files "
+                   "already there are kept)")
+    p.set_defaults(func=_course)
     p = sub.add_parser("data", help="generate a synthetic world as CSV files with its data dictionary")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--customers", "-n", type=int, default=2000, help="number of customers (default 2000)")
