@@ -8,7 +8,8 @@
 The chapter modules are reached as attributes and imported on first use, so ``import casekit``
 stays quick: ``ck.selection`` (ch. 1), ``ck.development`` (ch. 2), ``ck.objections`` and
 ``ck.roleplay`` (ch. 3), ``ck.tiering`` (ch. 4), ``ck.analysis`` (ch. 5), ``ck.retention``
-(ch. 6), ``ck.plots`` and ``ck.exercises``.
+(ch. 6), ``ck.plots`` and ``ck.exercises``.  ``ck.database(world)`` builds the customer database
+as a SQLite file (ch. 5).
 """
 
 import importlib
@@ -17,7 +18,7 @@ from .data import datasets, describe, load, world
 from .synth import World, make_world
 
 _LAZY = ("selection", "development", "objections", "roleplay", "tiering", "analysis", "retention",
-         "plots", "exercises", "terms", "schema", "synth", "data")
+         "plots", "exercises", "terms", "schema", "synth", "data", "database")
 
 __all__ = ["World", "datasets", "describe", "load", "make_world", "world", *_LAZY]
 __version__ = "0.1.0"
