@@ -23,8 +23,8 @@ Examples
 >>> found = db.report.query("found > 0")
 >>> found[["table", "column", "check"]].head(3)
        table   column                 check
-0  customers   region  not an allowed value
-1  customers  segment  not an allowed value
+0  customers  segment  not an allowed value
+1  customers   region  not an allowed value
 2  customers  loyalty    on the wrong scale
 >>> bool((found["repaired"] == found["found"]).all())
 True
