@@ -186,6 +186,8 @@ def connect_readonly(path, *, timeout: float = 2.0) -> sqlite3.Connection:
     except AttributeError:  # Python built without extension loading: nothing to switch off
         pass
     con.set_authorizer(_authorizer)
+    if hasattr(con, "setlimit"):  # Python 3.11+: no text or blob above 10 MB (randomblob(1e9))
+        con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 10_000_000)
     return con
 
 
