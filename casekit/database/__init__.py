@@ -35,11 +35,11 @@ from __future__ import annotations
 import sys
 import types
 
-from .build import FAULTS, STAGES, TABLES, CustomerDatabase, build
+from .build import CRM_FEATURES, FAULTS, STAGES, TABLES, CustomerDatabase, build, readable
 from .query import QueryResult, connect_readonly, refusal, run_query
 
-__all__ = ["FAULTS", "STAGES", "TABLES", "CustomerDatabase", "QueryResult", "build",
-           "connect_readonly", "refusal", "run_query"]
+__all__ = ["CRM_FEATURES", "FAULTS", "STAGES", "TABLES", "CustomerDatabase", "QueryResult",
+           "build", "connect_readonly", "readable", "refusal", "run_query"]
 
 
 class _CallableModule(types.ModuleType):

@@ -48,7 +48,7 @@ from .. import schema, terms
 from ..validate import require_frame, require_number
 from . import query as _Q
 
-__all__ = ["CustomerDatabase", "FAULTS", "STAGES", "TABLES", "build"]
+__all__ = ["CRM_FEATURES", "CustomerDatabase", "FAULTS", "STAGES", "TABLES", "build", "readable"]
 
 #: The card tables, in load order (parents before children).
 TABLES = ("customers", "transactions", "complaints", "leads")
@@ -212,23 +212,26 @@ def _columns(table: str, frame: pd.DataFrame) -> list[tuple[str, str]]:
 
 def _records(frame: pd.DataFrame, cols: list[tuple[str, str]]) -> list[tuple]:
     """Rows as plain Python values: dates as ISO text, booleans as 0/1, gaps as None."""
-    out = {}
+    out = []
     for c, dt in cols:
         s = frame[c]
+        gap = s.isna().to_numpy()
         if dt == "date":
-            d = pd.to_datetime(s)
-            v = d.dt.strftime("%Y-%m-%d").astype(object).where(d.notna(), None)
+            values = pd.to_datetime(s).dt.strftime("%Y-%m-%d").astype(object).tolist()
         elif dt == "bool":
-            v = s.astype(object).where(s.notna(), None).map(
-                lambda x: None if x is None else int(bool(x)))
+            values = s.fillna(False).astype(bool).astype("int64").tolist()
         elif dt in ("int64", "Int64"):
-            v = s.astype(object).where(s.notna(), None).map(lambda x: None if x is None else int(x))
+            values = s.fillna(0).astype("int64").tolist() if pd.api.types.is_numeric_dtype(s) \
+                else s.astype(object).tolist()
         elif dt == "float64":
-            v = s.astype("float64").astype(object).where(s.notna(), None)
+            values = s.astype("float64").tolist()
         else:
-            v = s.astype(object).where(s.notna(), None).map(lambda x: None if x is None else str(x))
-        out[c] = v.to_numpy(dtype=object)
-    return list(zip(*(out[c] for c, _ in cols))) if cols else []
+            values = s.astype(object).where(~gap, "").astype(str).tolist()
+        if gap.any():
+            for i in np.flatnonzero(gap):
+                values[i] = None
+        out.append(values)
+    return list(zip(*out)) if cols else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,17 +259,17 @@ class _Build:
 
 _SETTINGS_DOC = {
     "asof": "the as-of date: the end of the data",
-    "year_before": "the earlier year of trading performance",
-    "year_after": "the later year of trading performance (the last year with orders)",
-    "a_cutoff": "grade A while the revenue share of those ranked before is below this",
-    "b_cutoff": "grade B while below this, else C",
-    "max_payment_days": "credit: paying later than this is a warning sign",
+    "year_before": "earlier year of trading performance",
+    "year_after": "later year of trading performance",
+    "a_cutoff": "grade A until this share of revenue",
+    "b_cutoff": "grade B until this share, then C",
+    "max_payment_days": "credit: paying later is a warning sign",
     "max_disputes": "credit: this many disputes is a warning sign",
-    "months_of_sales": "credit limit = this many months of sales × the rating factor",
-    "trial_factor": "credit: a customer in its first year gets this share of the limit",
-    "customers_per_route": "route classification: customers per visit route at most",
+    "months_of_sales": "credit limit: months of sales × rating factor",
+    "trial_factor": "credit: share of the limit in the first year",
+    "customers_per_route": "routes: customers per visit route at most",
     "travel_minutes_per_stop": "visit plan: driving minutes per visit",
-    "hours_per_day": "visit plan: working hours of a field rep per day",
+    "hours_per_day": "visit plan: a field rep's hours per day",
     "working_days": "visit plan: working days per month",
 }
 
@@ -430,10 +433,6 @@ def _stage3(b: _Build, cols: dict) -> None:
     for t in TABLES:
         if t in cols:
             b.run(3, _card_sql(b, t, cols[t], present))
-    for t, c in (("transactions", "customer_id"), ("transactions", "date"),
-                 ("complaints", "customer_id")):
-        if t in cols and c in dict(cols[t]):
-            b.run(3, f"CREATE INDEX {t}_{c} ON {t} ({c})")
 
 
 def _count(b, sql) -> int:
@@ -488,7 +487,7 @@ def _stage4(b: _Build, cols: dict) -> None:
                 f"INSERT INTO to_recollect SELECT customer_id, 'satisfaction', satisfaction, "
                 f"'satisfaction must be 1–5' FROM {raw} WHERE satisfaction NOT BETWEEN 1 AND 5",
                 f"UPDATE {raw} SET satisfaction = NULL WHERE satisfaction NOT BETWEEN 1 AND 5"],
-                "leave it empty and collect it again (to_recollect)")
+                "empty it; collect it again (to_recollect)")
         key = _KEYS[t]
         if key in names:
             sql = (f"SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM {raw} "
@@ -518,6 +517,10 @@ def _stage4(b: _Build, cols: dict) -> None:
                          "left out: fix the record and load it again"))
         b.run(4, f"DROP TABLE {raw}")
     b.con.executemany("INSERT INTO screening_report VALUES (?, ?, ?, ?, ?, ?)", b.report)
+    for t, c in (("transactions", "customer_id"), ("transactions", "date"),
+                 ("complaints", "customer_id")):  # indexes, once the cards are filled
+        if t in cols and c in dict(cols[t]):
+            b.run(4, f"CREATE INDEX {t}_{c} ON {t} ({c})")
 
 
 # -- stage 5 and 6: views --------------------------------------------------------------------
@@ -548,11 +551,13 @@ def _views(cols: dict) -> list[tuple[int, str, str, str | None]]:
 SELECT c.customer_id,
     COUNT(t.order_id) AS orders,
     COALESCE(SUM(t.revenue), 0) AS revenue,
-    {margin}COALESCE(SUM(CASE WHEN t.date > date({_setting('asof', 'TEXT')}, '-365 days')
-                      AND t.date <= {_setting('asof', 'TEXT')} THEN t.revenue END), 0) AS revenue_12m,
+    {margin}COALESCE(SUM(CASE WHEN t.date > p.start AND t.date <= p.asof THEN t.revenue END), 0)
+        AS revenue_12m,
     MIN(t.date) AS first_order,
     MAX(t.date) AS last_order
 FROM customers AS c
+CROSS JOIN (SELECT value AS asof, date(value, '-365 days') AS start FROM settings
+            WHERE name = 'asof') AS p
 LEFT JOIN transactions AS t ON t.customer_id = c.customer_id
 GROUP BY c.customer_id""", None))
     else:
@@ -591,8 +596,9 @@ JOIN customer_sales AS s ON s.customer_id = c.customer_id""", None))
     SUM(f.gross_margin) AS gross_margin,
     SUM(f.gross_margin) / NULLIF(SUM(f.revenue), 0) AS margin_rate,
     SUM(f.revenue) / COUNT(*) AS per_customer
-FROM customer_file AS f GROUP BY f.{d}""")
-        out.append((5, "composition", "CREATE VIEW composition AS\n"
+FROM f GROUP BY f.{d}""")
+        out.append((5, "composition", "CREATE VIEW composition AS\nWITH f AS (\n"
+                    f"    SELECT {', '.join(dims)}, revenue, gross_margin FROM customer_file)\n"
                     + "\nUNION ALL\n".join(parts), None))
     else:
         out.append((5, "composition", "", "needs customer traits (segment, region, type or "
@@ -768,20 +774,75 @@ def _stage56(b: _Build, cols: dict) -> None:
 #: The six stages: (step, English, 中文, what the SQL of the stage does here).
 STAGES = (
     (1, "decide to build a customer database", "做出建立客户数据库的决定",
-     "tables content, vocabulary and the rules (settings, days_of_cover, rating_factor, "
-     "visit_rules)"),
+     "content, vocabulary, settings and rule tables"),
     (2, "collect customer data", "客户资料的搜集",
-     "collected_* tables: the records as they arrive, without constraints"),
+     "collected_* tables, as the records arrive"),
     (3, "fill in a card for each customer", "填写个别客户资料卡内容",
-     "customers, transactions, complaints, leads: keys, types and constraints"),
+     "card tables with keys, types and constraints"),
     (4, "sort and screen the data", "资料的整理与筛选",
-     "queries find duplicates and bad values; repaired, cards filled, screening_report"),
+     "find and repair faults; fill the cards; report"),
     (5, "turn the data into insight", "智慧型信息的完成",
-     "views: customer_sales, customer_file, composition, trading_performance, "
-     "segment_performance, cross_ratios, credit_review"),
+     "views: composition, performance, ratios, credit"),
     (6, "use the database's information", "灵活使用客户数据库中的信息",
-     "views: grades, routes, visit_plan, visit_plan_region"),
+     "views: grades, routes, the visit plan"),
 )
+
+
+#: The five CRM features (客户关系管理的特征, :data:`casekit.analysis.CRM_FEATURES`) and where each
+#: lives in this database: (English, 中文, tables and views, what they hold).
+CRM_FEATURES = (
+    ("analyse customer information", "分析客户信息",
+     ("customer_file", "composition", "trading_performance", "cross_ratios", "credit_review",
+      "grades"), "the analyses of the chapter, as views that are always up to date"),
+    ("integrate the interaction channels", "集成客户互动渠道",
+     ("transactions", "complaints", "leads", "visit_plan"),
+     "orders, the service desk, prospecting channels and visits, all keyed by customer"),
+    ("support the web", "支持网络运用", ("customers",),
+     "one standard SQLite file: a web page, a report tool or a rep's laptop reads the same data"),
+    ("build a data warehouse", "建设信息仓库", ("transactions", "complaints", "leads"),
+     "every order, complaint and lead with its date: history to analyse"),
+    ("integrate the workflow", "集成工作流程",
+     ("to_recollect", "rejected_orders", "credit_review", "routes"),
+     "work lists for each team: records to collect again, orders to fix, credit decisions for "
+     "finance, routes for the field reps"),
+)
+
+
+_PLAIN = {"stop", "rank", "route_no", "step", "year", "year_before", "year_after"}
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A result as text a reader takes in at a glance: whole numbers and money with thousands
+    separators (not ids, stops or ranks), shares and rates (columns named ``*share*``, ``*rate*``, ``growth``) as
+    percentages, other numbers with two decimals, NULL as a dash.
+
+    Examples
+    --------
+    >>> readable(pd.DataFrame({"segment": ["retail"], "customers": [1234],
+    ...                        "revenue": [2345678.9], "revenue_share": [0.2346]}))
+      segment customers    revenue revenue_share
+    0  retail     1,234  2,345,679         23.5%
+    """
+    out = {}
+    for c in frame.columns:
+        s = frame[c]
+        name = str(c).lower()
+        if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
+            out[c] = s.astype(object).where(s.notna(), "—").astype(str)
+            continue
+        v = s.astype("float64")
+        whole = bool(np.all(v.dropna() == np.round(v.dropna())))
+        if whole and (name == "id" or name.endswith("_id") or name in _PLAIN):
+            out[c] = v.map(lambda x: f"{x:.0f}").where(v.notna(), "—")
+            continue
+        if "share" in name or "rate" in name or name == "growth":
+            text = v.map(lambda x: f"{x:.1%}")
+        elif whole or v.abs().max() >= 1000:
+            text = v.map(lambda x: f"{x:,.0f}")
+        else:
+            text = v.map(lambda x: f"{x:,.2f}")
+        out[c] = text.where(v.notna(), "—")
+    return pd.DataFrame(out, index=frame.index)
 
 
 @dataclass(frozen=True, repr=False)
@@ -817,6 +878,18 @@ class CustomerDatabase:
         if not res.ok:
             raise ValueError(f"query: {res.error}")
         return res.frame
+
+    def show(self, sql: str, **options) -> pd.DataFrame:
+        """:meth:`query`, with the result made :func:`readable` (thousands separators, %)."""
+        return readable(self.query(sql, **options))
+
+    def crm(self) -> pd.DataFrame:
+        """The five CRM features (:data:`CRM_FEATURES`), each pointed at the tables and views of
+        this database that serve it (one row each, with its kind and rows)."""
+        t = self.tables().set_index("name")
+        rows = [(en, zh, obj, t.loc[obj, "kind"], int(t.loc[obj, "rows"]))
+                for en, zh, objs, _what in CRM_FEATURES for obj in objs if obj in t.index]
+        return pd.DataFrame(rows, columns=["feature", "chinese", "table or view", "kind", "rows"])
 
     def connect(self) -> sqlite3.Connection:
         """A read-only connection (``mode=ro`` and an authorizer that allows reading only)."""
@@ -924,6 +997,10 @@ def build(data=None, *, path=None, faults=None, customer="customer_id", date="da
     con = sqlite3.connect(tmp)
     try:
         con.execute("PRAGMA foreign_keys = ON")
+        # a new file, renamed into place only when complete: no journal needed while building
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        con.execute("PRAGMA cache_size = -200000")
         b = _Build(con, kind)
         _stage1(b, frames, asof)
         cols = _stage2(b, frames)
