@@ -526,11 +526,12 @@ def _text_html(text: str) -> str:
     return out.replace("\n\n", "<br><br>").replace("\n", "<br>")
 
 
-def _cell(v) -> str:
+def _cell(v, name: str = "") -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "NULL"
     if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
-        return f"{int(v):,}"
+        plain = name == "id" or name.endswith("_id") or name in ("stop", "rank", "year")
+        return f"{int(v)}" if plain else f"{int(v):,}"
     if isinstance(v, (float, np.floating)):
         v = float(v)
         if v != 0 and abs(v) < 1:
@@ -543,7 +544,9 @@ def result_html(frame: pd.DataFrame, *, rows: int = 10) -> str:
     """The first rows of a result as a small table: thousands separators, NULL shown."""
     head = frame.head(rows)
     cols = "".join(f"<th>{html.escape(str(c))}</th>" for c in head.columns)
-    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
+    names = [str(c).lower() for c in head.columns]
+    body = "".join("<tr>" + "".join(f"<td>{_cell(v, n)}</td>" for v, n in zip(row, names))
+                   + "</tr>"
                    for row in head.itertuples(index=False, name=None))
     more = (f'<div style="color:#666;font-size:0.85em">first {rows} of {len(frame):,} rows</div>'
             if len(frame) > rows else "")
