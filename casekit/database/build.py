@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from .. import analysis as _A
-from .. import schema, terms
+from .. import schema
 from ..validate import require_frame, require_number
 from . import query as _Q
 
