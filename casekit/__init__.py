@@ -9,7 +9,8 @@ The chapter modules are reached as attributes and imported on first use, so ``im
 stays quick: ``ck.selection`` (ch. 1), ``ck.development`` (ch. 2), ``ck.objections`` and
 ``ck.roleplay`` (ch. 3), ``ck.tiering`` (ch. 4), ``ck.analysis`` (ch. 5), ``ck.retention``
 (ch. 6), ``ck.key_accounts`` (ch. 7), ``ck.clv`` (ch. 8, lifetime-value models), ``ck.plots``
-and ``ck.exercises``.
+and ``ck.exercises``.  ``ck.database(world)`` builds the customer database as a SQLite file
+(ch. 5).
 
 Your own data: ``ck.world_from_transactions(df, customer=..., date=..., value=...)`` turns a
 transaction log into a World the chapters accept; ``ck.supports(world)`` says which analyses it
@@ -27,7 +28,7 @@ from .chapters import CHAPTERS
 #: Modules reached as attributes and imported on first use: the chapters (from the one chapter
 #: registry, :mod:`casekit.chapters`), then the rest of the kit.
 _LAZY = (*(c.module for c in CHAPTERS), "roleplay", "plots", "exercises", "terms", "schema",
-         "synth", "data", "core", "chapters")
+         "synth", "data", "core", "chapters", "database")
 #: Names of the core reached from the top: ``ck.world_from_transactions(df, ...)`` and friends.
 _CORE = ("world_from_transactions", "supports", "load_cdnow_world", "customer_table")
 

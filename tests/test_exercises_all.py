@@ -111,6 +111,9 @@ def _wrong_answers(ex):
     elif isinstance(ex, OrderingExercise):
         yield list(reversed(solution)), (0, 0)
         yield [solution[1], solution[0], *solution[2:]], (0.5, 0.99)
+    elif ex.kind == "sql":  # casekit.exercises.sql: each known mistake is a wrong query
+        for m in ex.mistakes():
+            yield m.value, (0, 0.5)
 
 
 @pytest.mark.parametrize("ex_id", IDS)

@@ -414,3 +414,7 @@ class CoverExplorer(ExploreExercise):
                 out[label] = (f"Spare parts already match consumables with more stock than that: "
                               f"{reached}")
         return out
+
+
+# The SQL exercises of the chapter (the customer database queried in SQL) live in their own module.
+from . import analysis_sql as _analysis_sql  # noqa: E402,F401
