@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from .. import analysis as _A
+from ..analysis.flow import _R2  # the stand-in positions of the route classification
 from .. import schema
 from ..validate import require_frame, require_number
 from . import query as _Q
@@ -720,7 +721,7 @@ FROM ranked""", None))
         out.append((6, "routes", f"""CREATE VIEW routes AS
 WITH placed AS (
     SELECT g.*,
-        (g.customer_id * {_A._R2[0]!r} - CAST(g.customer_id * {_A._R2[0]!r} AS INTEGER)) * 360.0
+        (g.customer_id * {_R2[0]!r} - CAST(g.customer_id * {_R2[0]!r} AS INTEGER)) * 360.0
             AS bearing_deg
     FROM grades AS g),
 ranked AS (
