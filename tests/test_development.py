@@ -3,7 +3,6 @@ input rejected with a clear ValueError."""
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
@@ -345,20 +344,6 @@ def test_chinese_terms():
     assert dev.chinese("decider") == "决策者"
     with pytest.raises(ValueError, match="not a term"):
         dev.chinese("platinum")
-
-
-# -- speed ------------------------------------------------------------------------------------
-
-def test_fast_on_a_million_leads(w):
-    reps = 1_000_000 // len(w.leads) + 1
-    big = pd.concat([w.leads] * reps, ignore_index=True)
-    start = time.perf_counter()
-    dev.qualify_leads(big)
-    dev.man_conversion(big)
-    dev.channel_economics(big)
-    dev.funnel(big, by="channel")
-    dev.pipeline_matrix(dev.classify_pipeline(big))
-    assert time.perf_counter() - start < 20
 
 
 # -- charts -----------------------------------------------------------------------------------

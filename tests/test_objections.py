@@ -1,6 +1,5 @@
 """Chapter 3: objections (types, methods, scoring), the role-play simulator, complaint analytics."""
 
-import time
 
 import numpy as np
 import pandas as pd
@@ -520,26 +519,3 @@ def test_charts_reject_bad_input(world):
         plots.roleplay_trust_chart("retail")
     with pytest.raises(ValueError, match="DataFrame"):
         plots.complaint_pareto_chart("complaints")
-
-
-# ---------------------------------------------------------------------------------------------
-# Speed
-# ---------------------------------------------------------------------------------------------
-
-def test_complaint_analytics_are_fast_on_a_million_rows(world):
-    reps = 1_000_000 // len(world.complaints) + 1
-    cp = pd.concat([world.complaints] * reps, ignore_index=True).iloc[:1_000_000]
-    offset = np.repeat(np.arange(reps), len(world.complaints))[:1_000_000] * 10_000
-    cp = cp.assign(customer_id=cp["customer_id"] + offset)
-    cu = pd.DataFrame({"customer_id": np.arange(1, reps * 10_000 + 10_000),
-                       "churned": np.zeros(reps * 10_000 + 9_999, dtype=bool)})
-    start = time.perf_counter()
-    ob.complaint_pareto(cp)
-    ob.resolution_summary(cp)
-    ob.complaint_outcomes(cp)
-    ob.complaint_outcomes(cp, by=["speed", "followed_up"])
-    ob.silent_customer_test(cu, cp)
-    ob.claims_summary(cp)
-    ob.escalation_case(cp, cu.iloc[:50_000])
-    elapsed = time.perf_counter() - start
-    assert elapsed < 20, elapsed
