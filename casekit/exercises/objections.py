@@ -23,6 +23,7 @@ from .engine import (
     NumericExercise,
     OrderingExercise,
     register,
+    with_article,
 )
 
 __all__ = ["ClassifyStatement", "BestMethod", "PrinciplesBroken", "ComplaintSteps",
@@ -125,11 +126,11 @@ class ClassifyStatement(_NamesAccepted, ChoiceExercise):
         for t in terms.english(terms.OBJECTION_TYPES):
             label = _label(terms.OBJECTION_TYPES, t)
             if t == right:
-                out[label] = (f"Yes: a {t} objection ({terms.chinese(terms.OBJECTION_TYPES, t)}) "
+                out[label] = (f"Yes: {with_article(t + ' objection')} ({terms.chinese(terms.OBJECTION_TYPES, t)}) "
                               f"is about {_TYPE_ABOUT[t]}. {self._row()['why']}")
             else:
                 mix = _CONFUSIONS.get((right, t))
-                out[label] = (f"A {t} objection is about {_TYPE_ABOUT[t]}; this one is about "
+                out[label] = (f"{with_article(t + ' objection', capital=True)} is about {_TYPE_ABOUT[t]}; this one is about "
                               f"{_TYPE_ABOUT[right]}."
                               + (f" A common mix-up — {mix}." if mix else ""))
         return out
@@ -151,7 +152,7 @@ class BestMethod(_NamesAccepted, ChoiceExercise):
     @property
     def prompt(self) -> str:
         row = self._row()
-        return (f"A customer raises a {row['type']} objection "
+        return (f"A customer raises {with_article(str(row['type']) + ' objection')} "
                 f"({terms.chinese(terms.OBJECTION_TYPES, str(row['type']))}): "
                 f"**“{row['statement']}”** ({row['statement_zh']})\n\n"
                 "Which method of handling it (处理客户异议的方法) fits best?")
