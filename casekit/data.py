@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema, synth
+from . import _building, schema, synth
 from .validate import require_number
 
 DEFAULT_SEED = 0
@@ -116,7 +116,8 @@ def _world_cached(seed: int, n_customers: int) -> synth.World:
         except FileNotFoundError:
             return synth.make_world(seed, n_customers)
         return synth.World(**frames, seed=seed, n_customers=n_customers, asof=synth.ASOF)
-    return synth.make_world(seed, n_customers)
+    _building.check_memory(n_customers)  # a clear message before a build the memory cannot hold
+    return _building.build(synth.make_world, seed, n_customers)  # a progress bar in a notebook
 
 
 def world(seed: int = DEFAULT_SEED, n_customers: int = DEFAULT_N_CUSTOMERS) -> synth.World:
