@@ -12,7 +12,7 @@ def test_a_world_too_big_for_memory_is_refused_before_it_starts(monkeypatch):
     monkeypatch.setattr(_building, "available_memory", lambda: 2e9)
     calls = []
     monkeypatch.setattr(casekit.synth, "make_world", lambda *a, **k: calls.append(a))
-    with pytest.raises(ValueError, match=r"world: n_customers=1,000,000 needs about 3\.8 GB .* "
+    with pytest.raises(ValueError, match=r"world: n_customers=1,000,000 needs about 3\.7 GB .* "
                                          r"2\.0 GB free; choose at most 472,000 customers"):
         casekit.world(seed=7, n_customers=1_000_000)
     assert calls == []  # nothing was built
