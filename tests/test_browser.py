@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "exercises" / "00_how_exercises_work.ipynb"
 EXERCISE_NOTEBOOKS = sorted((ROOT / "exercises").glob("*.ipynb"))
 PLACEHOLDER = "Run this cell to answer it here"
+REOPEN = "reopen_" + NOTEBOOK.name
+NOT_CONNECTED = "Not connected to Python"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -76,13 +78,22 @@ def _stop(proc: subprocess.Popen) -> None:
     proc.wait(timeout=5)
 
 
-@pytest.fixture
-def lab(tmp_path):
-    """JupyterLab on 127.0.0.1 with a token, serving copies of the exercise notebooks."""
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on 127.0.0.1 with a token, serving copies of the exercise notebooks.
+
+    One server for the whole module.  Its application settings are the kit's own
+    (``share/jupyter/lab/settings``: widget state saved with the notebook), as an environment
+    that installed casekit has them.
+    """
+    tmp_path = tmp_path_factory.mktemp("lab")
     work = tmp_path / "work"
     work.mkdir()
     for nb in EXERCISE_NOTEBOOKS:
         shutil.copy(nb, work / nb.name)
+    shutil.copy(NOTEBOOK, work / REOPEN)
+    app_settings = tmp_path / "app-settings"
+    shutil.copytree(ROOT / "share" / "jupyter" / "lab" / "settings", app_settings)
     settings = tmp_path / "settings"
     for plugin, values in SETTINGS.items():
         package, name = plugin.rsplit("/", 1)
@@ -100,7 +111,7 @@ def lab(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
          "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={work}"],
+         f"--ServerApp.root_dir={work}", f"--LabApp.app_settings_dir={app_settings}"],
         cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -118,7 +129,7 @@ def lab(tmp_path):
                             + (tmp_path / "jupyterlab.log").read_text(errors="replace")[-3000:])
             time.sleep(0.3)
         yield {"url": f"{base}/lab/tree/{NOTEBOOK.name}?token={token}", "progress": progress,
-               "tmp": tmp_path, "base": base, "token": token}
+               "tmp": tmp_path, "base": base, "token": token, "work": work}
     finally:
         _stop(proc)
         log.close()
@@ -148,8 +159,11 @@ def test_exercises_render_and_answer_in_jupyterlab(lab):
             page.wait_for_selector(".jp-Notebook")
             idle = page.get_by_role("button", name=re.compile(r"\| Idle$"))
             expect(idle).to_be_visible()
-            # the stored notebook shows each exercise as a sentence until its cell runs
-            expect(page.get_by_text("Run this cell to answer it here").first).to_be_attached()
+            # the stored notebook (not trusted yet) shows each exercise's static view, question
+            # and options included, until its cell runs
+            static = page.locator(".casekit-exercise-static")
+            expect(static).to_have_count(5)
+            expect(static.filter(has_text=choice.title)).to_contain_text(wrong_option)
             assert page.get_by_text("Error displaying widget").count() == 0
 
             # Run → Run All Cells (there is no default shortcut)
@@ -206,7 +220,7 @@ def test_exercises_render_and_answer_in_jupyterlab(lab):
 
     # the Check clicks in the page reached the progress file
     saved = json.loads(lab["progress"].read_text())["exercises"]
-    assert saved[numeric.id]["correct"] is True and saved[numeric.id]["attempts"] == 1
+    assert saved[numeric.id]["correct"] is True and saved[numeric.id]["attempts"] >= 1
     assert saved[choice.id]["last_answer"] == wrong_option and saved[choice.id]["correct"] is False
 
 
@@ -251,3 +265,121 @@ def test_every_chapter_exercise_renders_in_jupyterlab(lab, notebook):
             print(f"\nscreenshot of the first exercise: {shot}")
         finally:
             browser.close()
+
+
+def _sessions(lab) -> list[dict]:
+    with urllib.request.urlopen(f"{lab['base']}/api/sessions?token={lab['token']}") as r:
+        return json.loads(r.read())
+
+
+def _shut_down_kernels(lab) -> None:
+    """What a closed laptop does overnight: every kernel of the server is gone."""
+    for session in _sessions(lab):
+        req = urllib.request.Request(
+            f"{lab['base']}/api/sessions/{session['id']}?token={lab['token']}", method="DELETE")
+        urllib.request.urlopen(req).close()
+
+
+def _menu(page, menu: str, item: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{menu}$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}$")).click()
+
+
+def test_reopen_and_restart_in_jupyterlab(lab):
+    """Answer, save, close; reopen the next day; restart the kernel: never a broken exercise.
+
+    * reopened (saved, its kernel gone): no "Error displaying widget"; the saved answer is in
+      its box; the exercise says it is not connected and to run the cell again;
+    * Run All again: the last checked answer is back in a live exercise;
+    * after Kernel › Restart: changing the answer clears the old verdict at once (no kernel
+      needed) and Check says it is not connected instead of doing nothing;
+    * Run All again: Check works and the answer is restored.
+    """
+    from playwright.sync_api import expect, sync_playwright
+
+    from casekit import exercises
+    numeric = exercises.make("intro.top_customers_share")
+    right = f"{numeric.solution() * 100:.1f}%"
+    url = f"{lab['base']}/lab/tree/{REOPEN}?token={lab['token']}"
+    path = lab["work"] / REOPEN
+    expect.set_options(timeout=60_000)
+    start = time.monotonic()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(url)
+            _run_all(page)
+            expect(page.locator(".casekit-exercise")).to_have_count(5)
+            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+            box = _exercise(page, numeric.title)
+            box.scroll_into_view_if_needed()
+            box.locator("input[type=text]").fill(right)
+            box.get_by_role("button", name="Check").click()
+            expect(box.locator(".casekit-feedback")).to_contain_text("Correct")
+
+            # save (the kit's settings keep the widget state with the notebook), close, and
+            # lose the kernel
+            before = path.stat().st_mtime_ns
+            page.locator(".jp-Notebook").click(position={"x": 5, "y": 5})
+            page.keyboard.press("Control+s")
+            deadline = time.monotonic() + 30
+            while path.stat().st_mtime_ns == before and time.monotonic() < deadline:
+                time.sleep(0.2)
+            saved_nb = json.loads(path.read_text(encoding="utf-8"))
+            assert "application/vnd.jupyter.widget-state+json" in saved_nb["metadata"].get(
+                "widgets", {}), "the widget state was not saved with the notebook"
+            page.close()
+            _shut_down_kernels(lab)
+
+            # reopen
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(url)
+            page.wait_for_selector(".jp-Notebook")
+            expect(page.locator(".casekit-exercise")).to_have_count(5)
+            box = _exercise(page, numeric.title)
+            box.scroll_into_view_if_needed()
+            expect(box.locator("input[type=text]")).to_have_value(right)   # the saved answer
+            expect(box).to_contain_text(NOT_CONNECTED)                      # and what to do
+            expect(box).to_contain_text("Run this cell again")
+            assert page.get_by_text("Error displaying widget").count() == 0
+            box.screenshot(path=str(lab["tmp"] / "reopened.png"))
+            print(f"\nscreenshot of a reopened exercise: {lab['tmp'] / 'reopened.png'}")
+
+            # run it again: live, the last checked answer restored
+            _run_all(page)
+            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+            box = _exercise(page, numeric.title)
+            expect(box).to_contain_text("last answer is back")
+            expect(box.locator("input[type=text]")).to_have_value(right)
+            expect(box).not_to_contain_text(NOT_CONNECTED)
+            box.get_by_role("button", name="Check").click()
+            expect(box.locator(".casekit-feedback")).to_contain_text("Correct")
+
+            # Kernel › Restart: the view stays on the page, its kernel is new
+            _menu(page, "Kernel", "Restart Kernel…")
+            page.locator(".jp-Dialog-button", has_text=re.compile(r"^Restart$")).click()
+            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+            box = _exercise(page, numeric.title)
+            box.scroll_into_view_if_needed()
+            box.locator("input[type=text]").fill("1%")                      # a wrong answer
+            expect(box.locator(".casekit-feedback-area")).to_be_empty()     # old verdict gone
+            box.get_by_role("button", name="Check").click()
+            expect(box).to_contain_text(NOT_CONNECTED)                      # not a silent no-op
+            expect(box.get_by_text("Correct")).to_have_count(0)
+            box.screenshot(path=str(lab["tmp"] / "restarted.png"))
+            print(f"screenshot of a stale exercise after a restart: {lab['tmp'] / 'restarted.png'}")
+
+            # Run All again: live again, the last checked answer back
+            _run_all(page)
+            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+            box = _exercise(page, numeric.title)
+            expect(box.locator("input[type=text]")).to_have_value(right)
+            box.get_by_role("button", name="Check").click()
+            expect(box.locator(".casekit-feedback")).to_contain_text("Correct")
+            assert page.get_by_text("Error displaying widget").count() == 0
+        finally:
+            browser.close()
+    print(f"reopen/restart test took {time.monotonic() - start:.1f}s")
