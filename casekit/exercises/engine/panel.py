@@ -84,7 +84,7 @@ class CheckPanel(anywidget.AnyWidget):
     ``f(panel)``; ``panel.click()`` presses the button from Python.
     """
 
-    _esm = _ESM % {"lost": json.dumps(_lost_html()), "check_ms": 2500, "ping_ms": 4000}
+    _esm = _ESM % {"lost": json.dumps(_lost_html()), "check_ms": 2500, "ping_ms": 6000}
     _css = (".casekit-check-button{margin:6px 0 2px}"
             ".casekit-check-button i{margin-right:0.4em}")
     value = traitlets.Unicode("").tag(sync=True)
