@@ -23,6 +23,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -78,15 +79,13 @@ def _stop(proc: subprocess.Popen) -> None:
     proc.wait(timeout=5)
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """JupyterLab on 127.0.0.1 with a token, serving copies of the exercise notebooks.
+def _serve(tmp_path, app: str = "lab"):
+    """Start JupyterLab (``app="lab"``) or Notebook 7 (``"notebook"``) serving notebook copies.
 
-    One server for the whole module.  Its application settings are the kit's own
-    (``share/jupyter/lab/settings``: widget state saved with the notebook), as an environment
-    that installed casekit has them.
+    Its application settings are the kit's own (``share/jupyter/lab/settings``: widget state
+    saved with the notebook), as in an environment where casekit is installed.  Returns the
+    process and the server's facts.
     """
-    tmp_path = tmp_path_factory.mktemp("lab")
     work = tmp_path / "work"
     work.mkdir()
     for nb in EXERCISE_NOTEBOOKS:
@@ -107,32 +106,72 @@ def lab(tmp_path_factory):
                JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
                CASEKIT_PROGRESS=str(progress),
                PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-    log = open(tmp_path / "jupyterlab.log", "wb")
+    log = open(tmp_path / "server.log", "wb")
+    # Notebook 7 runs inside a server that also loads JupyterLab, whose handler serves the
+    # settings: both take the environment's settings folder, so both are pointed at it here
+    apps = ["LabApp"] + (["JupyterNotebookApp"] if app == "notebook" else [])
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+        [sys.executable, "-m", "jupyter", app, "--no-browser", "--allow-root",
          "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={work}", f"--LabApp.app_settings_dir={app_settings}"],
+         f"--ServerApp.root_dir={work}",
+         *(f"--{a}.app_settings_dir={app_settings}" for a in apps)],
         cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    log.close()
     base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            _stop(proc)
+            pytest.fail(f"jupyter {app} did not start:\n"
+                        + (tmp_path / "server.log").read_text(errors="replace")[-3000:])
+        time.sleep(0.3)
+    page = "lab/tree" if app == "lab" else "notebooks"
+    # ``reset``: JupyterLab opens only the notebook asked for, not every tab of the last visit
+    query = f"?token={token}" + ("&reset" if app == "lab" else "")
+    return proc, {"url": f"{base}/{page}/{NOTEBOOK.name}{query}", "progress": progress,
+                  "query": query,
+                  "tmp": tmp_path, "base": base, "token": token, "work": work, "app": app,
+                  "page": page}
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on 127.0.0.1 with a token, serving copies of the exercise notebooks (one
+    server for the whole module)."""
+    proc, facts = _serve(tmp_path_factory.mktemp("lab"), "lab")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail("JupyterLab did not start:\n"
-                            + (tmp_path / "jupyterlab.log").read_text(errors="replace")[-3000:])
-            time.sleep(0.3)
-        yield {"url": f"{base}/lab/tree/{NOTEBOOK.name}?token={token}", "progress": progress,
-               "tmp": tmp_path, "base": base, "token": token, "work": work}
+        yield facts
     finally:
         _stop(proc)
-        log.close()
+
+
+@pytest.fixture(scope="module")
+def notebook7(tmp_path_factory):
+    """Notebook 7 with the same settings (skipped where it is not installed)."""
+    pytest.importorskip("notebook", minversion="7")
+    proc, facts = _serve(tmp_path_factory.mktemp("notebook7"), "notebook")
+    try:
+        yield facts
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture(autouse=True)
+def _no_kernels_left(request):
+    """Each test leaves no kernel running behind it (two cores are shared)."""
+    yield
+    for name in ("lab", "notebook7"):
+        if name in request.fixturenames:
+            try:
+                _shut_down_kernels(request.getfixturevalue(name))
+            except Exception:  # noqa: BLE001 - the server may be gone already
+                pass
 
 
 def _exercise(page, title: str):
@@ -250,7 +289,7 @@ def test_every_chapter_exercise_renders_in_jupyterlab(lab, notebook):
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.set_default_timeout(90_000)
-            page.goto(f"{lab['base']}/lab/tree/{notebook.name}?token={lab['token']}")
+            page.goto(f"{lab['base']}/lab/tree/{notebook.name}{lab['query']}")
             _run_all(page)
             expect(page.locator(".casekit-exercise")).to_have_count(expected)
             expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
@@ -276,8 +315,19 @@ def _shut_down_kernels(lab) -> None:
     """What a closed laptop does overnight: every kernel of the server is gone."""
     for session in _sessions(lab):
         req = urllib.request.Request(
-            f"{lab['base']}/api/sessions/{session['id']}?token={lab['token']}", method="DELETE")
-        urllib.request.urlopen(req).close()
+            f"{lab['base']}/api/kernels/{session['kernel']['id']}?token={lab['token']}",
+            method="DELETE")
+        try:
+            urllib.request.urlopen(req).close()
+        except urllib.error.HTTPError:
+            pass  # already going
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{lab['base']}/api/kernels?token={lab['token']}") as r:
+            if not json.loads(r.read()):
+                return
+        time.sleep(0.2)
+    pytest.fail("the kernels did not shut down")
 
 
 def _menu(page, menu: str, item: str) -> None:
@@ -285,7 +335,32 @@ def _menu(page, menu: str, item: str) -> None:
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}$")).click()
 
 
-def test_reopen_and_restart_in_jupyterlab(lab):
+def _wait_idle(server, settle: float = 1.0) -> None:
+    """Wait until every kernel of the server has been idle for ``settle`` seconds."""
+    deadline, quiet = time.monotonic() + 120, None
+    while time.monotonic() < deadline:
+        url = f"{server['base']}/api/kernels?token={server['token']}"
+        with urllib.request.urlopen(url) as r:
+            kernels = json.loads(r.read())
+        if kernels and all(k["execution_state"] == "idle" for k in kernels):
+            quiet = quiet or time.monotonic()
+            if time.monotonic() - quiet >= settle:
+                return
+        else:
+            quiet = None
+        time.sleep(0.2)
+    pytest.fail("the kernel did not become idle")
+
+
+def _run_all_when_idle(page, server) -> None:
+    """Run → Run All Cells once the notebook is open and its kernel idle (Lab and Notebook 7)."""
+    page.wait_for_selector(".jp-Notebook")
+    _wait_idle(server)
+    _menu(page, "Run", "Run All Cells")
+
+
+@pytest.mark.parametrize("app", ["lab", "notebook7"])
+def test_reopen_and_restart(app, request):
     """Answer, save, close; reopen the next day; restart the kernel: never a broken exercise.
 
     * reopened (saved, its kernel gone): no "Error displaying widget"; the saved answer is in
@@ -300,7 +375,8 @@ def test_reopen_and_restart_in_jupyterlab(lab):
     from casekit import exercises
     numeric = exercises.make("intro.top_customers_share")
     right = f"{numeric.solution() * 100:.1f}%"
-    url = f"{lab['base']}/lab/tree/{REOPEN}?token={lab['token']}"
+    lab = request.getfixturevalue(app)
+    url = f"{lab['base']}/{lab['page']}/{REOPEN}{lab['query']}"
     path = lab["work"] / REOPEN
     expect.set_options(timeout=60_000)
     start = time.monotonic()
@@ -310,9 +386,9 @@ def test_reopen_and_restart_in_jupyterlab(lab):
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.set_default_timeout(60_000)
             page.goto(url)
-            _run_all(page)
+            _run_all_when_idle(page, lab)
             expect(page.locator(".casekit-exercise")).to_have_count(5)
-            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+            _wait_idle(lab)
             box = _exercise(page, numeric.title)
             box.scroll_into_view_if_needed()
             box.locator("input[type=text]").fill(right)
@@ -321,15 +397,16 @@ def test_reopen_and_restart_in_jupyterlab(lab):
 
             # save (the kit's settings keep the widget state with the notebook), close, and
             # lose the kernel
-            before = path.stat().st_mtime_ns
-            page.locator(".jp-Notebook").click(position={"x": 5, "y": 5})
-            page.keyboard.press("Control+s")
-            deadline = time.monotonic() + 30
-            while path.stat().st_mtime_ns == before and time.monotonic() < deadline:
-                time.sleep(0.2)
-            saved_nb = json.loads(path.read_text(encoding="utf-8"))
-            assert "application/vnd.jupyter.widget-state+json" in saved_nb["metadata"].get(
-                "widgets", {}), "the widget state was not saved with the notebook"
+            state = "application/vnd.jupyter.widget-state+json"
+            deadline = time.monotonic() + 40
+            while True:
+                page.locator(".jp-Notebook").click(position={"x": 5, "y": 5})
+                page.keyboard.press("Control+s")
+                time.sleep(2)
+                saved_nb = json.loads(path.read_text(encoding="utf-8"))
+                if state in saved_nb["metadata"].get("widgets", {}):
+                    break
+                assert time.monotonic() < deadline, "the widget state was not saved"
             page.close()
             _shut_down_kernels(lab)
 
@@ -345,12 +422,13 @@ def test_reopen_and_restart_in_jupyterlab(lab):
             expect(box).to_contain_text(NOT_CONNECTED)                      # and what to do
             expect(box).to_contain_text("Run this cell again")
             assert page.get_by_text("Error displaying widget").count() == 0
-            box.screenshot(path=str(lab["tmp"] / "reopened.png"))
-            print(f"\nscreenshot of a reopened exercise: {lab['tmp'] / 'reopened.png'}")
+            box.screenshot(path=str(lab["tmp"] / f"reopened-{app}.png"))
+            print(f"\nscreenshot of a reopened exercise: {lab['tmp'] / f'reopened-{app}.png'}")
 
             # run it again: live, the last checked answer restored
-            _run_all(page)
-            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+            _run_all_when_idle(page, lab)
+            expect(page.locator(".casekit-exercise")).to_have_count(5)
+            _wait_idle(lab)
             box = _exercise(page, numeric.title)
             expect(box).to_contain_text("last answer is back")
             expect(box.locator("input[type=text]")).to_have_value(right)
@@ -361,7 +439,8 @@ def test_reopen_and_restart_in_jupyterlab(lab):
             # Kernel › Restart: the view stays on the page, its kernel is new
             _menu(page, "Kernel", "Restart Kernel…")
             page.locator(".jp-Dialog-button", has_text=re.compile(r"^Restart$")).click()
-            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+            time.sleep(1)
+            _wait_idle(lab)
             box = _exercise(page, numeric.title)
             box.scroll_into_view_if_needed()
             box.locator("input[type=text]").fill("1%")                      # a wrong answer
@@ -369,12 +448,13 @@ def test_reopen_and_restart_in_jupyterlab(lab):
             box.get_by_role("button", name="Check").click()
             expect(box).to_contain_text(NOT_CONNECTED)                      # not a silent no-op
             expect(box.get_by_text("Correct")).to_have_count(0)
-            box.screenshot(path=str(lab["tmp"] / "restarted.png"))
-            print(f"screenshot of a stale exercise after a restart: {lab['tmp'] / 'restarted.png'}")
+            box.screenshot(path=str(lab["tmp"] / f"restarted-{app}.png"))
+            print(f"screenshot of a stale exercise after a restart: {lab['tmp'] / f'restarted-{app}.png'}")
 
             # Run All again: live again, the last checked answer back
-            _run_all(page)
-            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
+            _run_all_when_idle(page, lab)
+            expect(page.locator(".casekit-exercise")).to_have_count(5)
+            _wait_idle(lab)
             box = _exercise(page, numeric.title)
             expect(box.locator("input[type=text]")).to_have_value(right)
             box.get_by_role("button", name="Check").click()
@@ -382,4 +462,5 @@ def test_reopen_and_restart_in_jupyterlab(lab):
             assert page.get_by_text("Error displaying widget").count() == 0
         finally:
             browser.close()
-    print(f"reopen/restart test took {time.monotonic() - start:.1f}s")
+            _shut_down_kernels(lab)
+    print(f"reopen/restart test in {app} took {time.monotonic() - start:.1f}s")

@@ -22,6 +22,7 @@ from .engine import (
     MultiChoiceExercise,
     NumericExercise,
     OrderingExercise,
+    plural,
     register,
     with_article,
 )
@@ -379,11 +380,11 @@ class FirstCauseToFix(_NamesAccepted, ExploreExercise):
             n = int(count.loc[c, "complaints"]) if c in count.index else 0
             share = float(count.loc[c, "share"]) if c in count.index else 0.0
             if c == first:
-                out[label] = (f"Yes: {c} causes {n:,} complaints, {_pct(share)} of all — the "
+                out[label] = (f"Yes: {c} causes {plural(n, 'complaint')}, {_pct(share)} of all — the "
                               "tallest bar, so fixing it removes the most complaints. The vital "
                               "few come first.")
                 continue
-            text = (f"{c} causes {n:,} complaints ({_pct(share)}), fewer than {first} "
+            text = (f"{c} causes {plural(n, 'complaint')} ({_pct(share)}), fewer than {first} "
                     f"({_pct(float(count.loc[first, 'share']))}).")
             if c == top_money:
                 text += (" It leads by amount claimed, but the question counts complaints: "
