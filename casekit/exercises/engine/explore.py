@@ -125,6 +125,7 @@ class ExploreExercise(ChoiceExercise):
 
         for c in controls.values():
             c.observe(redraw, names="value")
+            c.add_class("casekit-control")  # the page checks Python is there when one moves
         view.redraw = redraw
         view.on_live = went_live
         redraw()

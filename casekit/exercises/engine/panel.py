@@ -52,10 +52,19 @@ function render({ model, el }) {
     const t = e.target;
     if (t && t.closest && t.closest(".casekit-input")) { area.innerHTML = ""; }
   };
+  // a control moved (an explore slider): Python must redraw, so make sure it is there
+  const touched = (e) => {
+    const t = e.target;
+    if (t && t.closest && t.closest(".casekit-control")) { ask("ping", %(check_ms)d); }
+  };
+  const events = ["input", "change"], moves = ["pointerup", "keyup", "change"];
   let box = null;
   requestAnimationFrame(() => {
     box = el.closest(".casekit-exercise");
-    if (box) { box.addEventListener("input", clear, true); box.addEventListener("change", clear, true); }
+    if (box) {
+      events.forEach((n) => box.addEventListener(n, clear, true));
+      moves.forEach((n) => box.addEventListener(n, touched, true));
+    }
   });
   el.append(button, status, area);
   ask("ping", %(ping_ms)d);
@@ -63,7 +72,10 @@ function render({ model, el }) {
     clearTimeout(timer);
     model.off("change:value", show);
     model.off("msg:custom", alive);
-    if (box) { box.removeEventListener("input", clear, true); box.removeEventListener("change", clear, true); }
+    if (box) {
+      events.forEach((n) => box.removeEventListener(n, clear, true));
+      moves.forEach((n) => box.removeEventListener(n, touched, true));
+    }
   };
 }
 export default { render };
