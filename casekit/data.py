@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema, synth
+from . import _building, schema, synth
 from .core.checks import require_number
 from .core.world import stamp
 
@@ -121,7 +121,8 @@ def _world_cached(seed: int, n_customers: int) -> synth.World:
             return stamp(synth.make_world(seed, n_customers), start=synth.START, asof=synth.ASOF)
         w = synth.World(**frames, seed=seed, n_customers=n_customers, asof=synth.ASOF)
     else:
-        w = synth.make_world(seed, n_customers)
+        _building.check_memory(n_customers)  # a clear message before a build the memory cannot hold
+        w = _building.build(synth.make_world, seed, n_customers)  # a progress bar in a notebook
     return stamp(w, start=synth.START, asof=w.asof)
 
 

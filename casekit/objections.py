@@ -319,40 +319,45 @@ def find_method(name) -> str | None:
 _CUES = {
     "turning it around": [(r"exactly why|precisely because|that'?s why you|which is why|"
                            r"the very reason|just because you|because you are (so )?(small|busy|"
-                           r"young|new)|that is (exactly )?the reason|正因为|恰恰", 4)],
+                           r"young|new)|that is (exactly )?the reason|正因为|恰恰|正是因为|"
+                           r"这正是|所以才更(需要|应该)", 4)],
     "indirect denial": [(r"\byes,? but\b|\b(i )?(understand|agree|see)\b[^.?!;]*\bbut\b|"
                          r"(you'?re|you are) right[^.?!;]*\bbut\b|(that'?s|it'?s) true[^.?!;]*\bbut\b|"
                          r"(fair|good) point[^.?!;]*\bbut\b|是的[，,]?\s*(但|不过)|"
-                         r"您说得对[^。？]*(但|不过)|理解[^。？]*(但|不过)", 3),
+                         r"您说得对[^。？]*(但|不过)|理解[^。？]*(但|不过)|"
+                         r"(确实|没错|同意)[^。？]*(但|不过)", 3),
                         (r"\bhowever\b", 2)],
     "direct denial": [(r"not (true|correct|right|the case)|\bincorrect\b|\bactually\b|\bin fact\b|"
                        r"the (data|record|records|figures|log) show|misunderstanding|"
-                       r"不是这样|事实上|其实|数据显示", 2),
-                      (r"you'?re wrong|you are wrong|that'?s wrong|你错了", 1)],
+                       r"不是这样|事实上|其实|数据显示|实际上|并非如此|记录显示|不准确", 2),
+                      (r"you'?re wrong|you are wrong|that'?s wrong|你错了|(你|您)说(的|得)不对", 1)],
     "compensation": [(r"on the other hand|make(s)? up for|in return|pays? (for )?itself|"
                       r"outweigh|offset|worth it|more than (pays|makes)|lower running cost|"
-                      r"longer life|payment terms|instal+ments?|\blease\b|\btrial\b|补偿|虽然", 2),
-                     (r"\bworth\b|\bvalue\b|\bsav(e|es|ing|ings)\b|warranty|\bservice\b", 1)],
+                      r"longer life|payment terms|instal+ments?|\blease\b|\btrial\b|补偿|虽然|弥补|"
+                      r"另一方面|收回成本|回本|物有所值|分期|租赁|试用", 2),
+                     (r"\bworth\b|\bvalue\b|\bsav(e|es|ing|ings)\b|warranty|\bservice\b|"
+                      r"值得|划算|节省|省下|保修|服务", 1)],
     "questioning": [(r"may i ask|could you tell|can you tell|would you tell|"
                      r"\bwhat (makes|would|is|are|do|does)\b|\bwhy (do|does|is|are|would|not)\b|"
                      r"\bwho (decides|else|sets)\b|\bhow (many|much|often|do|does)\b|请问|"
-                     r"为什么|什么|吗[？?]", 2), (r"\?|？", 1)],
+                     r"为什么|什么|吗[？?]|能不能(告诉|说说)|哪些|多少|谁(来)?(决定|拍板)", 2), (r"\?|？", 1)],
     "ignoring": [(r"let'?s move on|moving on|\banyway\b|by the way|\(smiles?\)|\bsmile\b|"
-                  r"let me show you|先不谈|顺便", 2)],
+                  r"let me show you|先不谈|顺便|[(（]微笑[)）]|我先给您看|先看看|话说回来", 2)],
 }
 
 # Cues of a broken principle in what is said.
 _BROKEN = {
     "never argue": r"you'?re wrong|you are wrong|that'?s wrong|\bnonsense\b|ridiculous|\bno way\b|"
-                   r"rubbish|you must be joking|胡说|你错了|不可能",
+                   r"rubbish|you must be joking|胡说|你错了|不可能|(你|您)说(的|得)不对|荒谬|开玩笑",
     "leave the customer face": r"you don'?t understand|you do not understand|\bobviously\b|"
                                r"everyone knows|any fool|\bstupid\b|\bsilly\b|clearly you|"
-                               r"you should know|你不懂|连这都不知道",
+                               r"you should know|(你|您)(根本|完全|就)?不懂|连这都不知道|谁都知道|显然|"
+                               r"你应该知道|外行",
     "pick the right moment": r"sign (it )?(now|today)|today only|last chance|right now or|"
-                             r"马上签",
+                             r"马上签|(今天|现在)就签|最后(的)?机会|仅限今天",
 }
 _ACKNOWLEDGE = (r"\bi (understand|see|hear you|appreciate)\b|good point|fair point|\bthank(s| you)\b|"
-                r"you'?re right|that'?s (a )?fair|理解|谢谢|您说得对")
+                r"you'?re right|that'?s (a )?fair|理解|谢谢|您说得对|我明白|明白您|感谢")
 _METHOD_ORDER = ("turning it around", "indirect denial", "direct denial", "compensation",
                  "ignoring", "questioning")
 

@@ -23,6 +23,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -32,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "exercises" / "00_how_exercises_work.ipynb"
 EXERCISE_NOTEBOOKS = sorted((ROOT / "exercises").glob("*.ipynb"))
 PLACEHOLDER = "Run this cell to answer it here"
+REOPEN = "reopen_" + NOTEBOOK.name
+NOT_CONNECTED = "Not connected to Python"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -76,13 +79,20 @@ def _stop(proc: subprocess.Popen) -> None:
     proc.wait(timeout=5)
 
 
-@pytest.fixture
-def lab(tmp_path):
-    """JupyterLab on 127.0.0.1 with a token, serving copies of the exercise notebooks."""
+def _serve(tmp_path, app: str = "lab"):
+    """Start JupyterLab (``app="lab"``) or Notebook 7 (``"notebook"``) serving notebook copies.
+
+    Its application settings are the kit's own (``share/jupyter/lab/settings``: widget state
+    saved with the notebook), as in an environment where casekit is installed.  Returns the
+    process and the server's facts.
+    """
     work = tmp_path / "work"
     work.mkdir()
     for nb in EXERCISE_NOTEBOOKS:
         shutil.copy(nb, work / nb.name)
+    shutil.copy(NOTEBOOK, work / REOPEN)
+    app_settings = tmp_path / "app-settings"
+    shutil.copytree(ROOT / "share" / "jupyter" / "lab" / "settings", app_settings)
     settings = tmp_path / "settings"
     for plugin, values in SETTINGS.items():
         package, name = plugin.rsplit("/", 1)
@@ -96,32 +106,72 @@ def lab(tmp_path):
                JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
                CASEKIT_PROGRESS=str(progress),
                PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-    log = open(tmp_path / "jupyterlab.log", "wb")
+    log = open(tmp_path / "server.log", "wb")
+    # Notebook 7 runs inside a server that also loads JupyterLab, whose handler serves the
+    # settings: both take the environment's settings folder, so both are pointed at it here
+    apps = ["LabApp"] + (["JupyterNotebookApp"] if app == "notebook" else [])
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+        [sys.executable, "-m", "jupyter", app, "--no-browser", "--allow-root",
          "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={work}"],
+         f"--ServerApp.root_dir={work}",
+         *(f"--{a}.app_settings_dir={app_settings}" for a in apps)],
         cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    log.close()
     base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            _stop(proc)
+            pytest.fail(f"jupyter {app} did not start:\n"
+                        + (tmp_path / "server.log").read_text(errors="replace")[-3000:])
+        time.sleep(0.3)
+    page = "lab/tree" if app == "lab" else "notebooks"
+    # ``reset``: JupyterLab opens only the notebook asked for, not every tab of the last visit
+    query = f"?token={token}" + ("&reset" if app == "lab" else "")
+    return proc, {"url": f"{base}/{page}/{NOTEBOOK.name}{query}", "progress": progress,
+                  "query": query,
+                  "tmp": tmp_path, "base": base, "token": token, "work": work, "app": app,
+                  "page": page}
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on 127.0.0.1 with a token, serving copies of the exercise notebooks (one
+    server for the whole module)."""
+    proc, facts = _serve(tmp_path_factory.mktemp("lab"), "lab")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail("JupyterLab did not start:\n"
-                            + (tmp_path / "jupyterlab.log").read_text(errors="replace")[-3000:])
-            time.sleep(0.3)
-        yield {"url": f"{base}/lab/tree/{NOTEBOOK.name}?token={token}", "progress": progress,
-               "tmp": tmp_path, "base": base, "token": token}
+        yield facts
     finally:
         _stop(proc)
-        log.close()
+
+
+@pytest.fixture(scope="module")
+def notebook7(tmp_path_factory):
+    """Notebook 7 with the same settings (skipped where it is not installed)."""
+    pytest.importorskip("notebook", minversion="7")
+    proc, facts = _serve(tmp_path_factory.mktemp("notebook7"), "notebook")
+    try:
+        yield facts
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture(autouse=True)
+def _no_kernels_left(request):
+    """Each test leaves no kernel running behind it (two cores are shared)."""
+    yield
+    for name in ("lab", "notebook7"):
+        if name in request.fixturenames:
+            try:
+                _shut_down_kernels(request.getfixturevalue(name))
+            except Exception:  # noqa: BLE001 - the server may be gone already
+                pass
 
 
 def _exercise(page, title: str):
@@ -148,8 +198,11 @@ def test_exercises_render_and_answer_in_jupyterlab(lab):
             page.wait_for_selector(".jp-Notebook")
             idle = page.get_by_role("button", name=re.compile(r"\| Idle$"))
             expect(idle).to_be_visible()
-            # the stored notebook shows each exercise as a sentence until its cell runs
-            expect(page.get_by_text("Run this cell to answer it here").first).to_be_attached()
+            # the stored notebook (not trusted yet) shows each exercise's static view, question
+            # and options included, until its cell runs
+            static = page.locator(".casekit-exercise-static")
+            expect(static).to_have_count(5)
+            expect(static.filter(has_text=choice.title)).to_contain_text(wrong_option)
             assert page.get_by_text("Error displaying widget").count() == 0
 
             # Run → Run All Cells (there is no default shortcut)
@@ -206,7 +259,7 @@ def test_exercises_render_and_answer_in_jupyterlab(lab):
 
     # the Check clicks in the page reached the progress file
     saved = json.loads(lab["progress"].read_text())["exercises"]
-    assert saved[numeric.id]["correct"] is True and saved[numeric.id]["attempts"] == 1
+    assert saved[numeric.id]["correct"] is True and saved[numeric.id]["attempts"] >= 1
     assert saved[choice.id]["last_answer"] == wrong_option and saved[choice.id]["correct"] is False
 
 
@@ -236,7 +289,7 @@ def test_every_chapter_exercise_renders_in_jupyterlab(lab, notebook):
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.set_default_timeout(90_000)
-            page.goto(f"{lab['base']}/lab/tree/{notebook.name}?token={lab['token']}")
+            page.goto(f"{lab['base']}/lab/tree/{notebook.name}{lab['query']}")
             _run_all(page)
             expect(page.locator(".casekit-exercise")).to_have_count(expected)
             expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
@@ -251,3 +304,183 @@ def test_every_chapter_exercise_renders_in_jupyterlab(lab, notebook):
             print(f"\nscreenshot of the first exercise: {shot}")
         finally:
             browser.close()
+
+
+def _sessions(lab) -> list[dict]:
+    for _ in range(20):
+        try:
+            with urllib.request.urlopen(f"{lab['base']}/api/sessions?token={lab['token']}") as r:
+                return json.loads(r.read())
+        except urllib.error.HTTPError:  # a session half-way through a change: ask again
+            time.sleep(0.5)
+    pytest.fail("the server does not list its sessions")
+
+
+def _shut_down_kernels(lab) -> None:
+    """What a closed laptop does overnight: every kernel of the server is gone."""
+    for session in _sessions(lab):
+        req = urllib.request.Request(
+            f"{lab['base']}/api/kernels/{session['kernel']['id']}?token={lab['token']}",
+            method="DELETE")
+        try:
+            urllib.request.urlopen(req).close()
+        except urllib.error.HTTPError:
+            pass  # already going
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{lab['base']}/api/kernels?token={lab['token']}") as r:
+                if not json.loads(r.read()):
+                    return
+        except urllib.error.HTTPError:  # a kernel half-way through stopping: ask again
+            pass
+        time.sleep(0.2)
+    pytest.fail("the kernels did not shut down")
+
+
+def _menu(page, menu: str, item: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{menu}$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}$")).click()
+
+
+def _wait_idle(server, settle: float = 1.0) -> None:
+    """Wait until every kernel of the server has been idle for ``settle`` seconds."""
+    deadline, quiet = time.monotonic() + 120, None
+    while time.monotonic() < deadline:
+        url = f"{server['base']}/api/kernels?token={server['token']}"
+        try:
+            with urllib.request.urlopen(url) as r:
+                kernels = json.loads(r.read())
+        except urllib.error.HTTPError:  # a kernel being started or stopped: ask again
+            kernels = []
+        if kernels and all(k["execution_state"] == "idle" for k in kernels):
+            quiet = quiet or time.monotonic()
+            if time.monotonic() - quiet >= settle:
+                return
+        else:
+            quiet = None
+        time.sleep(0.2)
+    pytest.fail("the kernel did not become idle")
+
+
+def _run_all_when_idle(page, server) -> None:
+    """Run → Run All Cells once the notebook is open and its kernel idle (Lab and Notebook 7)."""
+    page.wait_for_selector(".jp-Notebook")
+    _wait_idle(server)
+    _menu(page, "Run", "Run All Cells")
+
+
+@pytest.mark.parametrize("app", ["lab", "notebook7"])
+def test_reopen_and_restart(app, request):
+    """Answer, save, close; reopen the next day; restart the kernel: never a broken exercise.
+
+    * reopened (saved, its kernel gone): no "Error displaying widget"; the saved answer is in
+      its box; the exercise says it is not connected and to run the cell again;
+    * Run All again: the last checked answer is back in a live exercise;
+    * after Kernel › Restart: changing the answer clears the old verdict at once (no kernel
+      needed) and Check says it is not connected instead of doing nothing;
+    * Run All again: Check works and the answer is restored.
+    """
+    from playwright.sync_api import expect, sync_playwright
+
+    from casekit import exercises
+    numeric = exercises.make("intro.top_customers_share")
+    explorer = exercises.make("intro.top_share_explorer")
+    right = f"{numeric.solution() * 100:.1f}%"
+    lab = request.getfixturevalue(app)
+    url = f"{lab['base']}/{lab['page']}/{REOPEN}{lab['query']}"
+    path = lab["work"] / REOPEN
+    expect.set_options(timeout=60_000)
+    start = time.monotonic()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(url)
+            _run_all_when_idle(page, lab)
+            expect(page.locator(".casekit-exercise")).to_have_count(5)
+            _wait_idle(lab)
+            box = _exercise(page, numeric.title)
+            box.scroll_into_view_if_needed()
+            box.locator("input[type=text]").fill(right)
+            box.get_by_role("button", name="Check").click()
+            expect(box.locator(".casekit-feedback")).to_contain_text("Correct")
+
+            # save (the kit's settings keep the widget state with the notebook), close, and
+            # lose the kernel
+            state = "application/vnd.jupyter.widget-state+json"
+            deadline = time.monotonic() + 40
+            while True:
+                page.locator(".jp-Notebook").click(position={"x": 5, "y": 5})
+                page.keyboard.press("Control+s")
+                time.sleep(2)
+                saved_nb = json.loads(path.read_text(encoding="utf-8"))
+                if state in saved_nb["metadata"].get("widgets", {}):
+                    break
+                assert time.monotonic() < deadline, "the widget state was not saved"
+            page.close()
+            _shut_down_kernels(lab)
+
+            # reopen
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(url)
+            page.wait_for_selector(".jp-Notebook")
+            expect(page.locator(".casekit-exercise")).to_have_count(5)
+            box = _exercise(page, numeric.title)
+            box.scroll_into_view_if_needed()
+            expect(box.locator("input[type=text]")).to_have_value(right)   # the saved answer
+            expect(box).to_contain_text(NOT_CONNECTED)                      # and what to do
+            expect(box).to_contain_text("Run this cell again")
+            assert page.get_by_text("Error displaying widget").count() == 0
+            box.screenshot(path=str(lab["tmp"] / f"reopened-{app}.png"))
+            print(f"\nscreenshot of a reopened exercise: {lab['tmp'] / f'reopened-{app}.png'}")
+
+            # run it again: live, the last checked answer restored
+            _run_all_when_idle(page, lab)
+            expect(page.locator(".casekit-exercise")).to_have_count(5)
+            _wait_idle(lab)
+            box = _exercise(page, numeric.title)
+            expect(box).to_contain_text("last answer is back")
+            expect(box.locator("input[type=text]")).to_have_value(right)
+            expect(box).not_to_contain_text(NOT_CONNECTED)
+            box.get_by_role("button", name="Check").click()
+            expect(box.locator(".casekit-feedback")).to_contain_text("Correct")
+
+            # Kernel › Restart: the view stays on the page, its kernel is new
+            _menu(page, "Kernel", "Restart Kernel…")
+            page.locator(".jp-Dialog-button", has_text=re.compile(r"^Restart$")).click()
+            time.sleep(1)
+            _wait_idle(lab)
+            box = _exercise(page, numeric.title)
+            box.scroll_into_view_if_needed()
+            box.locator("input[type=text]").fill("1%")                      # a wrong answer
+            expect(box.locator(".casekit-feedback-area")).to_be_empty()     # old verdict gone
+            box.get_by_role("button", name="Check").click()
+            expect(box).to_contain_text(NOT_CONNECTED)                      # not a silent no-op
+            expect(box.get_by_text("Correct")).to_have_count(0)
+            box.screenshot(path=str(lab["tmp"] / f"restarted-{app}.png"))
+            # a slider moved on a stale explore exercise cannot redraw: it says so too
+            explore = _exercise(page, explorer.title)
+            explore.scroll_into_view_if_needed()
+            track = explore.locator(".noUi-target").first
+            size = track.bounding_box()
+            track.click(position={"x": size["width"] * 0.8, "y": size["height"] / 2})
+            expect(explore.locator(".widget-readout")).not_to_have_text("20")
+            expect(explore).to_contain_text(NOT_CONNECTED)
+            print(f"screenshot of a stale exercise after a restart: {lab['tmp'] / f'restarted-{app}.png'}")
+
+            # Run All again: live again, the last checked answer back
+            _run_all_when_idle(page, lab)
+            expect(page.locator(".casekit-exercise")).to_have_count(5)
+            _wait_idle(lab)
+            box = _exercise(page, numeric.title)
+            expect(box.locator("input[type=text]")).to_have_value(right)
+            box.get_by_role("button", name="Check").click()
+            expect(box.locator(".casekit-feedback")).to_contain_text("Correct")
+            assert page.get_by_text("Error displaying widget").count() == 0
+        finally:
+            browser.close()
+            _shut_down_kernels(lab)
+    print(f"reopen/restart test in {app} took {time.monotonic() - start:.1f}s")

@@ -470,3 +470,128 @@ def test_make_unknown_id_lists_the_valid_ids():
         engine.make("nope")
     with pytest.raises(ValueError, match="unknown exercise id 3"):
         engine.make(3)
+
+
+# -- the page side: Check panel, Markdown, articles, ordering inputs, drawing ahead -------------
+
+def _sent(panel, monkeypatch):
+    sent = []
+    monkeypatch.setattr(panel, "send", lambda content, buffers=None: sent.append(content))
+    return sent
+
+
+def test_a_check_from_the_page_is_answered_alive_then_checked(progress_file, monkeypatch):
+    view = TopShare(world=WORLD).widget()
+    sent = _sent(view.panel, monkeypatch)
+    view.set_answer("0.8")
+    view.panel._on_message(view.panel, {"event": "check"}, [])  # what the page's button sends
+    assert sent == [{"event": "alive"}]
+    assert view.last_feedback == TopShare(world=WORLD).check("0.8")
+    assert view.feedback.value == view.last_feedback._repr_html_()
+    view.panel._on_message(view.panel, "not a dict", [])  # ignored, no raise
+    assert sent == [{"event": "alive"}]
+
+
+def test_a_ping_from_the_page_marks_the_view_live(progress_file, monkeypatch):
+    view = TopShare(world=WORLD).widget()
+    sent = _sent(view.panel, monkeypatch)
+    assert view.live is False
+    view.panel._on_message(view.panel, {"event": "ping"}, [])
+    assert view.live is True and sent == [{"event": "alive"}] and view.feedback.value == ""
+
+
+def test_the_page_side_knows_when_python_is_gone():
+    from casekit.exercises.engine.panel import DISCONNECTED, CheckPanel
+    esm = CheckPanel._esm
+    assert "Run this cell again (Shift+Enter)" in DISCONNECTED
+    assert DISCONNECTED.split(":", 1)[1].strip()[:40] in esm      # the message is in the page
+    assert 'model.send({ event: event })' in esm and "setTimeout(lost" in esm
+    assert '.closest(".casekit-input")' in esm                     # clears on a changed answer
+    for cls in KINDS:
+        view = cls(world=WORLD).widget()
+        assert all("casekit-input" in w._dom_classes for w in view.inputs), cls
+
+
+def test_markdown_renders_italics_bold_code_lists_and_links():
+    from casekit.exercises.engine.feedback import _text_html
+    out = _text_html("*Revenue* is not **profit**; see `margin` and [the data](https://example.org).")
+    assert "<em>Revenue</em>" in out and "<strong>profit</strong>" in out
+    assert "<code>margin</code>" in out
+    assert '<a target="_blank" rel="noopener" href="https://example.org">the data</a>' in out
+    listed = _text_html("Steps:\n\n1. listen\n2. solve\n\n- one\n- two")
+    assert "<ol" in listed and "<ul" in listed and listed.count("<li>") == 4
+    assert _text_html("a <script>x</script> & b") == "a &lt;script&gt;x&lt;/script&gt; &amp; b"
+    assert _text_html("line one\nline two") == "line one<br />\nline two"
+    assert "<em>" in Feedback(False, 0, "not *quite*")._repr_html_()
+
+
+def test_prompts_render_markdown_in_the_widget_and_the_static_view():
+    class Styled(Loser):
+        prompt = "Which customer is *really* the **worst**?"
+    ex = Styled(world=WORLD)
+    for markup in (ex.widget().header.value, ex.static_html()):
+        assert "<em>really</em>" in markup and "<strong>worst</strong>" in markup
+        assert "*really*" not in markup
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("authority objection", "an authority objection"), ("price objection", "a price objection"),
+    ("economic buyer", "an economic buyer"), ("user", "a user"), ("hour", "an hour"),
+    ("advocate", "an advocate"), ("one-off order", "a one-off order"), ("SMS", "an SMS")])
+def test_articles_follow_the_sound(phrase, expected):
+    from casekit.exercises.engine import with_article
+    assert with_article(phrase) == expected
+
+
+def test_no_generated_sentence_has_the_wrong_article():
+    import re as _re
+
+    from casekit import exercises
+    from casekit.exercises.engine import article
+    wrong = []
+    for ex_id in exercises.catalog()["id"]:
+        ex = exercises.make(ex_id)
+        texts = [ex.prompt, ex.title, getattr(ex, "question", "") or "", ex.hint]
+        for name in ("options", "explanations", "shuffled"):
+            try:
+                value = getattr(ex, name)()
+            except (AttributeError, NotImplementedError):
+                continue
+            texts += list(value.values()) if isinstance(value, dict) else [str(v) for v in value]
+        for text in texts:
+            for m in _re.finditer(r"\b(a|an|A|An) ([A-Za-z][\w-]*)", str(text)):
+                if m.group(1).lower() != article(m.group(2)):
+                    wrong.append((ex_id, m.group(0)))
+    assert wrong == []
+
+
+def test_ordering_items_are_readable_without_opening_a_dropdown():
+    ex = Stages(world=WORLD)
+    view = ex.widget()
+    shown = " ".join(w.value for w in view.children if isinstance(w, type(view.header)))
+    for item in ex.shuffled():
+        assert f"<li>{item}</li>" in shown
+    for d in view.inputs[-1].children:
+        assert d.layout.width == "95%"
+    static = ex.static_html()
+    assert all(f"<li>{item}</li>" in static for item in ex.shuffled())
+
+
+def test_explore_draws_each_setting_once_and_its_neighbours_ahead(progress_file, monkeypatch):
+    ex = Slider(world=WORLD)
+    drawn = []
+    real = Slider.explore
+    monkeypatch.setattr(Slider, "explore", lambda self, **p: drawn.append(p) or real(self, **p))
+    view = ex.widget()
+    assert drawn == [{"n": 1}]
+    view.panel._on_message(view.panel, {"event": "ping"}, [])  # a page shows it: draw ahead
+    view._prefetch_thread.join(10)
+    assert {"n": 2} in drawn
+    view.controls["n"].value = 2       # drawn ahead: not drawn again
+    assert drawn.count({"n": 2}) == 1
+    html_table = view.output.outputs[1]["data"]["text/html"]
+    from casekit.exercises.engine.tables import _table_html
+    assert html_table == _table_html(ex.table(n=2))   # readout, chart and table agree
+    view._prefetch_thread.join(10)
+    view.controls["n"].value = 1       # back: drawn before, not again
+    assert drawn.count({"n": 1}) == 1

@@ -20,6 +20,7 @@ from .engine import (
     NumericExercise,
     OrderingExercise,
     register,
+    with_article,
 )
 
 __all__ = ["QualifyLeads", "HopefulProspects", "CostPerCustomer", "BudgetAllocation",
@@ -103,7 +104,7 @@ class QualifyLeads(MultiChoiceExercise):
                          "the stage is not the qualification (and an unqualified win is luck, not "
                          "a method)")
             if "authority" in row["missing"]:
-                text += (f". Our contact is a {row['contact_role']}: without authority we must "
+                text += (f". Our contact is {with_article(str(row['contact_role']))}: without authority we must "
                          "still reach the decider (决策者)")
             out[name] = text + "."
         return out

@@ -22,7 +22,9 @@ from .engine import (
     MultiChoiceExercise,
     NumericExercise,
     OrderingExercise,
+    plural,
     register,
+    with_article,
 )
 
 __all__ = ["ClassifyStatement", "BestMethod", "PrinciplesBroken", "ComplaintSteps",
@@ -125,11 +127,11 @@ class ClassifyStatement(_NamesAccepted, ChoiceExercise):
         for t in terms.english(terms.OBJECTION_TYPES):
             label = _label(terms.OBJECTION_TYPES, t)
             if t == right:
-                out[label] = (f"Yes: a {t} objection ({terms.chinese(terms.OBJECTION_TYPES, t)}) "
+                out[label] = (f"Yes: {with_article(t + ' objection')} ({terms.chinese(terms.OBJECTION_TYPES, t)}) "
                               f"is about {_TYPE_ABOUT[t]}. {self._row()['why']}")
             else:
                 mix = _CONFUSIONS.get((right, t))
-                out[label] = (f"A {t} objection is about {_TYPE_ABOUT[t]}; this one is about "
+                out[label] = (f"{with_article(t + ' objection', capital=True)} is about {_TYPE_ABOUT[t]}; this one is about "
                               f"{_TYPE_ABOUT[right]}."
                               + (f" A common mix-up — {mix}." if mix else ""))
         return out
@@ -151,7 +153,7 @@ class BestMethod(_NamesAccepted, ChoiceExercise):
     @property
     def prompt(self) -> str:
         row = self._row()
-        return (f"A customer raises a {row['type']} objection "
+        return (f"A customer raises {with_article(str(row['type']) + ' objection')} "
                 f"({terms.chinese(terms.OBJECTION_TYPES, str(row['type']))}): "
                 f"**“{row['statement']}”** ({row['statement_zh']})\n\n"
                 "Which method of handling it (处理客户异议的方法) fits best?")
@@ -378,11 +380,11 @@ class FirstCauseToFix(_NamesAccepted, ExploreExercise):
             n = int(count.loc[c, "complaints"]) if c in count.index else 0
             share = float(count.loc[c, "share"]) if c in count.index else 0.0
             if c == first:
-                out[label] = (f"Yes: {c} causes {n:,} complaints, {_pct(share)} of all — the "
+                out[label] = (f"Yes: {c} causes {plural(n, 'complaint')}, {_pct(share)} of all — the "
                               "tallest bar, so fixing it removes the most complaints. The vital "
                               "few come first.")
                 continue
-            text = (f"{c} causes {n:,} complaints ({_pct(share)}), fewer than {first} "
+            text = (f"{c} causes {plural(n, 'complaint')} ({_pct(share)}), fewer than {first} "
                     f"({_pct(float(count.loc[first, 'share']))}).")
             if c == top_money:
                 text += (" It leads by amount claimed, but the question counts complaints: "

@@ -21,6 +21,7 @@ from .engine import (
     NumericExercise,
     OrderingExercise,
     register,
+    with_article,
 )
 
 __all__ = ["ChurnRateBase", "CostRatio", "StrongestSignal", "BacktestLift", "RiskWeights",
@@ -590,4 +591,5 @@ class LoyaltyLadder(OrderingExercise):
         return [f"{en} ({zh})" for en, zh, _ in R.LOYALTY_LADDER]
 
     def explanations(self) -> dict[str, str]:
-        return {f"{en} ({zh})": f"A {en} {m}." for en, zh, m in R.LOYALTY_LADDER}
+        return {f"{en} ({zh})": f"{with_article(en, capital=True)} {m}."
+                for en, zh, m in R.LOYALTY_LADDER}

@@ -52,6 +52,7 @@ from .kinds import ChoiceExercise, MultiChoiceExercise, NumericExercise, Orderin
 from .parsing import BadAnswer, parse_number
 from .registry import CHAPTERS, catalog, make, progress, register
 from .views import ExerciseView
+from .words import article, plural, with_article
 
 __all__ = [
     "CHAPTERS",
@@ -69,4 +70,7 @@ __all__ = [
     "parse_number",
     "progress",
     "register",
+    "article",
+    "plural",
+    "with_article",
 ]

@@ -23,6 +23,17 @@ KIND_LABELS = {
 }
 
 
+#: The line under a static exercise.
+STATIC_NOTE = ("This is a saved view. Run this cell (Shift+Enter) in Jupyter to answer it here; "
+               "your last checked answer comes back.")
+
+
+def _answer_text(answer) -> str:
+    if isinstance(answer, (list, tuple)):
+        return " → ".join("—" if a is None else str(a) for a in answer)
+    return str(answer)
+
+
 class Exercise:
     """Base of every exercise.
 
@@ -115,7 +126,7 @@ class Exercise:
                 f'<div style="font-size:1.1em"><b>{html.escape(self.title)}</b> '
                 f'<span style="color:#666;font-size:0.85em">· {html.escape(label)} · '
                 f'<code>{html.escape(self.id)}</code></span></div>'
-                f"<p>{_text_html(self.prompt)}</p></div>")
+                f'<div style="margin:0.5em 0">{_text_html(self.prompt)}</div></div>')
 
     def widget(self) -> ExerciseView:
         """A fresh ipywidgets view of the exercise, with the student's last answer restored."""
@@ -124,7 +135,42 @@ class Exercise:
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget()._repr_mimebundle_()
         bundle["text/plain"] = self._plain_text()
+        bundle["text/html"] = self.static_html()
         return bundle
+
+    def static_html(self) -> str:
+        """The exercise as plain HTML: question, inputs and the last saved answer.
+
+        Stored beside the live widget in a notebook's output, it is what a page without a
+        kernel shows (nbconvert, GitHub, a website, an untrusted notebook).  Never raises.
+        """
+        try:
+            saved = _progress.restore(self) if self.id else None  # the answer given on this world
+        except Exception:  # noqa: BLE001 - a missing or odd file just means no answer
+            saved = None
+        parts = [self._header_html()]
+        for part in (self._static_extra, lambda: self._static_inputs(saved)):
+            try:
+                parts.append(part())
+            except Exception as exc:  # noqa: BLE001 - the static view is a courtesy
+                parts.append(f"<p><i>(Could not show this part here: "
+                             f"{html.escape(type(exc).__name__)}.)</i></p>")
+        if saved is not None:
+            parts.append('<div style="margin:0.4em 0">Your last checked answer: <b>'
+                         f"{html.escape(_answer_text(saved))}</b></div>")
+        parts.append(f'<div class="casekit-static-note" style="color:#555;margin:0.4em 0">'
+                     f"<i>{html.escape(STATIC_NOTE)}</i></div>")
+        return ('<div class="casekit-exercise-static" style="border:1px solid #d0d7de;'
+                'padding:6px 12px;margin:6px 0;max-width:900px">' + "".join(parts) + "</div>")
+
+    def _static_extra(self) -> str:
+        """What :meth:`_extra` shows, as HTML (a table)."""
+        table = self.data()
+        return "" if table is None else _table_html(table)
+
+    def _static_inputs(self, saved) -> str:
+        """The inputs as HTML, with the saved answer filled in where there is one."""
+        return ""
 
     # -- widget parts (overridden by each kind) ---------------------------------------------
     def _inputs(self):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import math
-import re
 from dataclasses import dataclass
+
+from .markdown import markdown_html
 
 _COLOURS = {  # (border, background) for correct, partly right, not yet, neutral note
     "correct": ("#2e7d32", "#edf7ee"),
@@ -81,11 +81,8 @@ class Misconception:
 
 
 def _text_html(text: str) -> str:
-    """Escape text for HTML; blank lines become paragraphs, newlines line breaks, `x` code."""
-    out = html.escape(str(text))
-    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
-    out = re.sub(r"\*\*([^*]+)\*\*", r"<b>\1</b>", out)
-    return out.replace("\n\n", "<br><br>").replace("\n", "<br>")
+    """Text for HTML: Markdown (italics, bold, code, lists, links); raw HTML is escaped."""
+    return markdown_html(str(text))
 
 
 def _box(inner: str, status: str) -> str:

@@ -60,6 +60,14 @@ class ChoiceExercise(Exercise):
         parts = ["Not this one.", why.get(picked, ""), self.hint]
         return Feedback(False, 0.0, " ".join(p for p in parts if p))
 
+    def _static_inputs(self, saved) -> str:
+        options = [str(o) for o in self.options()]
+        try:
+            picked = self._match(saved, options) if saved is not None else None
+        except BadAnswer:
+            picked = None
+        return _static_list([("◉ " if o == picked else "○ ") + o for o in options])
+
     def _inputs(self):
         return [W.RadioButtons(options=[str(o) for o in self.options()], index=None, **_wide())]
 
@@ -140,6 +148,14 @@ class MultiChoiceExercise(Exercise):
         if self.hint:
             parts.append(self.hint)
         return Feedback(False, score, "\n".join(parts))
+
+    def _static_inputs(self, saved) -> str:
+        options = [str(o) for o in self.options()]
+        try:
+            picked = set(self._picks(saved, options))
+        except BadAnswer:
+            picked = set()
+        return _static_list([("☑ " if o in picked else "☐ ") + o for o in options])
 
     def _inputs(self):
         boxes = [W.Checkbox(value=False, description=str(o), indent=False, **_wide())
@@ -261,6 +277,12 @@ class NumericExercise(Exercise):
         return Feedback(False, 0.0, " ".join(p for p in [
             f"{note}{shown} is {direction}.", self.hint] if p))
 
+    def _static_inputs(self, saved) -> str:
+        unit = "" if self.unit in ("share", "") else f" {html.escape(self.unit)}"
+        shown = ("&#x2007;" * 12 if saved in (None, "") else html.escape(str(saved)))
+        return (f'<div style="margin:0.4em 0">Your answer: <span style="border:1px solid #aaa;'
+                f'padding:1px 8px;display:inline-block;min-width:8em">{shown}</span>{unit}</div>')
+
     def _inputs(self):
         placeholder = self.placeholder or ("e.g. 62% or 0.62" if self.unit == "share"
                                            else "a number, e.g. 1,234.5")
@@ -361,12 +383,29 @@ class OrderingExercise(Exercise):
             parts.append(self.hint)
         return Feedback(False, score if score < 1 else 0.99, "\n".join(parts))
 
+    def _items_html(self) -> str:
+        return ('<div style="margin:0.4em 0">Items to put in order (pick one for each '
+                'position below):</div>' + _static_list(self.shuffled(), marker="disc"))
+
+    def _extra(self, view) -> list:
+        return [*super()._extra(view), W.HTML(self._items_html())]
+
+    def _static_inputs(self, saved) -> str:
+        items = self.shuffled()
+        try:
+            order = self._order(saved, items) if saved is not None else None
+        except BadAnswer:
+            order = None
+        slots = order or ["—"] * len(items)
+        return (self._items_html() + '<div style="margin:0.4em 0">Your order:</div>'
+                + _static_list([f"{k + 1}. {s}" for k, s in enumerate(slots)]))
+
     def _inputs(self):
         shown = self.shuffled()
         options = [("— choose —", "")] + [(s, s) for s in shown]
         rows = [W.Dropdown(options=options, value="", description=f"{k + 1}.",
                            style={"description_width": "2.5em"},
-                           layout=W.Layout(width="auto", min_width="340px", max_width="640px"))
+                           layout=W.Layout(width="95%", min_width="340px", max_width="860px"))
                 for k in range(len(shown))]
         return [W.VBox(rows)]
 
@@ -380,3 +419,9 @@ class OrderingExercise(Exercise):
             raise ValueError("the saved order does not fit this exercise")
         for d, v in zip(rows, values):
             d.value = "" if v is None else v
+
+
+def _static_list(lines, marker: str = "none") -> str:
+    items = "".join(f"<li>{html.escape(str(line))}</li>" for line in lines)
+    return (f'<ul style="list-style:{marker};padding-left:{"1.4em" if marker != "none" else "0.5em"};'
+            f'margin:0.3em 0">{items}</ul>')

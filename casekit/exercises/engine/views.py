@@ -7,6 +7,7 @@ import ipywidgets as W
 from ...classroom import mode as _mode
 from .. import store as _progress
 from .feedback import Feedback, _box, _text_html
+from .panel import CheckPanel
 
 
 class ExerciseView(W.VBox):
@@ -15,19 +16,25 @@ class ExerciseView(W.VBox):
     ``view.set_answer(a)`` puts an answer into the inputs (by setting their ``.value``),
     ``view.answer()`` reads it back, ``view.check()`` presses Check, and
     ``view.feedback.value`` holds the feedback HTML; ``view.last_feedback`` the Feedback.
+    ``view.check_button`` and ``view.feedback`` are one :class:`~.panel.CheckPanel`, whose
+    front end says so when the kernel behind it is gone.
     """
 
     def __init__(self, exercise: Exercise):
         self.exercise = exercise
         self.last_feedback: Feedback | None = None
         self.header = W.HTML(exercise._header_html())
-        self.feedback = W.HTML("")
         self.inputs = list(exercise._inputs())
-        self.check_button = W.Button(description="Check", button_style="primary",
-                                     icon="check", tooltip="Check your answer")
+        for w in self.inputs:
+            w.add_class("casekit-input")
+        # one widget is both the Check button and the feedback area (see .panel)
+        self.panel = CheckPanel()
+        self.check_button = self.feedback = self.panel
+        self.live = False  # True once a page has drawn this view (its first "ping" arrived)
+        self.on_live = None
+        self.panel.on_ping(self._went_live)
         extra = list(exercise._extra(self))
-        super().__init__(children=[self.header, *extra, *self.inputs,
-                                   self.check_button, self.feedback],
+        super().__init__(children=[self.header, *extra, *self.inputs, self.panel],
                          layout=W.Layout(border="1px solid #d0d7de", padding="6px 12px",
                                          margin="6px 0", max_width="900px"))
         self.add_class("casekit-exercise")
@@ -66,6 +73,16 @@ class ExerciseView(W.VBox):
                 self.feedback.value = ""
         except Exception:  # noqa: BLE001 - clearing is cosmetic
             pass
+
+    def _went_live(self):
+        if self.live:
+            return
+        self.live = True
+        if callable(self.on_live):
+            try:
+                self.on_live()
+            except Exception:  # noqa: BLE001 - drawing ahead is an optimisation
+                pass
 
     def show_error(self, exc: BaseException) -> None:
         self.last_feedback = Feedback(False, 0.0, f"Something went wrong: "
