@@ -559,8 +559,11 @@ def test_no_generated_sentence_has_the_wrong_article():
                 continue
             texts += list(value.values()) if isinstance(value, dict) else [str(v) for v in value]
         for text in texts:
-            for m in _re.finditer(r"\b(a|an|A|An) ([A-Za-z][\w-]*)", str(text)):
-                if m.group(1).lower() != article(m.group(2)):
+            # "a"/"an" anywhere; "A"/"An" only where a sentence starts (mid-sentence "A" is a name,
+            # as in "customers A and B")
+            for m in _re.finditer(r"(?:\b(?:a|an)|(?:^|(?<=[.!?:]\s))(?:A|An)) ([A-Za-z][\w-]*)",
+                                  str(text)):
+                if m.group(0).split()[0].lower() != article(m.group(1)):
                     wrong.append((ex_id, m.group(0)))
     assert wrong == []
 
