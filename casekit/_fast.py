@@ -49,8 +49,10 @@ def cent_sums(codes: np.ndarray, n_groups: int, values: pd.Series) -> np.ndarray
         return None
     cents = np.multiply(x, 100.0)
     np.rint(cents, out=cents)
-    if not np.array_equal(cents / 100.0, x) or np.abs(cents).sum() >= 2.0 ** 52:
+    back = np.divide(cents, 100.0)
+    if not np.array_equal(back, x) or np.abs(cents, out=back).sum() >= 2.0 ** 52:
         return None
+    del back
     sums = np.bincount(codes, weights=cents, minlength=n_groups)  # integers: every step exact
     sums /= 100.0
     return sums
@@ -72,6 +74,10 @@ def rank_order(values: np.ndarray, ids: np.ndarray | None = None) -> np.ndarray:
     run = np.cumsum(starts)
     tied = np.flatnonzero(np.concatenate([tie, [False]]) | np.concatenate([[False], tie]))
     pos = order[tied]
-    keys = (pos, run[tied]) if ids is None else (pos, np.asarray(ids)[pos], run[tied])
-    order[tied] = pos[np.lexsort(keys)]
+    ids = None if ids is None else np.asarray(ids)
+    if ids is None or (ids.dtype.kind in "iuf" and bool(np.all(ids[1:] >= ids[:-1]))):
+        # Ids ascending with the position (or none): within a run, by position; one unique key.
+        order[tied] = pos[np.argsort(run[tied] * len(neg) + pos)]
+    else:
+        order[tied] = pos[np.lexsort((pos, ids[pos], run[tied]))]
     return order

@@ -47,11 +47,12 @@ def test_cent_sums_refuse_values_that_are_not_whole_cents(tx):
     assert _fast.cent_sums(codes, len(ids), pd.Series(np.full(len(tx), 1e14))) is None  # too big
 
 
+@pytest.mark.parametrize("shuffled", [False, True])  # ids ascending (a per-customer table) or not
 @pytest.mark.parametrize("decimals", [2, -2, -4])  # few ties, many ties, nearly all tied
-def test_rank_order_is_lexsort_by_value_then_id(decimals):
+def test_rank_order_is_lexsort_by_value_then_id(decimals, shuffled):
     rng = np.random.default_rng(decimals + 10)
     v = np.round(rng.lognormal(5, 1, 20_000), decimals)
-    ids = rng.permutation(20_000) + 1
+    ids = rng.permutation(20_000) + 1 if shuffled else np.arange(20_000) * 3
     np.testing.assert_array_equal(_fast.rank_order(v, ids), np.lexsort((ids, -v)))
     np.testing.assert_array_equal(_fast.rank_order(v), np.argsort(-v, kind="stable"))
 
