@@ -8,7 +8,9 @@ channels with different economics, the MAN rule, complaint causes in a Pareto pa
 keeping customers, churn following a key contact leaving, and more.  Each lesson is a property test
 over many seeds and two sizes in ``tests/test_lessons.py``.
 
-Everything is vectorised with numpy: a million customers and their orders build in seconds.
+Everything is vectorised with numpy, and each column is made once, in the order of its table: a
+million customers and their eleven million orders build in seconds, within 2 GB of memory, and the
+time and memory grow in proportion to the number of customers (``benchmarks/bench_world.py``).
 """
 
 from __future__ import annotations
@@ -94,13 +96,46 @@ def _sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def _days(ts) -> np.ndarray:
-    """Day index (0 = START) for timestamps."""
-    return ((pd.to_datetime(ts) - START) // pd.Timedelta(days=1)).to_numpy()
-
-
 def _dates(day_index) -> pd.Series:
-    return pd.Series(START + pd.to_timedelta(np.asarray(day_index, dtype="int64"), unit="D"))
+    return pd.Series(_day_stamps(day_index), copy=False)
+
+
+_START_US = int(START.to_datetime64().astype("datetime64[us]").astype("int64"))  # µs since 1970
+
+
+def _day_stamps(day_index) -> np.ndarray:
+    """Timestamps (the schema's ``datetime64[us]``) of day indexes, made without a timedelta pass."""
+    us = np.asarray(day_index, dtype="int64") * 86_400_000_000
+    us += _START_US
+    return us.view("datetime64[us]")
+
+
+def _frame(data, name: str, *, owned: bool = False, rounded: bool = False) -> pd.DataFrame:
+    """The dataset ``name`` from a dict of columns or a DataFrame: schema order, dtypes, rounding.
+
+    The same frame as :func:`casekit.schema.conform` returns, made without copying columns that
+    already have their dtype (a million-customer world holds each column once).  ``owned`` says
+    the float arrays of ``data`` are the generator's own, to be rounded in place; ``rounded``
+    that they are rounded to the schema's decimals already (rounding twice changes no value).
+    """
+    out = {}
+    for col in schema.columns(name):
+        s = data[col.name]
+        if isinstance(s, pd.Series):
+            s = s.array if isinstance(s.dtype, pd.api.extensions.ExtensionDtype) else s.to_numpy()
+        if col.decimals is not None and not rounded:
+            inplace = owned and isinstance(s, np.ndarray) and s.dtype == "float64"
+            s = np.round(np.asarray(s, dtype="float64"), col.decimals, out=s if inplace else None)
+        elif col.dtype == "date":
+            s = np.asarray(s)
+            if s.dtype != schema.DATE_DTYPE:
+                s = pd.to_datetime(s).astype(schema.DATE_DTYPE).to_numpy()
+        elif not (isinstance(s, np.ndarray) and s.dtype == col.dtype):
+            s = pd.array(s, dtype=schema.pandas_dtype(col), copy=False) \
+                if col.dtype in ("category", "str", "Int64") \
+                else np.asarray(s, dtype=col.dtype)
+        out[col.name] = s
+    return pd.DataFrame(out, copy=False)
 
 
 def _seasonal_cdf() -> np.ndarray:
@@ -113,18 +148,104 @@ def _seasonal_cdf() -> np.ndarray:
     return cdf / cdf[-1]
 
 
-def _draw_days(rng, lo, hi, cdf) -> np.ndarray:
-    """Draw one day in [lo, hi) per row, following the seasonal intensity (inverse CDF)."""
-    u = rng.uniform(cdf[lo], cdf[hi])
-    day = np.searchsorted(cdf, u, side="right") - 1
-    return np.clip(day, lo, hi - 1)
+_BUCKETS = 1 << 16  # a power of two, so u * _BUCKETS is exact and its floor is the bucket
+
+
+def _draw_days(rng, lo, hi, cdf, rows=None) -> np.ndarray:
+    """Draw one day in [lo, hi) per row, following the seasonal intensity (inverse CDF).
+
+    ``lo`` and ``hi`` are day bounds per row, or per customer with ``rows`` the customer of each
+    row.  The inverse CDF is the last day ``d`` with ``cdf[d] <= u`` (``searchsorted(cdf, u,
+    "right") - 1``), found through a table of buckets of [0, 1]: each bucket knows the answer at
+    its left edge, and the few draws that pass a day boundary inside their bucket step forward.
+    Same days as the binary search (and as ``rng.uniform(cdf[lo], cdf[hi])``), in linear time.
+    """
+    take = (lambda a: a) if rows is None else (lambda a: a[rows])
+    u = rng.random(len(lo) if rows is None else len(rows))  # uniform(low, high) = low + range * u
+    u *= take(cdf[hi] - cdf[lo])
+    u += take(cdf[lo])
+    start = np.searchsorted(cdf, np.arange(_BUCKETS) / _BUCKETS, side="right") - 1
+    day = start[np.minimum((u * _BUCKETS).astype(np.intp), _BUCKETS - 1)]
+    upper = np.append(cdf, np.inf)
+    step = np.flatnonzero(upper[day + 1] <= u)
+    while step.size:
+        day[step] += 1
+        step = step[upper[day[step] + 1] <= u[step]]
+    del u
+    return np.clip(day, take(lo), take(hi) - 1, out=day)
+
+
+def _pct_rank(x) -> np.ndarray:
+    """``pd.Series(x).rank(pct=True)`` (ties share their average rank) of values without NaN."""
+    x = np.asarray(x, dtype="float64")
+    n = len(x)
+    if n == 0 or np.isnan(x).any():
+        return pd.Series(x).rank(pct=True).to_numpy()
+    order = np.argsort(x, kind="stable")
+    xs = x[order]
+    rank = np.arange(1, n + 1, dtype="float64")
+    ties = np.flatnonzero(xs[1:] == xs[:-1])
+    if ties.size:  # average rank of each run of equal values: (first + last) / 2
+        start = np.flatnonzero(np.concatenate([[True], xs[1:] != xs[:-1]]))
+        end = np.append(start[1:], n)
+        rank = np.repeat((start + 1 + end) / 2.0, end - start)
+    out = np.empty(n)
+    out[order] = rank / n
+    return out
 
 
 def _score(x, rng, noise=0.35) -> np.ndarray:
     """A 1–5 score from a latent value: its rank with some noise, cut at quintiles."""
-    z = (pd.Series(x).rank(pct=True).to_numpy() - 0.5) + rng.normal(0, noise, len(x))
-    q = pd.Series(z).rank(pct=True).to_numpy()
+    z = (_pct_rank(x) - 0.5) + rng.normal(0, noise, len(x))
+    q = _pct_rank(z)
     return np.clip(np.ceil(q * 5), 1, 5).astype("int64")
+
+
+#: Peak memory of make_world: a fixed part (Python, numpy, pandas) and bytes per customer and lead,
+#: measured with benchmarks/bench_world.py (about 1.6 GiB for a million customers) and rounded up.
+_MEMORY_FIXED, _MEMORY_PER_CUSTOMER, _MEMORY_PER_LEAD = 150 * 2**20, 1350, 90
+
+
+def memory_estimate(n_customers: int, *, leads_per_customer: float = 2.0) -> int:
+    """Bytes of memory :func:`make_world` needs at its peak for ``n_customers`` customers.
+
+    Examples
+    --------
+    >>> round(memory_estimate(1_000_000) / 2**30, 1)  # GiB
+    1.6
+    """
+    return int(_MEMORY_FIXED + n_customers * (_MEMORY_PER_CUSTOMER
+                                              + _MEMORY_PER_LEAD * leads_per_customer))
+
+
+def _largest(free: int, leads_per_customer: float) -> int:
+    """The most customers whose world fits in ``free`` bytes (rounded down to a thousand)."""
+    per = _MEMORY_PER_CUSTOMER + _MEMORY_PER_LEAD * leads_per_customer
+    return max(0, int((free - _MEMORY_FIXED) / per) // 1000 * 1000)
+
+
+def _free_memory() -> int | None:
+    """Bytes this process may still allocate: the smaller of the machine's available memory and
+    the room left under a container (cgroup) limit; None where neither can be read."""
+    limits = []
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    limits.append(int(line.split()[1]) * 1024)
+    except (OSError, ValueError):
+        pass
+    for limit, usage in (("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory.current"),
+                         ("/sys/fs/cgroup/memory/memory.limit_in_bytes",
+                          "/sys/fs/cgroup/memory/memory.usage_in_bytes")):
+        try:
+            with open(limit) as f, open(usage) as g:
+                text = f.read().strip()
+                if text != "max" and int(text) < 2**60:
+                    limits.append(int(text) - int(g.read().strip()))
+        except (OSError, ValueError):
+            continue
+    return min(limits) if limits else None
 
 
 def make_world(seed: int = 0, n_customers: int = 2000, *, leads_per_customer: float = 2.0,
@@ -142,6 +263,18 @@ def make_world(seed: int = 0, n_customers: int = 2000, *, leads_per_customer: fl
     survey_share : float
         Share of customers in the delivered-value survey (``perceptions``).
 
+    Returns
+    -------
+    World
+        The seven datasets, with the seed and size they were made from.
+
+    Raises
+    ------
+    ValueError
+        On a bad argument, or when the world would not fit in the memory free on this machine
+        (the message gives the estimate, see :func:`memory_estimate`); the check is made before
+        anything is built.
+
     Examples
     --------
     >>> w = make_world(seed=1, n_customers=300)
@@ -156,23 +289,31 @@ def make_world(seed: int = 0, n_customers: int = 2000, *, leads_per_customer: fl
                    integer=True)
     require_number(leads_per_customer, what="make_world", name="leads_per_customer", low=0.1, high=20)
     require_number(survey_share, what="make_world", name="survey_share", low=0.01, high=1)
+    need, have = memory_estimate(n_customers, leads_per_customer=leads_per_customer), _free_memory()
+    if have is not None and need > have:
+        raise ValueError(
+            f"make_world: a world of n_customers={n_customers:,} needs about {need / 2**30:.1f} GiB "
+            f"of memory at its peak (about {memory_estimate(1_000_000) / 2**30:.1f} GiB per million "
+            f"customers), but only {have / 2**30:.1f} GiB is free here; expected a size up to about "
+            f"{_largest(have, leads_per_customer):,} customers")
     rng = np.random.default_rng([int(seed), 20251231])
-    leads = _leads(rng, int(round(leads_per_customer * n_customers)))
-    c, latent = _customers(rng, n_customers, _cost_per_win(leads))
+    leads, cost_per_win = _leads(rng, int(round(leads_per_customer * n_customers)))
+    c, latent = _customers(rng, n_customers, cost_per_win)
     complaints = _complaints(rng, c, latent)
     complaints = _churn(rng, c, latent, complaints)
-    transactions = _transactions(rng, c, latent)
+    transactions = _frame(_transactions(rng, c, latent), "transactions", rounded=True)
     _finish_customers(rng, c, latent, transactions)
-    complaints["customer_kept"] = ~c["churned"].to_numpy()[complaints["customer_id"].to_numpy() - 1]
     perceptions = _perceptions(rng, c, latent, survey_share)
     accounts = _accounts(rng, c, latent, transactions)
     from .catalogue import objections
 
+    complaints = _complaint_frame(complaints, ~c["churned"].to_numpy())
     frames = {
         "customers": c, "transactions": transactions, "leads": leads, "complaints": complaints,
         "accounts": accounts, "perceptions": perceptions, "objections": objections(),
     }
-    frames = {k: schema.conform(v, k) for k, v in frames.items()}
+    frames = {k: v if k in ("transactions", "leads", "complaints", "perceptions") else _frame(v, k)
+              for k, v in frames.items()}
     return World(**frames, seed=int(seed), n_customers=int(n_customers), asof=ASOF)
 
 
@@ -217,7 +358,7 @@ def _customers(rng, n, cost_per_win):
     first_day = N_DAYS - 1 - np.round(tenure * 365.25).astype("int64")  # may be before START
     channel = rng.choice(len(_CHANNELS), n, p=_channel_p())
     acq = cost_per_win[channel] * rng.lognormal(-0.03, 0.25, n)
-    c = pd.DataFrame({
+    c = pd.DataFrame(copy=False, data={
         "customer_id": ids,
         "segment": _cat(seg, terms.SEGMENTS),
         "customer_type": _cat(ctype, terms.CUSTOMER_TYPES),
@@ -280,40 +421,59 @@ def _complaints(rng, c, latent):
     followed = rng.uniform(size=m) < _sigmoid(0.2 + 0.9 * quality)
     sat_after = np.clip(np.where(resolved, 4.4 - 0.03 * days, 2.0) + 0.15 * followed
                         + 0.2 * quality + rng.normal(0, 0.45, m), 1.0, 5.0)
-    return pd.DataFrame({
-        "complaint_id": np.arange(1, m + 1, dtype="int64"),
-        "customer_id": cid,
-        "date": _dates(day),
-        "category": _cat(cat, terms.COMPLAINT_CATEGORIES),
-        "severity": _cat(sev, terms.SEVERITIES),
-        "is_claim": claim,
-        "claim_amount": claim_amt,
+    # In date order; a day's complaints by customer, in the order drawn (a radix sort on the day,
+    # as the rows are grouped by customer).
+    order = np.argsort(day.astype(np.int16), kind="stable")
+    return {
+        "customer_id": cid[order],
+        "day": day[order],
+        "category": cat[order],
+        "severity": sev[order],
+        "is_claim": claim[order],
+        "claim_amount": claim_amt[order],
+        "resolved": resolved[order],
+        "days": np.where(resolved, days, 0)[order].astype("int64"),
+        "handling_score": handling[order],
+        "followed_up": followed[order],
+        "satisfaction_after": sat_after[order],
+    }
+
+
+def _complaint_frame(d, kept) -> pd.DataFrame:
+    """The complaints table from the generator's columns and who was kept."""
+    resolved = d["resolved"]
+    return _frame({
+        "complaint_id": np.arange(1, len(resolved) + 1, dtype="int64"),
+        "customer_id": d["customer_id"],
+        "date": _day_stamps(d["day"]),
+        "category": _cat(d["category"], terms.COMPLAINT_CATEGORIES),
+        "severity": _cat(d["severity"], terms.SEVERITIES),
+        "is_claim": d["is_claim"],
+        "claim_amount": d["claim_amount"],
         "resolved": resolved,
-        "days_to_resolve": pd.Series(np.where(resolved, days, 0), dtype="Int64").where(resolved),
-        "handling_score": handling,
-        "followed_up": followed,
-        "satisfaction_after": sat_after,
-        "customer_kept": True,  # filled once churn is known
-    }).sort_values(["date", "customer_id"], kind="stable").assign(
-        complaint_id=lambda d: np.arange(1, len(d) + 1, dtype="int64"))
+        "days_to_resolve": pd.arrays.IntegerArray(d["days"], ~resolved),
+        "handling_score": d["handling_score"],
+        "followed_up": d["followed_up"],
+        "satisfaction_after": d["satisfaction_after"],
+        "customer_kept": kept[d["customer_id"] - 1],
+    }, "complaints")
 
 
 def _churn(rng, c, latent, complaints):
     """Decide who churned and when, from contacts leaving, complaints, satisfaction and value."""
     n = len(c)
-    idx = complaints["customer_id"].to_numpy() - 1
+    idx = complaints["customer_id"] - 1
     n_compl = np.bincount(idx, minlength=n)
-    unresolved = np.bincount(idx, weights=~complaints["resolved"].to_numpy(), minlength=n)
-    dtr = complaints["days_to_resolve"].to_numpy(dtype="float64", na_value=np.nan)
-    slow = np.bincount(idx, weights=np.nan_to_num(dtr, nan=0) > 21, minlength=n)
+    unresolved = np.bincount(idx, weights=~complaints["resolved"], minlength=n)
+    slow = np.bincount(idx, weights=complaints["days"] > 21, minlength=n)  # days: 0 if unresolved
     fast_all = (n_compl > 0) & (unresolved == 0) & (slow == 0)
-    sat_mean = np.bincount(idx, weights=complaints["satisfaction_after"].to_numpy(), minlength=n)
+    sat_mean = np.bincount(idx, weights=complaints["satisfaction_after"], minlength=n)
     sat_mean = np.where(n_compl > 0, sat_mean / np.maximum(n_compl, 1), np.nan)
     # Good handling and a follow-up call after the fix keep a complaining customer.
     per = np.maximum(n_compl, 1)
-    handling = np.where(n_compl > 0, np.bincount(idx, weights=complaints["handling_score"].to_numpy(),
+    handling = np.where(n_compl > 0, np.bincount(idx, weights=complaints["handling_score"],
                                                  minlength=n) / per, 3.0)
-    followed = np.bincount(idx, weights=complaints["followed_up"].to_numpy(), minlength=n) / per
+    followed = np.bincount(idx, weights=complaints["followed_up"], minlength=n) / per
     # Delivered-value advantage of our offer over the competitor's (latent, also drives the survey)
     dv_adv = _SEGMENT_FIT[latent["seg"]] + 4.0 * latent["loyalty_l"] + rng.normal(0, 6.0, n)
     latent["dv_adv"] = dv_adv
@@ -338,13 +498,12 @@ def _churn(rng, c, latent, complaints):
     c["churn_date"] = _dates(np.where(churned, churn_day, 0)).where(churned)
     latent["end_day"] = np.where(churned, churn_day, N_DAYS)
     # A churned customer's complaints came before it left.
-    day = _days(complaints["date"])
+    day = complaints["day"]
     end = churn_day[idx]
     late = (end >= 0) & (day > end - 7)
     day = np.where(late, rng.integers(lo[idx], np.maximum(end - 7, lo[idx] + 1)), day)
-    return complaints.assign(date=_dates(day).to_numpy()).sort_values(
-        ["date", "customer_id"], kind="stable").assign(
-        complaint_id=lambda d: np.arange(1, len(d) + 1, dtype="int64"))
+    order = np.lexsort((complaints["customer_id"], day))  # by date, then customer (stable)
+    return {k: (day if k == "day" else v)[order] for k, v in complaints.items()}
 
 
 def _transactions(rng, c, latent):
@@ -356,47 +515,68 @@ def _transactions(rng, c, latent):
     k = rng.poisson(orders_per_year * active_years)
     new_in_period = latent["first_day"] >= 0
     k = np.where(new_in_period, np.maximum(k, 1), k)  # a customer new in the period has its first order
-    idx = np.repeat(np.arange(n), k)
+    idx = np.repeat(np.arange(n, dtype=np.int32 if n < 2**31 else np.int64), k)  # customer order
     m = len(idx)
-    cdf = _seasonal_cdf()
-    day = _draw_days(rng, lo[idx], hi[idx], cdf)
+    day = _draw_days(rng, lo, hi, _seasonal_cdf(), rows=idx)
     # Warning signal: a churning customer orders less and less in its last six months.
-    to_end = (hi[idx] - day) / 182.0
-    fading = (latent["end_day"][idx] < N_DAYS) & (to_end < 1.0)
-    keep = ~fading | (rng.uniform(size=m) < to_end ** 0.7)
+    fading = np.flatnonzero(latent["end_day"][idx] < N_DAYS)
+    to_end = (hi[idx[fading]] - day[fading]) / 182.0
+    fading, to_end = fading[to_end < 1.0], to_end[to_end < 1.0]
+    keep = np.ones(m, dtype=bool)
+    keep[fading] = rng.uniform(size=m)[fading] < to_end ** 0.7
+    del to_end, fading
     # The first order of a customer new in the period falls on its first-purchase day.
     first_row = np.concatenate([[0], np.cumsum(k)[:-1]])
     firsts = first_row[new_in_period & (k > 0)]
     day[firsts] = latent["first_day"][idx[firsts]]
     keep[firsts] = True
     idx, day = idx[keep], day[keep]
+    del keep
     m = len(idx)
+    # Every value is computed row by row in customer order (where the draws are made); the table
+    # is then put in date order, a customer's orders of one day in the order drawn.  The rows are
+    # grouped by customer, so a stable sort on the day alone gives that order (a radix sort).
     t = (day - (N_DAYS / 2)) / 365.25  # years from mid-period
-    g = latent["growth"][idx]
-    value = (latent["annual"][idx] / orders_per_year[idx] * np.power(1.0 + g, t)
-             * rng.lognormal(-0.08, 0.4, m))
-    line = rng.choice(len(_PRODUCT_P), m, p=_PRODUCT_P)
-    unit_price = np.array([2400.0, 180.0, 420.0, 950.0])[line]
-    qty = np.maximum(1, np.round(value / unit_price)).astype("int64")
-    list_value = np.round(value, 2)
-    rate = np.clip(latent["disc"][idx] + latent["drift"][idx] * t + rng.normal(0, 0.01, m), 0, 0.6)
-    discount = np.round(list_value * rate, 2)
+    value = (latent["annual"] / orders_per_year)[idx]
+    value *= np.power((1.0 + latent["growth"])[idx], t)
+    value *= rng.lognormal(-0.08, 0.4, m)
+    line = rng.choice(len(_PRODUCT_P), m, p=_PRODUCT_P).astype(np.int8)
+    rate = latent["drift"][idx] * t
+    del t
+    rate += latent["disc"][idx]  # disc + drift * t
+    rate += rng.normal(0, 0.01, m)
+    np.clip(rate, 0, 0.6, out=rate)
+    order = np.argsort(day.astype(np.int16), kind="stable")
+    day = np.repeat(np.arange(N_DAYS), np.bincount(day, minlength=N_DAYS))  # == day[order]
+    idx = idx[order].astype("int64")
+    value = value[order]
+    line = line[order]
+    rate = rate[order]
+    draw = rng.uniform(0.97, 1.03, m)[order]
+    del order
+    qty = np.round(value / np.array([2400.0, 180.0, 420.0, 950.0])[line])
+    qty = np.maximum(1, qty, out=qty).astype("int64")
+    list_value = np.round(value, 2, out=value)
+    discount = np.round(np.multiply(list_value, rate, out=rate), 2, out=rate)
     revenue = np.round(list_value - discount, 2)
-    cost = np.round(list_value * (1 - _PRODUCT_MARGIN[line]) * rng.uniform(0.97, 1.03, m), 2)
+    cost = list_value * (1 - _PRODUCT_MARGIN)[line]
+    cost *= draw
+    del draw
+    cost = np.round(cost, 2, out=cost)
     margin = np.round(revenue - cost, 2)
-    order = np.lexsort((idx, day))
-    return pd.DataFrame({
+    idx += 1
+    return {
         "order_id": np.arange(1, m + 1, dtype="int64"),
-        "customer_id": (idx + 1)[order].astype("int64"),
-        "date": _dates(day[order]),
-        "product_line": _cat(line[order], terms.PRODUCT_LINES),
-        "quantity": qty[order],
-        "list_value": list_value[order],
-        "discount": discount[order],
-        "revenue": revenue[order],
-        "cost": cost[order],
-        "margin": margin[order],
-    })
+        "customer_id": idx,
+        "date": _day_stamps(day),
+        "product_line": _cat(line, terms.PRODUCT_LINES),
+        "quantity": qty,
+        "list_value": list_value,
+        "discount": discount,
+        "revenue": revenue,
+        "cost": cost,
+        "margin": margin,
+    }
 
 
 def _finish_customers(rng, c, latent, tx):
@@ -428,19 +608,16 @@ def _perceptions(rng, c, latent, share):
     our_vals = comp_vals + strength + (adv[:, None] * 0.5) + rng.normal(0, 3.0, (m, 4))
     our_costs = comp_costs + np.array([3.0, -2.0, -1.0, 0.0]) - (adv[:, None] * 0.25) \
         + rng.normal(0, 3.0, (m, 4)) + 0.0 * seg[:, None]
-    vals = np.vstack([our_vals, comp_vals])
-    costs = np.vstack([our_costs, comp_costs])
-    ids = np.concatenate([c["customer_id"].to_numpy()[take]] * 2)
-    offer = _cat(np.repeat([0, 1], m), terms.OFFERS)
-    out = pd.DataFrame({
-        "customer_id": ids, "offer": offer,
+    # Each surveyed customer's two rows together, ours first (by customer_id, then offer).
+    vals = np.stack([our_vals, comp_vals], axis=1).reshape(2 * m, 4).clip(1, 100)
+    costs = np.stack([our_costs, comp_costs], axis=1).reshape(2 * m, 4).clip(1, 100)
+    return _frame({
+        "customer_id": np.repeat(c["customer_id"].to_numpy()[take], 2),
+        "offer": _cat(np.tile(np.array([0, 1], dtype=np.int8), m), terms.OFFERS),
         "product_value": vals[:, 0], "service_value": vals[:, 1], "personnel_value": vals[:, 2],
         "image_value": vals[:, 3], "monetary_cost": costs[:, 0], "time_cost": costs[:, 1],
         "energy_cost": costs[:, 2], "physical_cost": costs[:, 3],
-    })
-    cols = [col.name for col in schema.SCHEMA["perceptions"][2:]]
-    out[cols] = out[cols].clip(1, 100)
-    return out.sort_values(["customer_id", "offer"], kind="stable")
+    }, "perceptions")
 
 
 def _leads(rng, m):
@@ -471,42 +648,64 @@ def _leads(rng, m):
     expected = np.round(par[ch, 5] * rng.lognormal(-0.2, 0.75, m))
     days = np.where(won, close, np.where(status == 0, np.maximum(5, expected), -1))
     value = 12000 * par[ch, 6] * rng.lognormal(0, 0.9, m) * np.where(qualified, 1.2, 0.8)
-    return pd.DataFrame({
+    segment = rng.choice(5, m, p=_SEGMENT_P)
+    region = rng.choice(5, m, p=[0.22, 0.30, 0.22, 0.14, 0.12])
+    # In order of creation; leads found on the same day in the order drawn (a radix sort).
+    order = np.argsort(created.astype(np.int16), kind="stable")
+    created = np.repeat(np.arange(N_DAYS), np.bincount(created, minlength=N_DAYS))  # == created[order]
+    codes = lambda a: a[order].astype(np.int8)  # noqa: E731
+    days = days[order]
+    cost = cost[order]
+    frame = _frame({
         "lead_id": np.arange(1, m + 1, dtype="int64"),
-        "created": _dates(created),
-        "channel": _cat(_CHANNEL_CODES[ch], terms.PROSPECTING_METHODS),
-        "segment": _cat(rng.choice(5, m, p=_SEGMENT_P), terms.SEGMENTS),
-        "region": _cat(rng.choice(5, m, p=[0.22, 0.30, 0.22, 0.14, 0.12]), terms.REGIONS),
-        "prospect_type": _cat(ptype, terms.PROSPECT_TYPES),
-        "contact_role": _cat(role, terms.BUYING_ROLES),
-        "need": need, "ability_to_pay": money, "authority": authority,
+        "created": _day_stamps(created),
+        "channel": _cat(codes(_CHANNEL_CODES[ch]), terms.PROSPECTING_METHODS),
+        "segment": _cat(codes(segment), terms.SEGMENTS),
+        "region": _cat(codes(region), terms.REGIONS),
+        "prospect_type": _cat(codes(ptype), terms.PROSPECT_TYPES),
+        "contact_role": _cat(codes(role), terms.BUYING_ROLES),
+        "need": need[order], "ability_to_pay": money[order], "authority": authority[order],
         "lead_cost": cost,
-        "stage": _cat(stage, terms.LEAD_STAGES),
-        "status": _cat(status, terms.LEAD_STATUSES),
-        "converted": won,
-        "days_to_close": pd.Series(days, dtype="Int64").where(days >= 0),
-        "expected_value": value,
-    }).sort_values(["created", "lead_id"], kind="stable").assign(
-        lead_id=lambda d: np.arange(1, len(d) + 1, dtype="int64"))
+        "stage": _cat(codes(stage), terms.LEAD_STAGES),
+        "status": _cat(codes(status), terms.LEAD_STATUSES),
+        "converted": won[order],
+        "days_to_close": pd.arrays.IntegerArray(np.maximum(days, 0).astype("int64"), days < 0),
+        "expected_value": value[order],
+    }, "leads")
+    # Customers are won at the channels' lead cost per win, counted before rounding.
+    return frame, _cost_per_win(pd.DataFrame({"channel": frame["channel"], "status": frame["status"],
+                                              "lead_cost": cost, "converted": frame["converted"]}))
+
+
+def _top(x, k) -> np.ndarray:
+    """Positions of the ``k`` largest values, ascending (ties: the first positions), in linear time.
+
+    The same as ``np.sort(np.argsort(-x, kind="stable")[:k])``.
+    """
+    neg = -np.asarray(x)
+    kth = np.partition(neg, k - 1)[k - 1]
+    above = np.flatnonzero(neg < kth)
+    tied = np.flatnonzero(neg == kth)[:k - len(above)]
+    return np.sort(np.concatenate([above, tied]))
 
 
 def _accounts(rng, c, latent, tx):
     n = len(c)
     idx = tx["customer_id"].to_numpy() - 1
-    last_year = tx["date"].dt.year.to_numpy() == YEARS[-1]
+    last_year = tx["date"].to_numpy() >= np.datetime64(f"{YEARS[-1]}-01-01")  # dates end at ASOF
     rev = np.bincount(idx[last_year], weights=tx["revenue"].to_numpy()[last_year], minlength=n)
     mar = np.bincount(idx[last_year], weights=tx["margin"].to_numpy()[last_year], minlength=n)
     k = max(20, int(round(0.08 * n)))
-    top = np.sort(np.argsort(-rev, kind="stable")[:k])
+    top = _top(rev, k)
     size, loy = latent["size"][top], latent["loyalty_l"][top]
     g = latent["growth"][top]
     mrate = mar[top] / np.maximum(rev[top], 1) - c["cost_to_serve"].to_numpy()[top] / np.maximum(rev[top], 1)
-    attract = 0.8 * pd.Series(g).rank(pct=True).to_numpy() + 0.6 * pd.Series(mrate).rank(pct=True).to_numpy() \
+    attract = 0.8 * _pct_rank(g) + 0.6 * _pct_rank(mrate) \
         + rng.normal(0, 0.3, k)
     rel = loy + rng.normal(0, 0.5, k)
     key_left = c["key_contact_left"].to_numpy()[top]
     s = lambda x, noise=0.35: _score(x, rng, noise)  # noqa: E731
-    pos_rank = pd.Series(rel + 0.6 * g).rank(pct=True).to_numpy()
+    pos_rank = _pct_rank(rel + 0.6 * g)
     position = np.select(
         [key_left & (rel < 0), g < -0.02, pos_rank > 0.8, pos_rank > 0.55, pos_rank > 0.35,
          pos_rank > 0.15], ["declining", "defensive", "solid current", "good current", "developing",

@@ -31,6 +31,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from . import _fast
 from .clv.summary import per_customer
 from .schema import DATE_DTYPE
 from .core.checks import require_choice, require_frame, require_number, require_shares, validated
@@ -183,6 +184,14 @@ def customer_totals(transactions: pd.DataFrame, *, value="revenue", customer="cu
     values = [value] if isinstance(value, str) else list(value)
     require_frame(transactions, {customer: "any", **{v: "numeric" for v in values}},
                   what="customer_totals")
+    # Integer ids and money in cents (the usual case): ids index a table directly and the cents
+    # are added exactly; anything else is grouped by pandas.
+    grouped = None if customer in values else _fast.group_codes(transactions[customer])
+    if grouped is not None:
+        codes, ids = grouped
+        sums = {v: _fast.cent_sums(codes, len(ids), transactions[v]) for v in values}
+        if all(s is not None for s in sums.values()):
+            return pd.DataFrame({customer: ids, **sums})
     return (transactions.groupby(customer, sort=True, observed=True)[values].sum()
             .reset_index())
 
@@ -302,11 +311,21 @@ def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), custom
     if not (0 < a < b <= 1):
         raise ValueError(f"abc: cutoffs={cutoffs!r} must satisfy 0 < A cut-off < B cut-off <= 1, "
                          "e.g. (0.8, 0.95)")
-    pareto_table(customers, value=value, customer=customer)  # checks the input
-    out = _ranked(customers, value, customer)
+    # The input checks of pareto_table, then one ranking (highest first, ties by customer id).
+    require_frame(customers, {customer: "any", value: "numeric"}, what="pareto_table")
+    total = float(customers[value].sum())
+    if total <= 0:
+        raise ValueError(f"pareto_table: the total of {value!r} is {total:g}; expected a positive "
+                         "total to take shares of")
+    v = customers[value].to_numpy(dtype="float64")
+    by_id = customer in customers.columns and customer != value
+    order = _fast.rank_order(v, customers[customer].to_numpy() if by_id else None)
+    out = customers.iloc[order].reset_index(drop=True)
+    out["rank"] = np.arange(1, len(out) + 1)
     out["customer_share"] = out["rank"] / len(out)
-    out["value_share"] = out[value].cumsum() / out[value].sum()
-    before = (out["value_share"] - out[value] / out[value].sum()).to_numpy()
+    ranked_total = out[value].sum()
+    out["value_share"] = out[value].cumsum() / ranked_total
+    before = (out["value_share"] - out[value] / ranked_total).to_numpy()
     code = np.where(before < a - 1e-12, 0, np.where(before < b - 1e-12, 1, 2))
     out["abc"] = pd.Categorical.from_codes(code, categories=["A", "B", "C"], ordered=True)
     return out
@@ -788,7 +807,24 @@ def clv(customers: pd.DataFrame, *, margin="annual_profit", retention=0.8, disco
     r = customers[retention].to_numpy(dtype="float64") if isinstance(retention, str) else retention
     if not isinstance(retention, str):
         require_number(retention, what=what, name="retention", low=0.0, high=1.0)
-    f = clv_factor(r, discount=discount, horizon=horizon)
+        f = clv_factor(r, discount=discount, horizon=horizon)
+    else:  # clv_factor's closed form, in place, for one rate per customer (same numbers)
+        require_number(discount, what="clv_factor", name="discount", low=0.0, high=1.0)
+        require_number(horizon, what="clv_factor", name="horizon", low=1, high=100, integer=True)
+        if not (r.min() >= 0 and r.max() <= 1):
+            clv_factor(r, discount=discount, horizon=horizon)  # raises, naming the bad rates
+        q = r / (1.0 + discount)
+        f = np.power(q, float(horizon))  # the same numbers as q ** horizon, in half the time
+        np.subtract(1.0, f, out=f)
+        tol = 1e-08 + 1e-05  # np.isclose(q, 1.0), where 1 - q would be ~0: T years in full
+        near_one = np.abs(q - 1.0) <= tol if q.max() > 1.0 - 2 * tol else None
+        np.subtract(1.0, q, out=q)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            np.divide(f, q, out=f)
+        if near_one is not None:
+            f[near_one] = float(horizon)
+        np.multiply(customers[margin].to_numpy(dtype="float64"), f, out=f)
+        return pd.Series(f, index=customers.index, name="clv", copy=False)
     return pd.Series(customers[margin].to_numpy(dtype="float64") * f, index=customers.index,
                      name="clv")
 

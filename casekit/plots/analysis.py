@@ -34,6 +34,7 @@ def _need(table, cols, what):
                          f"{list(map(str, table.columns))}")
 
 
+@_style.chart
 def composition_chart(comp: pd.DataFrame, *, value: str = "revenue", title: str | None = None,
                       ax=None):
     """Customer composition (客户构成): share of customers next to share of ``value`` per group.
@@ -65,6 +66,7 @@ def composition_chart(comp: pd.DataFrame, *, value: str = "revenue", title: str 
     return ax
 
 
+@_style.chart
 def product_mix_chart(mix: pd.DataFrame, *, title: str | None = None, ax=None):
     """Product sales mix (产品销售构成): 100% bars, one per group, split by product line.
 
@@ -97,6 +99,7 @@ def product_mix_chart(mix: pd.DataFrame, *, title: str | None = None, ax=None):
     return ax
 
 
+@_style.chart
 def cross_ratio_chart(ratios: pd.DataFrame, *, title: str | None = None, ax=None):
     """Gross-margin rate against stock turnover, with lines of equal cross ratio (交叉比率).
 
@@ -144,6 +147,7 @@ def cross_ratio_chart(ratios: pd.DataFrame, *, title: str | None = None, ax=None
     return ax
 
 
+@_style.chart
 def cross_ratio_bars(ratios: pd.DataFrame, *, highlight: str | None = None,
                      title: str | None = None, ax=None):
     """Cross ratio (交叉比率) per product line as bars, with margin rate and turnover labelled.
@@ -173,6 +177,7 @@ def cross_ratio_bars(ratios: pd.DataFrame, *, highlight: str | None = None,
     return ax
 
 
+@_style.chart
 def credit_chart(review: pd.DataFrame, *, title: str | None = None, ax=None):
     """Credit review (信用调查): customers per credit rating, split by the trade decision.
 
@@ -203,6 +208,7 @@ def credit_chart(review: pd.DataFrame, *, title: str | None = None, ax=None):
     return ax
 
 
+@_style.chart
 def route_map(routes: pd.DataFrame, region: str, *, title: str | None = None, ax=None):
     """Route classification (路序分类) of one region: customers around the sales office, coloured
     by route, larger for higher grades.
@@ -252,6 +258,7 @@ def route_map(routes: pd.DataFrame, region: str, *, title: str | None = None, ax
     return ax
 
 
+@_style.chart
 def visit_plan_chart(plan: pd.DataFrame, *, title: str | None = None, ax=None):
     """Visit plan (客户访问计划): field reps needed per region (or route), split by grade.
 
@@ -288,6 +295,7 @@ def visit_plan_chart(plan: pd.DataFrame, *, title: str | None = None, ax=None):
     return ax
 
 
+@_style.chart
 def quality_chart(report: pd.DataFrame, *, title: str | None = None, ax=None):
     """Data quality (数据质量) before and after cleaning: rows with each kind of problem.
 

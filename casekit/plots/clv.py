@@ -21,6 +21,7 @@ def _need(frame, cols, what):
     require_frame(frame, cols, what=what)
 
 
+@_style.chart
 def tracking_chart(tracked: pd.DataFrame, *, unit="week", ax=None, title=None):
     """Cumulative repeat purchases of a cohort: actual (solid) against the model (dashed).
 
@@ -52,6 +53,7 @@ def tracking_chart(tracked: pd.DataFrame, *, unit="week", ax=None, title=None):
     return ax
 
 
+@_style.chart
 def p_alive_heatmap(model, *, T, max_frequency=10, unit="week", ax=None, title=None):
     """P(alive) of a customer observed for ``T`` units, by frequency (rows) and recency (columns).
 
@@ -84,6 +86,7 @@ def p_alive_heatmap(model, *, T, max_frequency=10, unit="week", ax=None, title=N
     return ax
 
 
+@_style.chart
 def spend_shrinkage(frame: pd.DataFrame, *, observed="monetary", expected="expected_spend",
                     frequency="frequency", population=None, unit="USD", ax=None, title=None):
     """Observed mean spend of repeat buyers against the Gamma-Gamma expectation.
@@ -115,6 +118,7 @@ def spend_shrinkage(frame: pd.DataFrame, *, observed="monetary", expected="expec
     return ax
 
 
+@_style.chart
 def clv_rank_scatter(frame: pd.DataFrame, *, x="spend_rank", y="clv_rank", hue="p_alive", ax=None,
                      title=None, xlabel="Rank by past spend (1 = top)",
                      ylabel="Rank by model CLV (1 = top)", hue_label="P(alive)"):

@@ -56,6 +56,7 @@ def _spread(ax, xs, ys, names, *, xmax, ymax, fontsize=8):
                     arrowprops=dict(arrowstyle="-", color="#999999", lw=0.6) if moved else None)
 
 
+@_style.chart
 def pipeline_chart(matrix: pd.DataFrame, *, ax=None):
     """Stacked bars: open leads per close-time class, split by value class.
 
@@ -82,6 +83,7 @@ def pipeline_chart(matrix: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def man_chart(table: pd.DataFrame, *, ax=None):
     """Horizontal bars: conversion rate of qualified leads and of leads missing each criterion.
 
@@ -105,6 +107,7 @@ def man_chart(table: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def channel_bars(economics: pd.DataFrame, *, metric: str = "cost_per_won", ax=None):
     """Horizontal bars of one measure per prospecting method, sorted.
 
@@ -146,6 +149,7 @@ def channel_bars(economics: pd.DataFrame, *, metric: str = "cost_per_won", ax=No
     return ax
 
 
+@_style.chart
 def channel_map(economics: pd.DataFrame, *, ax=None):
     """Cost per lead against conversion rate, one bubble per channel (size = leads).
 
@@ -183,6 +187,7 @@ def channel_map(economics: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def focus_chart(focus: pd.DataFrame, *, ax=None):
     """Cumulative share of won customers against cumulative share of lead spend, channels from
     the cheapest cost per won customer to the dearest (:func:`casekit.development.focus_table`).
@@ -207,6 +212,7 @@ def focus_chart(focus: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def funnel_chart(funnel: pd.DataFrame, *, ax=None):
     """The sales funnel: one centred bar per stage, with counts and stage conversion.
 
@@ -236,6 +242,7 @@ def funnel_chart(funnel: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def funnel_heatmap(funnel: pd.DataFrame, *, by: str = "channel", ax=None):
     """Stage conversion rates per group (rows) and stage (columns) as a heat map.
 
@@ -264,6 +271,7 @@ def funnel_heatmap(funnel: pd.DataFrame, *, by: str = "channel", ax=None):
     return ax
 
 
+@_style.chart
 def acquisition_chart(table: pd.DataFrame, *, ax=None):
     """Mean acquisition cost and mean yearly retention cost per group, side by side.
 
@@ -290,6 +298,7 @@ def acquisition_chart(table: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def aspect_chart(aspects, aspect: str, *, ax=None):
     """One of the six aspects of a customer group (:func:`casekit.development.segment_aspects`):
     the segment against all customers (motive, timing, place, choice) or the buying-centre roles
@@ -347,6 +356,7 @@ def aspect_chart(aspects, aspect: str, *, ax=None):
     return ax
 
 
+@_style.chart
 def allocation_chart(plans: dict, *, ax=None):
     """Expected customers won per plan, stacked by channel.
 

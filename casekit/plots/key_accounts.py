@@ -19,6 +19,7 @@ __all__ = ["investment_return_chart", "loss_reasons_chart", "loss_rate_chart",
            "service_standard_chart", "checklist_chart", "coverage_chart"]
 
 
+@_style.chart
 def investment_return_chart(table: pd.DataFrame, *, value="annual_profit", ax=None, title=None):
     """Investment per account and the year's profit per account, per focus cell.
 
@@ -50,6 +51,7 @@ def investment_return_chart(table: pd.DataFrame, *, value="annual_profit", ax=No
     return ax
 
 
+@_style.chart
 def loss_reasons_chart(reasons: pd.DataFrame, *, ax=None, title=None):
     """Why key accounts were lost: share of lost accounts per cause, most common on top.
 
@@ -74,6 +76,7 @@ def loss_reasons_chart(reasons: pd.DataFrame, *, ax=None, title=None):
     return ax
 
 
+@_style.chart
 def loss_rate_chart(rates: pd.DataFrame, *, ax=None, title=None):
     """Share of key accounts lost per group (output of :func:`key_accounts.loss_rates`)."""
     require_frame(rates, {"group": "any", "loss_rate": "numeric", "accounts": "numeric"},
@@ -97,6 +100,7 @@ _ROLE_COLOURS = {"general_manager": COLORS["bad"], "account_manager": COLORS["ma
                  "technical": COLORS["good"], "service_desk": COLORS["neutral"]}
 
 
+@_style.chart
 def service_standard_chart(plan: pd.DataFrame, *, levels=None, ax=None, title=None):
     """Hours a year per account under the service standard, by role, against the hours today.
 
@@ -128,6 +132,7 @@ def service_standard_chart(plan: pd.DataFrame, *, levels=None, ax=None, title=No
     return ax
 
 
+@_style.chart
 def checklist_chart(sheet: pd.DataFrame, *, ax=None, title=None):
     """One account's fifteen key questions scored 1–5 (output of :func:`key_accounts.checklist`)."""
     require_frame(sheet, {"no": "numeric", "question": "any", "score": "numeric"},
@@ -149,6 +154,7 @@ def checklist_chart(sheet: pd.DataFrame, *, ax=None, title=None):
     return ax
 
 
+@_style.chart
 def coverage_chart(allocation: pd.DataFrame, *, ax=None, title=None):
     """Hours per account given to each tier against its standard (output of
     :func:`key_accounts.allocate_hours`); bars at 100% or more meet the standard."""

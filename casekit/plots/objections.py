@@ -19,6 +19,7 @@ __all__ = ["method_fit_heatmap", "complaint_pareto_chart", "resolution_time_char
            "roleplay_trust_chart"]
 
 
+@_style.chart
 def method_fit_heatmap(objections, *, ax=None):
     """Which methods answer which objection types: a type × method grid.
 
@@ -49,6 +50,7 @@ def method_fit_heatmap(objections, *, ax=None):
     return ax
 
 
+@_style.chart
 def complaint_pareto_chart(complaints, *, value=None, cutoff=0.8, ax=None):
     """Pareto chart of complaint causes: bars by cause, cumulative share line, cut-off line.
 
@@ -86,6 +88,7 @@ def complaint_pareto_chart(complaints, *, value=None, cutoff=0.8, ax=None):
     return ax
 
 
+@_style.chart
 def resolution_time_chart(complaints, *, by="severity", fast=7, max_days=60, ax=None):
     """How long resolved complaints took, one line per group (default: severity).
 
@@ -125,6 +128,7 @@ _METRICS = {"kept_share": ("Customer kept (share of complaints)", True),
             "resolved_share": ("Resolved (share of complaints)", True)}
 
 
+@_style.chart
 def complaint_outcome_chart(complaints, *, by="speed", metric="kept_share", fast=7, slow=21,
                             good=4, ax=None):
     """One outcome of complaint handling (customers kept, satisfaction after, resolved) by how
@@ -171,6 +175,7 @@ def complaint_outcome_chart(complaints, *, by="speed", metric="kept_share", fast
     return ax
 
 
+@_style.chart
 def silent_customer_chart(customers, complaints, *, ax=None):
     """Churn rate of customers who never complained, whose complaints were all resolved, and
     with some unresolved complaint, with 95% confidence intervals."""
@@ -195,6 +200,7 @@ def silent_customer_chart(customers, complaints, *, ax=None):
     return ax
 
 
+@_style.chart
 def claims_chart(complaints, *, ax=None):
     """Claims (索赔) by cause: amount claimed (bars) with the share of complaints that claim."""
     t = ob.claims_summary(complaints).iloc[::-1]
@@ -215,6 +221,7 @@ def claims_chart(complaints, *, ax=None):
     return ax
 
 
+@_style.chart
 def roleplay_trust_chart(roleplay, *, ax=None):
     """The customer's trust over a role-play conversation, each reply coloured by its fit."""
     if not isinstance(roleplay, _rp.RolePlay):

@@ -35,6 +35,7 @@ def _pct_label(ax, x, y, text, **kw):
                 va="bottom", fontsize=8, **kw)
 
 
+@_style.chart
 def yearly_churn_chart(yearly: pd.DataFrame, *, ax=None):
     """Churn rate per year on the right base (opening customers), with the base written on each
     bar; output of :func:`retention.yearly_churn`."""
@@ -57,6 +58,7 @@ def yearly_churn_chart(yearly: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def churn_by_age_chart(by_age: pd.DataFrame, *, ax=None):
     """Each year's churn rate of established and of young customers (bars) and of all opening
     customers (line); output of :func:`retention.yearly_churn_by_age`."""
@@ -89,6 +91,7 @@ def churn_by_age_chart(by_age: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def cohort_heatmap(cohorts: pd.DataFrame, *, ax=None):
     """Share of each first-purchase cohort still a customer at each year end (a heat map);
     output of :func:`retention.cohort_retention`."""
@@ -115,6 +118,7 @@ def cohort_heatmap(cohorts: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def retention_curve_chart(curve: pd.DataFrame, *, min_at_risk: int = 20, ax=None, title=None):
     """Retention curves by tenure, one line per group; output of
     :func:`retention.retention_curve`.  Months with fewer than ``min_at_risk`` customers at risk
@@ -138,6 +142,7 @@ def retention_curve_chart(curve: pd.DataFrame, *, min_at_risk: int = 20, ax=None
     return ax
 
 
+@_style.chart
 def tenure_churn_chart(tenure: pd.DataFrame, *, ax=None):
     """Churn per customer-year at each tenure band; output of :func:`retention.churn_by_tenure`."""
     require_frame(tenure, {"churn_per_year": "numeric", "exposure": "numeric"},
@@ -158,6 +163,7 @@ def tenure_churn_chart(tenure: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def cost_chart(costs: _r.CostComparison, *, ax=None):
     """Acquisition cost vs a year of retention cost per customer, with the sources' 5–6× band;
     ``costs`` is :func:`retention.cost_comparison`'s result."""
@@ -183,6 +189,7 @@ def cost_chart(costs: _r.CostComparison, *, ax=None):
     return ax
 
 
+@_style.chart
 def clv_chart(*, retention: float, discount: float = 0.10, points: float = 1.0, ax=None):
     """The lifetime-value multiple ``r / (1 + d − r)`` against the retention rate, marking today's
     rate and the rate ``points`` higher (:func:`retention.clv_multiple`)."""
@@ -206,6 +213,7 @@ def clv_chart(*, retention: float, discount: float = 0.10, points: float = 1.0, 
     return ax
 
 
+@_style.chart
 def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
     """By satisfaction band: churn rate (bars) and mean loyalty index (line), both on a 0–1
     scale; output of :func:`retention.satisfaction_loyalty`."""
@@ -228,6 +236,7 @@ def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, title=None,
                      xlabel=None, ax=None):
     """Churn rate per band, with the overall rate as a line; output of :func:`retention.churn_by`."""
@@ -251,6 +260,7 @@ def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, tit
     return ax
 
 
+@_style.chart
 def loyalty_types_chart(types: pd.DataFrame, *, ax=None):
     """The four types of loyalty as a 2 × 2 grid with each type's churn rate and size; output of
     :func:`retention.loyalty_types`."""
@@ -278,6 +288,7 @@ def loyalty_types_chart(types: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def drivers_chart(drivers: pd.DataFrame, *, ax=None):
     """Churn rate with and without each signal (a dumbbell per signal), largest gap first;
     output of :func:`retention.churn_drivers`."""
@@ -298,6 +309,7 @@ def drivers_chart(drivers: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def size_churn_chart(size: pd.DataFrame, *, ax=None):
     """Churn rate of big and small firms, with the yearly revenue each lost customer took with
     it written on the bars; output of :func:`retention.size_and_churn`."""
@@ -319,6 +331,7 @@ def size_churn_chart(size: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def handling_chart(handling: pd.DataFrame, *, ax=None):
     """Share of complaints after which the customer stayed, by handling quality and follow-up
     call; output of :func:`retention.handling_and_follow_up`."""
@@ -341,6 +354,7 @@ def handling_chart(handling: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def score_chart(table: pd.DataFrame, *, base_rate: float, ax=None):
     """Churn rate at each risk-score value (bars) with the overall rate; output of
     :func:`retention.score_table`."""
@@ -364,6 +378,7 @@ def score_chart(table: pd.DataFrame, *, base_rate: float, ax=None):
     return ax
 
 
+@_style.chart
 def fading_orders_chart(orders: pd.DataFrame, *, ax=None):
     """Orders per churner in each month before it left, with the pace of the earlier half of
     the window as a line; output of :func:`retention.orders_before_churn`."""
@@ -392,6 +407,7 @@ def fading_orders_chart(orders: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def backtest_chart(backtest: pd.DataFrame, *, ax=None):
     """Back-test of the falling-order-frequency warning: the churn rate that followed for the
     flagged and the other customers; output of :func:`retention.frequency_backtest`."""
@@ -419,6 +435,7 @@ def backtest_chart(backtest: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def winback_chart(candidates: pd.DataFrame, *, top: int = 12, ax=None):
     """The first ``top`` lapsed customers to win back: expected value (bars), coloured by the
     reason they left; output of :func:`retention.winback_candidates`."""
@@ -441,6 +458,7 @@ def winback_chart(candidates: pd.DataFrame, *, top: int = 12, ax=None):
     return ax
 
 
+@_style.chart
 def call_strategies_chart(compare: pd.DataFrame, *, ax=None):
     """Share of the expected profit at risk that each calling rule reaches; output of
     :func:`retention.compare_call_strategies`."""

@@ -26,6 +26,7 @@ _RISK_COLORS = {"financial": PALETTE[0], "profit": PALETTE[3], "management": PAL
                 "churn": PALETTE[1]}
 
 
+@_style.chart
 def profit_curve(profit: pd.DataFrame, *, ax=None, value: str = "profit"):
     """The whale curve: cumulative profit, customers ranked from most to least profitable.
 
@@ -55,6 +56,7 @@ def profit_curve(profit: pd.DataFrame, *, ax=None, value: str = "profit"):
     return ax
 
 
+@_style.chart
 def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.1):
     """Revenue (log scale) against profit margin; the biggest ``top`` share highlighted."""
     require_frame(profit, {"revenue": "numeric", "profit": "numeric"}, what="revenue_vs_margin")
@@ -80,6 +82,7 @@ def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.1):
     return ax
 
 
+@_style.chart
 def class_margins(scores: pd.DataFrame, *, ax=None):
     """Profit margin (total profit / total revenue) of each scorecard class, with its size."""
     require_frame(scores, {"class": "text", "profit": "numeric", "revenue": "numeric"},
@@ -106,6 +109,7 @@ def class_margins(scores: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def swap_heatmap(table: pd.DataFrame, *, ax=None, title: str = "Good and bad can swap",
                  xlabel: str = "after", ylabel: str = "before"):
     """A transition table (rows: class before, columns: class after) as an annotated heatmap.
@@ -132,6 +136,7 @@ def swap_heatmap(table: pd.DataFrame, *, ax=None, title: str = "Good and bad can
     return ax
 
 
+@_style.chart
 def big_risk_ratios(risks: pd.DataFrame, *, ax=None):
     """How much riskier the biggest customers are: big / rest for each risk measure.
 
@@ -168,6 +173,7 @@ def big_risk_ratios(risks: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def size_vs_growth(potential: pd.DataFrame, *, ax=None, fast: float = 0.2):
     """Annual revenue (log) against growth rate; small fast growers highlighted."""
     require_frame(potential, {"annual_revenue": "numeric", "growth_rate": "numeric",
@@ -192,6 +198,7 @@ def size_vs_growth(potential: pd.DataFrame, *, ax=None, fast: float = 0.2):
     return ax
 
 
+@_style.chart
 def delivered_value_bars(fit: pd.DataFrame, *, ax=None):
     """Delivered value of our offer and the competitor's, segment by segment."""
     require_frame(fit, {"delivered_value_ours": "numeric", "delivered_value_competitor": "numeric",
@@ -215,6 +222,7 @@ def delivered_value_bars(fit: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def capability_map(fit: pd.DataFrame, *, ax=None):
     """Heatmap: where our offer beats the competitor's, per segment and value/cost component.
 
@@ -245,6 +253,7 @@ def capability_map(fit: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def two_way_map(two_way: pd.DataFrame, *, ax=None, attractive: float = 60.0):
     """Scorecard score (do we want them?) against delivered-value advantage (do they want us?)."""
     require_frame(two_way, {"score": "numeric", "advantage": "numeric", "quadrant": "text"},
@@ -265,6 +274,7 @@ def two_way_map(two_way: pd.DataFrame, *, ax=None, attractive: float = 60.0):
     return ax
 
 
+@_style.chart
 def lookalike_drivers(drivers: pd.DataFrame, *, ax=None):
     """Which traits set today's loyal customers apart (standardised difference, loyal − others)."""
     require_frame(drivers, {"std_difference": "numeric", "weight": "numeric"},
@@ -285,6 +295,7 @@ def lookalike_drivers(drivers: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def lookalike_lift(ranking: pd.DataFrame, *, outcome: str = "loyalty", ax=None, groups: int = 4,
                    label: str = "loyalty index (0–1)"):
     """Mean ``outcome`` by similarity group of the ranked candidates (1 = most similar)."""
@@ -304,6 +315,7 @@ def lookalike_lift(ranking: pd.DataFrame, *, outcome: str = "loyalty", ax=None, 
     return ax
 
 
+@_style.chart
 def screening_summary(screen: pd.DataFrame, *, ax=None):
     """Customers and profit by screening decision (keep / watch / drop)."""
     require_frame(screen, {"decision": "text", "profit": "numeric"}, what="screening_summary")
@@ -327,6 +339,7 @@ def screening_summary(screen: pd.DataFrame, *, ax=None):
     return ax
 
 
+@_style.chart
 def coverage_curves(plans: dict, *, value: str, hours: str, ax=None, budget: float | None = None):
     """Cumulative value against cumulative hours, for several orderings of the same customers.
 

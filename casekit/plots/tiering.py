@@ -26,6 +26,7 @@ def _need(frame, cols, what):
     require_frame(frame, cols, what=what)
 
 
+@_style.chart
 def pareto_curve(customers: pd.DataFrame, *, values=("revenue", "profit"), top=0.2,
                  customer="customer_id", title=None, ax=None):
     """Cumulative share of each value against the share of customers, highest first.
@@ -61,6 +62,7 @@ def pareto_curve(customers: pd.DataFrame, *, values=("revenue", "profit"), top=0
     return ax
 
 
+@_style.chart
 def abc_chart(classified: pd.DataFrame, *, value="revenue", ax=None):
     """Share of customers and share of ``value`` of each ABC class (output of :func:`tiering.abc`)."""
     _need(classified, {"abc": "any", value: "numeric"}, "abc_chart")
@@ -70,6 +72,7 @@ def abc_chart(classified: pd.DataFrame, *, value="revenue", ax=None):
     return ax
 
 
+@_style.chart
 def tier_shares(summary: pd.DataFrame, *, tier="tier", value="revenue", time=None, ax=None,
                 title=None):
     """Grouped bars per tier: share of customers, share of ``value`` (and of ``time`` if given).
@@ -100,6 +103,7 @@ def tier_shares(summary: pd.DataFrame, *, tier="tier", value="revenue", time=Non
     return ax
 
 
+@_style.chart
 def pyramid_chart(summary: pd.DataFrame, *, tier="tier", value="revenue", ax=None, title=None):
     """The customer pyramid drawn as stacked trapezoids, top tier at the apex.
 
@@ -133,6 +137,7 @@ def pyramid_chart(summary: pd.DataFrame, *, tier="tier", value="revenue", ax=Non
     return ax
 
 
+@_style.chart
 def transition_heatmap(table: pd.DataFrame, *, ax=None, title=None, xlabel=None, ylabel=None,
                        cmap="Blues"):
     """A tier transition table (:func:`tiering.transition_table`) as an annotated heat map."""
@@ -157,6 +162,7 @@ def transition_heatmap(table: pd.DataFrame, *, ax=None, title=None, xlabel=None,
     return ax
 
 
+@_style.chart
 def rfm_heatmap(scored: pd.DataFrame, *, ax=None, title=None, unit="CNY"):
     """R score × F score grid: mean monetary value in colour, number of customers written in."""
     _need(scored, {"R": "numeric", "F": "numeric", "monetary": "numeric"}, "rfm_heatmap")
@@ -195,6 +201,7 @@ def rfm_heatmap(scored: pd.DataFrame, *, ax=None, title=None, unit="CNY"):
     return ax
 
 
+@_style.chart
 def rfm_segments(summary: pd.DataFrame, *, value=None, ax=None, title=None):
     """Horizontal bars per RFM segment: share of customers (and of ``value`` if summarised)."""
     _need(summary, {"segment": "any", "customer_share": "numeric"}, "rfm_segments")
@@ -218,6 +225,7 @@ def rfm_segments(summary: pd.DataFrame, *, value=None, ax=None, title=None):
     return ax
 
 
+@_style.chart
 def clv_by_tier(customers: pd.DataFrame, *, tier="tier", clv="clv", ax=None, title=None, unit="CNY"):
     """Mean customer lifetime value per tier, with the tier's total written on each bar."""
     _need(customers, {tier: "any", clv: "numeric"}, "clv_by_tier")
@@ -237,6 +245,7 @@ def clv_by_tier(customers: pd.DataFrame, *, tier="tier", clv="clv", ax=None, tit
     return ax
 
 
+@_style.chart
 def strategic_focus_matrix(focused: pd.DataFrame, *, size="potential", cut=3.0, label=None, ax=None,
                            title=None):
     """Key-account candidates in the strategic-focus matrix: attractiveness × relationship.
@@ -274,6 +283,7 @@ def strategic_focus_matrix(focused: pd.DataFrame, *, size="potential", cut=3.0, 
     return ax
 
 
+@_style.chart
 def time_vs_value(allocation: pd.DataFrame, *, value="profit", time="service_hours", ax=None,
                   title=None):
     """The S4 time pyramid against the data (output of :func:`tiering.time_allocation`).
