@@ -20,12 +20,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FOLDERS = ("notebooks", "exercises")
+FOLDERS = ("notebooks", "exercises", "instructor")
 _SKIP = {".ipynb_checkpoints", "_papermill"}
 
 
 def find_notebooks(root: str | os.PathLike = ROOT) -> list[Path]:
-    """Every notebook under ``notebooks/`` and ``exercises/`` of ``root``, sorted.
+    """Every notebook under ``notebooks/``, ``exercises/`` and ``instructor/`` of ``root``, sorted.
 
     Checkpoint and papermill output folders are left out.
     """
