@@ -28,6 +28,7 @@ import inspect
 import json
 import os
 import random
+import sys
 import traceback
 from pathlib import Path
 
@@ -100,11 +101,17 @@ def _record_calls():
                 return result
             return __f(*args, **kwargs)
 
-        # wrap it wherever the name is reachable (its home module and re-exporting modules)
-        for m in {mod, importlib.import_module(f.__module__)}:
-            if getattr(m, name, None) is f:
-                originals.append((m, name, f))
-                setattr(m, name, wrapper)
+        # wrap it wherever the name is reachable: its home module, the package that re-exports
+        # it, and every other casekit module that imported it (a topic file of the same
+        # package, a plot, an exercise), so calls made through any of them are recorded
+        homes = {mod, importlib.import_module(f.__module__)}
+        homes |= {m for k, m in list(sys.modules.items())
+                  if m is not None and (k == "casekit" or k.startswith("casekit."))}
+        for m in homes:
+            for attr, value in list(vars(m).items()):
+                if value is f:
+                    originals.append((m, attr, f))
+                    setattr(m, attr, wrapper)
     try:
         for nb in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
             cells = [c for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]
