@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, OneOf, validated
+from ..core.checks import Interval, OneOf, require_choice, require_frame, require_number, validated
 from .. import terms
-from ..validate import require_choice, require_frame, require_number
 
 
 # --------------------------------------------------------------------------------------------

@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, OneOf, validated
+from ..core.checks import Flag, require_frame, validated
 from .. import terms
-from ..validate import require_frame
 from ._base import _MAN_COLS, _MAN_NAMES, _STAGES
 
 

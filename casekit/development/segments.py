@@ -6,9 +6,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, OneOf, validated
+from ..core.checks import require_choice, require_frame, validated
 from .. import terms
-from ..validate import require_choice, require_frame
 from ._base import SIX_ASPECTS
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, OneOf, validated
-from ..validate import require_frame
+from ..core.checks import require_frame, validated
 from .complaints import _check_complaints, speed_band
 
 

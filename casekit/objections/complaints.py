@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, OneOf, validated
+from ..core.checks import Interval, require_frame, require_number, validated
 from .. import terms
-from ..validate import require_frame, require_number
 from ._base import STAGE_GUIDE
 
 

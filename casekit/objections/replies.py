@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, OneOf, validated
+from ..core.checks import OneOf, require_choice, require_frame, validated
 from .. import terms
-from ..validate import require_choice, require_frame
 from ._base import PRINCIPLES
 
 

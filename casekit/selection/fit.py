@@ -14,6 +14,7 @@ from .scoring import scorecard
 # Delivered value, fit and two-way selection
 # ---------------------------------------------------------------------------------------------
 
+@validated(frames={"perceptions": {"customer_id": "id", "offer": "text", "product_value": "numeric", "service_value": "numeric", "personnel_value": "numeric", "image_value": "numeric", "monetary_cost": "numeric", "time_cost": "numeric", "energy_cost": "numeric", "physical_cost": "numeric"}})
 def delivered_value(perceptions: pd.DataFrame) -> pd.DataFrame:
     """Customer delivered value (顾客让渡价值) per customer and offer.
 
@@ -70,6 +71,8 @@ def delivered_value(perceptions: pd.DataFrame) -> pd.DataFrame:
     return wide.sort_index()
 
 
+@validated(frames={"perceptions": {"customer_id": "id", "offer": "text", "product_value": "numeric", "service_value": "numeric", "personnel_value": "numeric", "image_value": "numeric", "monetary_cost": "numeric", "time_cost": "numeric", "energy_cost": "numeric", "physical_cost": "numeric"},
+                   "customers": {"customer_id": "id", "{segment}": "text"}}, keys={"customers": "customer_id"})
 def segment_fit(perceptions: pd.DataFrame, customers: pd.DataFrame, *,
                 segment: str = "segment") -> pd.DataFrame:
     """Well-matched selection (门当户对): where our offer fits, segment by segment.
@@ -231,6 +234,7 @@ def _trait_frame(customers: pd.DataFrame, traits, what) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
+@validated(frames={"customers": {"customer_id": "id"}}, keys={"customers": "customer_id"})
 def lookalike(customers: pd.DataFrame, *, reference, candidates,
               traits=LOOKALIKE_TRAITS) -> LookAlike:
     """Look-alike selection: rank candidates by similarity to today's loyal customers.

@@ -188,6 +188,7 @@ def next_year_value(data, transactions=None, *, year: int | None = None,
 # Limited capacity
 # ---------------------------------------------------------------------------------------------
 
+@validated(frames={"table": {"{value}": "numeric", "{hours}": "money"}}, options={"budget": Interval(0, None)})
 def plan_coverage(table: pd.DataFrame, *, value: str, hours: str, budget: float,
                   order: str = "value_per_hour") -> pd.DataFrame:
     """Choose customers for a limited sales capacity: the most value per hour first.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from ..core.checks import require_choice, require_frame, require_number, require_shares, validated
+from ..core.checks import Interval, require_choice, require_frame, require_number, require_shares, validated
 from ._base import FOCUS_LEVELS, TIME_PYRAMID, _HOURS_PER_FTE
 from .tiers import pyramid, tier_summary
 
@@ -16,6 +16,7 @@ from .tiers import pyramid, tier_summary
 _CRITERIA = (("attractiveness", "attr_"), ("potential", "pot_"), ("relationship", "rel_"))
 
 
+@validated(frames={"accounts": {"{customer}": "id"}}, keys={"accounts": "{customer}"})
 def account_scores(accounts: pd.DataFrame, *, customer="customer_id") -> pd.DataFrame:
     """The three key-account criteria of S4, each the mean of its 1–5 item scores.
 
@@ -52,6 +53,7 @@ def account_scores(accounts: pd.DataFrame, *, customer="customer_id") -> pd.Data
     return out
 
 
+@validated(frames={"accounts": {"{customer}": "id"}}, keys={"accounts": "{customer}"})
 def strategic_focus(accounts: pd.DataFrame, *, cut=3.0, customer="customer_id") -> pd.DataFrame:
     """Place key-account candidates in the strategic-focus matrix (战略关注水平), S4.
 
@@ -95,7 +97,7 @@ def strategic_focus(accounts: pd.DataFrame, *, cut=3.0, customer="customer_id") 
     return out
 
 
-@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "id", "{value}": "numeric", "{time}": "money"}}, keys={"customers": "{customer}"})
 def time_allocation(customers: pd.DataFrame, *, value="profit", time="service_hours",
                     customer="customer_id") -> pd.DataFrame:
     """The S4 time pyramid against the data: per value tier, share of customers, time and value.
@@ -125,6 +127,7 @@ def time_allocation(customers: pd.DataFrame, *, value="profit", time="service_ho
     return out
 
 
+@validated(frames={"customers": {"{tier}": "any", "{time}": "money"}}, options={"hours_per_fte": Interval(1, None)})
 def reallocate_time(customers: pd.DataFrame, *, tier="tier", time="service_hours", target=None,
                     hours_per_fte=_HOURS_PER_FTE) -> pd.DataFrame:
     """Hours per tier now and under a target split of the same total time; staff needed per tier.

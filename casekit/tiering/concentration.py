@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from ..core.checks import require_frame, require_number, validated
+from ..core.checks import Interval, require_frame, require_number, validated
 from ._base import _ranked, _top_k
 
 
@@ -12,6 +12,7 @@ from ._base import _ranked, _top_k
 # Pareto (80/20) and concentration
 # --------------------------------------------------------------------------------------------
 
+@validated(frames={"transactions": {"{customer}": "id", "{value}": "numeric"}})
 def customer_totals(transactions: pd.DataFrame, *, value="revenue", customer="customer_id"
                     ) -> pd.DataFrame:
     """Sum one or more value columns of the transactions per customer.
@@ -45,7 +46,7 @@ def customer_totals(transactions: pd.DataFrame, *, value="revenue", customer="cu
             .reset_index())
 
 
-@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "id", "{value}": "numeric"}}, keys={"customers": "{customer}"})
 def pareto_table(customers: pd.DataFrame, *, value="revenue", customer="customer_id"
                  ) -> pd.DataFrame:
     """The cumulative share table behind the Pareto curve (帕累托定律, 80/20 rule).
@@ -78,6 +79,7 @@ def pareto_table(customers: pd.DataFrame, *, value="revenue", customer="customer
     return out
 
 
+@validated(frames={"customers": {"{value}": "numeric"}}, options={"top": Interval(0, 1)})
 def top_share(customers: pd.DataFrame, *, value="revenue", top=0.2, customer="customer_id") -> float:
     """The share of the total ``value`` that the top ``top`` share of customers bring.
 
@@ -103,6 +105,7 @@ def top_share(customers: pd.DataFrame, *, value="revenue", top=0.2, customer="cu
     return float(v[:_top_k(top, len(v))].sum() / total)
 
 
+@validated(frames={"customers": {"{value}": "numeric"}})
 def gini(customers: pd.DataFrame, *, value="revenue") -> float:
     """Gini coefficient of concentration (基尼系数): 0 = everyone equal, near 1 = one customer has all.
 
@@ -130,7 +133,7 @@ def gini(customers: pd.DataFrame, *, value="revenue") -> float:
     return float(round(2.0 * (i * x).sum() / (n * total) - (n + 1) / n, 12))
 
 
-@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "id", "{value}": "numeric"}}, keys={"customers": "{customer}"})
 def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), customer="customer_id"
         ) -> pd.DataFrame:
     """ABC analysis (ABC分类法) with adjustable cut-offs on the cumulative value share.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from ..core.checks import require_frame, require_number
+
+from ..core.checks import Interval, require_frame, require_number, validated
 from ..core.profit import customer_profitability
 from .tiers import _customer_year_codes
 
@@ -13,6 +14,7 @@ from .tiers import _customer_year_codes
 # Customer lifetime value
 # --------------------------------------------------------------------------------------------
 
+@validated(options={"discount": Interval(0, 1), "horizon": Interval(1, 100, integer=True)})
 def clv_factor(retention, *, discount=0.10, horizon=5):
     """The multiplier of a yearly margin: ``Σ_{t=0}^{T-1} r^t / (1 + d)^t``.
 
@@ -45,6 +47,8 @@ def clv_factor(retention, *, discount=0.10, horizon=5):
     return float(f) if f.ndim == 0 else f
 
 
+@validated(frames={"customers": {"{margin}": "numeric", "{retention}": "share"}},
+           options={"discount": Interval(0, 1), "horizon": Interval(1, 100, integer=True)})
 def clv(customers: pd.DataFrame, *, margin="annual_profit", retention=0.8, discount=0.10, horizon=5
         ) -> pd.Series:
     """Simple customer lifetime value (客户终身价值) per customer.
@@ -78,6 +82,7 @@ def clv(customers: pd.DataFrame, *, margin="annual_profit", retention=0.8, disco
                      name="clv")
 
 
+@validated(frames={"transactions": {"{customer}": "id", "{date}": "date"}})
 def yearly_retention(transactions: pd.DataFrame, *, groups=None, date="date", customer="customer_id"
                      ) -> pd.Series:
     """Observed yearly retention rate (客户保持率): of the customers who bought in a year, the share
@@ -119,6 +124,11 @@ def yearly_retention(transactions: pd.DataFrame, *, groups=None, date="date", cu
 # Per-customer value of the synthetic world
 # --------------------------------------------------------------------------------------------
 
+@validated(world={"customers": {"customer_id": "id", "service_hours": "money", "loyalty": "share", "churned": "bool"},
+                  "transactions": {"customer_id": "id", "date": "date", "revenue": "numeric"}},
+           keys={"customers": "customer_id"},
+           options={"discount": Interval(0, 1), "horizon": Interval(1, 100, integer=True),
+                    "retention_bands": Interval(1, 20, integer=True)})
 def customer_values(world, *, discount=0.10, horizon=5, retention_bands=5) -> pd.DataFrame:
     """One row per customer of a synthetic world with every value a tier can be built on.
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
+from ..core.checks import DateOption, Flag, Interval, OneOf, require_choice, require_frame, require_number, validated
 from ..clv.summary import per_customer
 from ..schema import DATE_DTYPE
-from ..core.checks import require_choice, require_frame, require_number
 from ._base import RFM_SEGMENTS
 
 
@@ -21,6 +22,9 @@ def _quintile_scores(x: np.ndarray, bins: int) -> np.ndarray:
     return (1 + np.floor((r - 1) * bins / n)).astype("int64")
 
 
+@validated(frames={"transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric"}},
+           options={"asof": DateOption(), "monetary": OneOf(("total", "mean")), "repeat_only": Flag(),
+                    "merge_same_day": Flag(), "bins": Interval(2, 10, integer=True), "high": Interval(1, 10, integer=True)})
 def rfm(transactions: pd.DataFrame, *, asof, customer="customer_id", date="date", value="revenue",
         monetary="total", repeat_only=False, merge_same_day=True, bins=5, high=4) -> pd.DataFrame:
     """Recency, frequency and monetary value per customer (RFM模型), scored and segmented.
@@ -122,6 +126,7 @@ def rfm(transactions: pd.DataFrame, *, asof, customer="customer_id", date="date"
     return out
 
 
+@validated(frames={"scored": {"segment": "any", "recency": "numeric", "frequency": "numeric", "monetary": "numeric", "{value}": "numeric"}})
 def rfm_summary(scored: pd.DataFrame, *, value=None) -> pd.DataFrame:
     """Per RFM segment: customers, their share, mean recency / frequency / monetary, the action.
 

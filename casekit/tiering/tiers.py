@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from ..core.checks import require_frame, require_number, validated
+from ..core.checks import Flag, Interval, require_frame, require_number, validated
 from ._base import PYRAMID_SHARES, PYRAMID_TIERS, VALUE_TIERS, _labels, _ranked, _tiers_from_rank
 
 
@@ -12,7 +12,7 @@ from ._base import PYRAMID_SHARES, PYRAMID_TIERS, VALUE_TIERS, _labels, _ranked,
 # The customer pyramid
 # --------------------------------------------------------------------------------------------
 
-@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "id", "{value}": "numeric"}}, keys={"customers": "{customer}"})
 def pyramid(customers: pd.DataFrame, *, value="revenue", shares=None, labels=None,
             customer="customer_id", tier="tier") -> pd.DataFrame:
     """Tier customers into a pyramid (客户金字塔) by their rank on ``value``.
@@ -47,6 +47,7 @@ def pyramid(customers: pd.DataFrame, *, value="revenue", shares=None, labels=Non
     return out
 
 
+@validated(frames={"customers": {"{tier}": "any", "{values}": "numeric", "{time}": "numeric"}})
 def tier_summary(customers: pd.DataFrame, *, tier="tier", values=("revenue",), time=None
                  ) -> pd.DataFrame:
     """Per tier: customers, share of customers, and the sum, share and mean of each value column.
@@ -86,7 +87,7 @@ def tier_summary(customers: pd.DataFrame, *, tier="tier", values=("revenue",), t
     return out
 
 
-@validated(frames={"customers": {"{customer}": "any"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "id"}}, keys={"customers": "{customer}"})
 def compare_tiers(customers: pd.DataFrame, *, by=("revenue", "profit"), shares=None, labels=None,
                   customer="customer_id") -> pd.DataFrame:
     """Tier the same customers by several value columns, side by side.
@@ -115,6 +116,7 @@ def compare_tiers(customers: pd.DataFrame, *, by=("revenue", "profit"), shares=N
     return out
 
 
+@validated(frames={"frame": {"{before}": "any", "{after}": "any"}}, options={"normalize": Flag()})
 def transition_table(frame: pd.DataFrame, *, before: str, after: str, normalize=False) -> pd.DataFrame:
     """Cross-table of two tier columns: rows = tier ``before``, columns = tier ``after``.
 
@@ -146,6 +148,7 @@ def transition_table(frame: pd.DataFrame, *, before: str, after: str, normalize=
     return table
 
 
+@validated(frames={"frame": {"{before}": "any", "{after}": "any"}})
 def tier_moves(frame: pd.DataFrame, *, before: str, after: str, outside="none") -> pd.Series:
     """Name each customer's move between two tier columns: up, down, same, new or out.
 
@@ -179,6 +182,7 @@ def tier_moves(frame: pd.DataFrame, *, before: str, after: str, outside="none") 
     return pd.Series(pd.Categorical(move, categories=cats), index=frame.index, name="move")
 
 
+@validated(frames={"transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric"}})
 def yearly_values(transactions: pd.DataFrame, *, value="revenue", date="date", customer="customer_id"
                   ) -> pd.DataFrame:
     """Value per customer and calendar year: rows = customers, columns = years (0 = no purchase).
@@ -217,6 +221,8 @@ def _years_present(yidx, ny):
     return np.bincount(yidx, minlength=ny) > 0
 
 
+@validated(frames={"transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric"}},
+           options={"year_from": Interval(1900, 2200, integer=True), "year_to": Interval(1900, 2200, integer=True)})
 def tier_migration(transactions: pd.DataFrame, *, year_from: int, year_to: int, value="revenue",
                    shares=None, labels=None, date="date", customer="customer_id",
                    outside="none") -> pd.DataFrame:
