@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import io
 import functools
 import importlib
@@ -160,10 +161,66 @@ def _spec_columns(spec, pname, bound):
     return cols
 
 
+def _frame_mutations(df, cols, *, key=None, empty_ok=False, declared=True):
+    """(label, bad frame, must) for one frame whose columns are declared as ``cols``."""
+    if declared and not empty_ok and len(df):
+        yield "<empty>", df.iloc[:0], "refuse"
+    if len(df) == 0:
+        return
+    for col, kind in cols.items():
+        optional = kind.startswith("?")
+        kind = kind.lstrip("?")
+        if col not in df.columns:
+            continue
+        if not optional:
+            yield f" without {col!r}", df.drop(columns=[col]), "refuse"
+        s = df[col]
+        if kind in ("numeric", "money", "count", "share", "id"):
+            for bad, lab in ((np.nan, "NaN"), (np.inf, "inf")):
+                d = df.copy()
+                d[col] = d[col].astype("float64")
+                d.iloc[0, d.columns.get_loc(col)] = bad
+                yield f".{col} with {lab}", d, "refuse"
+            d = df.copy()
+            d[col] = s.astype(str)
+            yield f".{col} as text", d, "refuse"
+        if kind in ("money", "count", "share"):
+            d = df.copy()
+            d[col] = d[col].astype("float64")
+            d.iloc[0, d.columns.get_loc(col)] = -1.5
+            yield f".{col} negative", d, "refuse"
+        if kind == "id":
+            d = df.copy()
+            d[col] = d[col].astype("float64")
+            yield f".{col} as whole floats", d, "accept"
+            d = d.copy()
+            d.iloc[0, d.columns.get_loc(col)] = d[col].iloc[0] + 0.5
+            yield f".{col} fractional", d, "refuse"
+        if kind == "bool":
+            d = df.copy()
+            d[col] = np.where(s.to_numpy(dtype=bool), "True", "False").astype(object)
+            yield f".{col} as text True/False", d, "refuse"
+        if kind == "date":
+            d = df.copy()
+            d[col] = s.astype(str)
+            d.iloc[0, d.columns.get_loc(col)] = "not a date"
+            yield f".{col} unparseable", d, "refuse"
+    if key is not None and key in df.columns and len(df) > 1:
+        yield f" with a duplicated {key}", pd.concat([df, df.iloc[:1]]), "refuse"
+
+
+def _is_world(x) -> bool:
+    return dataclasses.is_dataclass(x) and not isinstance(x, type) and \
+        isinstance(getattr(x, "customers", None), pd.DataFrame) and \
+        isinstance(getattr(x, "transactions", None), pd.DataFrame)
+
+
 def _mutations(f, args, kwargs):
     """(label, args, kwargs, must) for the bad inputs of one recorded call.
 
-    ``must`` is "refuse" or "accept" (accept: same result as the valid call).
+    ``must`` is "refuse" or "accept" (accept: same result as the valid call).  Frames passed
+    directly are mutated by the columns declared for them; a World passed in is mutated, dataset
+    by dataset, by the columns the function declares for the world's datasets.
     """
     spec = getattr(f, "spec", None)
     sig = inspect.signature(f)
@@ -178,60 +235,42 @@ def _mutations(f, args, kwargs):
         b.arguments[pname] = value
         return b.args, b.kwargs
 
+    keys = dict(getattr(spec, "keys", {}) or {}) if spec is not None else {}
+    empty_ok = tuple(getattr(spec, "empty_ok", ()) or ()) if spec is not None else ()
+
+    def key_of(name):
+        k = keys.get(name)
+        if isinstance(k, str) and k.startswith("{") and k.endswith("}"):
+            k = bound.get(k[1:-1])
+        return k if isinstance(k, str) else None
+
     for pname, value in bound.items():
+        if _is_world(value) and spec is not None:
+            world_cols = dict(getattr(spec, "world", {}) or {})
+            for ds, raw in world_cols.items():
+                df = getattr(value, ds, None)
+                if not isinstance(df, pd.DataFrame):
+                    continue
+                cols = {}
+                for col, kind in raw.items():
+                    if col.startswith("{") and col.endswith("}"):
+                        col = bound.get(col[1:-1])
+                        if not isinstance(col, str):
+                            continue
+                    cols[col] = kind
+                for lab, d, must in _frame_mutations(df, cols, key=key_of(ds),
+                                                     empty_ok=ds in empty_ok):
+                    yield (f"{pname}.{ds}{lab}",
+                           *call_with(pname, dataclasses.replace(value, **{ds: d})), must)
+            continue
         if not isinstance(value, pd.DataFrame):
             continue
-        df = value
         yield (f"{pname}=<text, not a DataFrame>", *call_with(pname, "customers"), "refuse")
         cols = _spec_columns(spec, pname, bound) if spec is not None else {}
-        empty_ok = pname in tuple(getattr(spec, "empty_ok", ()) or ())
-        if spec is not None and not empty_ok and len(df):
-            yield (f"{pname}=<empty>", *call_with(pname, df.iloc[:0]), "refuse")
-        if len(df) == 0:
-            continue
-        for col, kind in cols.items():
-            optional = kind.startswith("?")
-            kind = kind.lstrip("?")
-            if col not in df.columns:
-                continue
-            if not optional:
-                yield (f"{pname} without {col!r}", *call_with(pname, df.drop(columns=[col])),
-                       "refuse")
-            s = df[col]
-            if kind in ("numeric", "money", "count", "share", "id"):
-                for bad, lab in ((np.nan, "NaN"), (np.inf, "inf")):
-                    d = df.copy()
-                    d[col] = d[col].astype("float64")
-                    d.iloc[0, d.columns.get_loc(col)] = bad
-                    yield (f"{pname}.{col} with {lab}", *call_with(pname, d), "refuse")
-                d = df.copy()
-                d[col] = s.astype(str)
-                yield (f"{pname}.{col} as text", *call_with(pname, d), "refuse")
-            if kind in ("money", "count", "share"):
-                d = df.copy()
-                d[col] = d[col].astype("float64")
-                d.iloc[0, d.columns.get_loc(col)] = -1.5
-                yield (f"{pname}.{col} negative", *call_with(pname, d), "refuse")
-            if kind == "id":
-                d = df.copy()
-                d[col] = d[col].astype("float64")
-                yield (f"{pname}.{col} as whole floats", *call_with(pname, d), "accept")
-                d = d.copy()
-                d.iloc[0, d.columns.get_loc(col)] = d[col].iloc[0] + 0.5
-                yield (f"{pname}.{col} fractional", *call_with(pname, d), "refuse")
-            if kind == "bool":
-                d = df.copy()
-                d[col] = np.where(s.to_numpy(dtype=bool), "True", "False").astype(object)
-                yield (f"{pname}.{col} as text True/False", *call_with(pname, d), "refuse")
-            if kind == "date":
-                d = df.copy()
-                d[col] = s.astype(str)
-                d.iloc[0, d.columns.get_loc(col)] = "not a date"
-                yield (f"{pname}.{col} unparseable", *call_with(pname, d), "refuse")
-        key = dict(getattr(spec, "keys", {}) or {}).get(pname) if spec is not None else None
-        if key is not None and key in df.columns and len(df) > 1:
-            d = pd.concat([df, df.iloc[:1]])
-            yield (f"{pname} with a duplicated {key}", *call_with(pname, d), "refuse")
+        for lab, d, must in _frame_mutations(value, cols, key=key_of(pname),
+                                             empty_ok=pname in empty_ok,
+                                             declared=spec is not None):
+            yield (f"{pname}{lab}", *call_with(pname, d), must)
     options = dict(getattr(spec, "options", {}) or {}) if spec is not None else {}
     for oname, opt in options.items():
         if oname not in sig.parameters:
@@ -320,7 +359,8 @@ def test_every_public_function_was_called_and_declares_its_inputs():
     calls, funcs = recorded()
     names = {f"{f.__module__}.{f.__qualname__}" for _, _, f in funcs}
     takes_frames = {k for k, (f, (a, kw)) in calls.items()
-                    if any(isinstance(v, pd.DataFrame) for v in [*a, *kw.values()])}
+                    if any(isinstance(v, pd.DataFrame) or _is_world(v)
+                           for v in [*a, *kw.values()])}
     undeclared = sorted(k for k in takes_frames if getattr(calls[k][0], "spec", None) is None)
     print(f"\n{len(names)} public functions, {len(calls)} called by the notebooks, "
           f"{len(takes_frames)} take data; undeclared: {len(undeclared)}")

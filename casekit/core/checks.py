@@ -15,6 +15,7 @@ ValueError: pareto_table: the data has no column 'revenue' (expected a numeric c
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 from collections.abc import Iterable, Mapping
@@ -600,14 +601,19 @@ def validated(*, frames=None, world=None, options=None, keys=None, empty_ok=()):
                 raise ValueError(f"{what}: expected a casekit World (ck.world(), or "
                                  f"ck.world_from_transactions(...)), got {type(first).__name__}")
             if world and _is_world(first):
+                converted = {}
                 for ds, cols in world.items():
                     frame = getattr(first, ds, None)
                     if frame is None:
                         raise ValueError(f"{what}: the world has no {ds!r} data; this analysis "
                                          f"needs its columns {list(cols)}")
-                    check_columns(frame, _resolve(cols, bound), what=what,
-                                  key=_key(keys.get(ds), bound),
-                                  allow_empty=ds in empty_ok, frame=f"the world's {ds}")
+                    checked = check_columns(frame, _resolve(cols, bound), what=what,
+                                            key=_key(keys.get(ds), bound),
+                                            allow_empty=ds in empty_ok, frame=f"the world's {ds}")
+                    if checked is not frame:    # whole-number float ids made integers
+                        converted[ds] = checked
+                if converted and dataclasses.is_dataclass(first):
+                    bound[params[0]] = dataclasses.replace(first, **converted)
             else:
                 for ds, cols in world.items():
                     pname = params[0] if ds == "customers" and ds not in bound else ds

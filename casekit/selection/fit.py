@@ -121,6 +121,10 @@ def segment_fit(perceptions: pd.DataFrame, customers: pd.DataFrame, *,
     return out.sort_values("advantage", ascending=False, kind="stable")
 
 
+@validated(world={"customers": {"customer_id": "id"}, "transactions": {"customer_id": "id"},
+                  "perceptions": {"customer_id": "id", "offer": "text", "product_value": "numeric", "service_value": "numeric", "personnel_value": "numeric", "image_value": "numeric", "monetary_cost": "numeric", "time_cost": "numeric", "energy_cost": "numeric", "physical_cost": "numeric"}},
+           keys={"customers": "customer_id"}, empty_ok=("transactions",),
+           options={"attractive": Interval(-100, 100)})
 def two_way_selection(world, *, attractive: float = 60.0, **scorecard_options) -> pd.DataFrame:
     """Two-way selection (双向选择): do we want the customer, and does the customer want us?
 
