@@ -66,6 +66,16 @@ def chinese(name: str) -> str:
     Also knows the shared vocabularies of the chapter: prospecting methods, lead stages,
     buying-centre roles and prospect types.
 
+    Parameters
+    ----------
+    name : str
+        A name (see above).
+
+    Returns
+    -------
+    str
+        The Chinese term of a class, criterion, step, aspect or principle of this chapter.
+
     Examples
     --------
     >>> chinese("hopeful"), chinese("key"), chinese("authority"), chinese("timing")

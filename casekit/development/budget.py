@@ -20,6 +20,21 @@ def channel_capacity(leads: pd.DataFrame, *, years: float = 3.0, growth: float =
     Money cannot buy unlimited leads from one channel (referrals depend on how many customers
     and partners there are), so a plan must respect a capacity.
 
+    Parameters
+    ----------
+    leads : DataFrame
+        Needs ``channel`` (text).
+    years : float, default 3.0
+        The years to use (see above). Number in [1e-09, None].
+    growth : float, default 1.5
+        Number in [0, None].
+
+    Returns
+    -------
+    Series
+        How many leads a channel can find in a year: leads found per year in the data ×
+        ``growth``.
+
     Examples
     --------
     >>> leads = pd.DataFrame({"channel": ["clubs"] * 6 + ["telephone"] * 30})
@@ -66,6 +81,21 @@ def allocate_budget(economics: pd.DataFrame, spend, *, capacity: pd.Series | Non
     customers × mean first-year value of a won customer.  Within capacity the rates stay constant:
     double the money, double the customers.
 
+    Parameters
+    ----------
+    economics : DataFrame
+        Needs ``cost_per_lead`` (amounts ≥ 0), ``conversion_rate`` (shares 0–1),
+        ``first_year_value`` (any values).
+    spend : object
+        Spend per channel (see above).
+    capacity : pd.Series | None, default None
+        Most leads each channel can give (see above).
+
+    Returns
+    -------
+    DataFrame
+        What a spend per channel is expected to bring, at the channels' past rates.
+
     Examples
     --------
     >>> econ = pd.DataFrame({"cost_per_lead": [50.0, 100.0], "conversion_rate": [0.05, 0.25],
@@ -110,6 +140,18 @@ def plan_totals(plan: pd.DataFrame) -> pd.Series:
     """Totals of a plan from :func:`allocate_budget`: spend, leads, customers, cost per customer,
     first-year value and value per CNY spent.
 
+    Parameters
+    ----------
+    plan : DataFrame
+        Needs ``spend`` (amounts ≥ 0), ``leads`` (numbers), ``customers`` (numbers),
+        ``first_year_value`` (numbers).
+
+    Returns
+    -------
+    Series
+        Totals of a plan from :func:`allocate_budget`: spend, leads, customers, cost per
+        customer, first-year value and value per CNY spent.
+
     Examples
     --------
     >>> plan = pd.DataFrame({"spend": [100.0, 300.0], "leads": [4.0, 6.0],
@@ -139,6 +181,22 @@ def focus_budget(economics: pd.DataFrame, budget: float, *, capacity: pd.Series 
     to ``capacity`` leads (CNY = capacity × cost per lead) until the budget is spent.  Without a
     capacity the whole budget goes to the best channel.  Returns :func:`allocate_budget` of the
     resulting spend.
+
+    Parameters
+    ----------
+    economics : DataFrame
+        Needs ``cost_per_lead`` (amounts ≥ 0), the ``rank_by=`` column (any values).
+    budget : float
+        Number in [0, None].
+    capacity : pd.Series | None, default None
+        Most leads each channel can give (see above).
+    rank_by : str, default 'cost_per_won'
+        One of ['cost_per_won', 'value_per_cost'].
+
+    Returns
+    -------
+    DataFrame
+        Spend a budget the 80/20 way: best channel first, each up to its capacity.
 
     Examples
     --------

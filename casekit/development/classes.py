@@ -64,6 +64,21 @@ def value_cutoffs(values, *, key_share: float = 0.10, major_share: float = 0.30)
     ``key_min`` is the ``1 − key_share`` quantile of ``values`` and ``major_min`` the
     ``1 − key_share − major_share`` quantile (linear interpolation).
 
+    Parameters
+    ----------
+    values : object
+        Value column(s) to sum per tier.
+    key_share : float, default 0.1
+        Number in [0, 1].
+    major_share : float, default 0.3
+        Number in [0, 1].
+
+    Returns
+    -------
+    tuple[float, float]
+        Cut-offs ``(key_min, major_min)`` so that the top ``key_share`` of values are key and
+        the next ``major_share`` major.
+
     Examples
     --------
     >>> value_cutoffs([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], key_share=0.2, major_share=0.3)
@@ -85,6 +100,20 @@ def value_class(values, *, key_min: float, major_min: float) -> pd.Series:
     """Customer type by value (S1): key (关键客户), major (主要客户) or ordinary (普通客户).
 
     ``value ≥ key_min`` → key; ``major_min ≤ value < key_min`` → major; else ordinary.
+
+    Parameters
+    ----------
+    values : object
+        Value column(s) to sum per tier.
+    key_min : float
+        Number in [None, None].
+    major_min : float
+        Number in [None, None].
+
+    Returns
+    -------
+    Series
+        Customer type by value (S1): key (关键客户), major (主要客户) or ordinary (普通客户).
 
     Examples
     --------
@@ -114,6 +143,29 @@ def classify_pipeline(leads: pd.DataFrame, *, mature_days: float = 30, hopeful_d
     on ``days_to_close``, the sales rep's estimate) and ``value_class`` (:func:`value_class` on
     ``expected_value``, the estimated first-year value).  Without ``key_min``/``major_min`` the
     value cut-offs come from :func:`value_cutoffs` on the open leads (top 10% key, next 30% major).
+
+    Parameters
+    ----------
+    leads : DataFrame
+        Needs ``status`` (text), ``days_to_close`` (any values), ``expected_value`` (amounts ≥
+        0).
+    mature_days : float, default 30
+        Number in [0, None].
+    hopeful_days : float, default 60
+        Number in [0, None].
+    key_min : float, default None
+        Number in [None, None].
+    major_min : float, default None
+        Number in [None, None].
+    key_share : float, default 0.1
+        Number in [0, 1].
+    major_share : float, default 0.3
+        Number in [0, 1].
+
+    Returns
+    -------
+    DataFrame
+        The open pipeline (跟进中的潜在客户), each lead typed by time to close and by value.
 
     Examples
     --------
@@ -157,6 +209,20 @@ def pipeline_matrix(pipeline: pd.DataFrame, *, values: str = "count") -> pd.Data
 
     ``values="count"`` counts leads; ``values="value"`` sums their expected first-year value.
     Every class appears, with 0 where empty.
+
+    Parameters
+    ----------
+    pipeline : DataFrame
+        Needs ``time_class`` (text), ``value_class`` (text), ``expected_value`` (amounts ≥ 0,
+        optional).
+    values : str, default 'count'
+        Value column(s) to sum per tier. One of ['count', 'value'].
+
+    Returns
+    -------
+    DataFrame
+        Open leads by time class (rows) and value class (columns), from
+        :func:`classify_pipeline`.
 
     Examples
     --------

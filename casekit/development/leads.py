@@ -31,6 +31,17 @@ def qualify_leads(leads: pd.DataFrame) -> pd.DataFrame:
     * ``missing`` — the missing criteria in the order need, ability to pay, authority, joined by
       ``" + "``; ``"none"`` for a qualified lead.
 
+    Parameters
+    ----------
+    leads : DataFrame
+        Needs ``need`` (True/False), ``ability_to_pay`` (True/False), ``authority``
+        (True/False).
+
+    Returns
+    -------
+    DataFrame
+        Qualify leads by the MAN rule (资格审查): need, ability to pay, authority to decide.
+
     Examples
     --------
     >>> leads = pd.DataFrame({"need": [True, True, False, True],
@@ -79,6 +90,20 @@ def man_conversion(leads: pd.DataFrame, *, closed_only: bool = True) -> pd.DataF
     Columns: ``leads``, ``won``, ``conversion_rate`` = won / leads.  Open leads are left out
     unless ``closed_only=False``.
 
+    Parameters
+    ----------
+    leads : DataFrame
+        Needs ``need`` (True/False), ``ability_to_pay`` (True/False), ``authority``
+        (True/False), ``converted`` (True/False), ``status`` (text, optional).
+    closed_only : bool, default True
+        True or False.
+
+    Returns
+    -------
+    DataFrame
+        Conversion rate (成交率) of qualified and unqualified leads, and of leads lacking each
+        criterion.
+
     Examples
     --------
     >>> leads = pd.DataFrame({"need": [True, True, False, True, True],
@@ -121,6 +146,22 @@ def conversion_by(leads: pd.DataFrame, by: str, *, closed_only: bool = True) -> 
     ``cost_per_lead``, ``cost_per_won`` (total lead cost / won; NaN with no win),
     ``days_to_close`` (mean over the won leads) and ``first_year_value`` (mean expected value of
     the won leads).  Categories without leads are dropped.
+
+    Parameters
+    ----------
+    leads : DataFrame
+        Needs the ``by=`` column (any values), ``converted`` (True/False), ``lead_cost``
+        (amounts ≥ 0), ``days_to_close`` (any values), ``expected_value`` (amounts ≥ 0),
+        ``status`` (text, optional).
+    by : str
+        Column (or columns) to group by.
+    closed_only : bool, default True
+        True or False.
+
+    Returns
+    -------
+    DataFrame
+        Leads, wins and costs by one column (channel, contact role, prospect type, …).
 
     Examples
     --------
@@ -171,6 +212,20 @@ def proposals_by_qualification(leads: pd.DataFrame, *, closed_only: bool = True)
     whose furthest stage is proposal or won), ``won``, ``conversion_rate`` (won / proposals),
     ``lead_cost`` and ``cost_per_won``.
 
+    Parameters
+    ----------
+    leads : DataFrame
+        Needs ``need`` (True/False), ``ability_to_pay`` (True/False), ``authority``
+        (True/False), ``stage`` (text), ``converted`` (True/False), ``lead_cost`` (amounts ≥ 0),
+        ``status`` (text, optional).
+    closed_only : bool, default True
+        True or False.
+
+    Returns
+    -------
+    DataFrame
+        Leads that reached the proposal stage, split by whether they met the MAN rule.
+
     Examples
     --------
     >>> leads = pd.DataFrame({"need": [True, True, False, False],
@@ -215,6 +270,16 @@ def prospecting_methods(leads: pd.DataFrame | None = None) -> pd.DataFrame:
     With ``leads``, adds ``leads`` (how many leads each method found) and ``in_data`` (whether the
     method appears in the data).
 
+    Parameters
+    ----------
+    leads : DataFrame
+        Needs ``channel`` (text).
+
+    Returns
+    -------
+    DataFrame
+        The 18 methods of finding customers (寻找客户的方法, S1) with their Chinese names.
+
     Examples
     --------
     >>> m = prospecting_methods()
@@ -244,6 +309,20 @@ def channel_economics(leads: pd.DataFrame, *, closed_only: bool = True) -> pd.Da
     ``chinese``, ``leads``, ``cost_per_lead``, ``conversion_rate``, ``won``, ``cost_per_won``,
     ``days_to_close`` (mean over won leads), ``first_year_value`` (mean over won leads),
     ``lead_cost`` (total) and ``value_per_cost`` = first-year value of the wins / total lead cost.
+
+    Parameters
+    ----------
+    leads : DataFrame
+        Needs ``channel`` (text), ``converted`` (True/False), ``lead_cost`` (amounts ≥ 0),
+        ``days_to_close`` (any values), ``expected_value`` (amounts ≥ 0), ``status`` (text,
+        optional).
+    closed_only : bool, default True
+        True or False.
+
+    Returns
+    -------
+    DataFrame
+        What each prospecting method present in the data costs and brings.
 
     Examples
     --------
@@ -283,6 +362,16 @@ def focus_table(economics: pd.DataFrame) -> pd.DataFrame:
     Channels sorted by cost per won customer, cheapest first, with ``spend_share`` (share of all
     lead cost), ``won_share`` (share of all won customers) and their running totals
     ``cum_spend_share`` and ``cum_won_share``.  Channels with no win come last.
+
+    Parameters
+    ----------
+    economics : DataFrame
+        Needs ``lead_cost`` (amounts ≥ 0), ``won`` (whole numbers ≥ 0).
+
+    Returns
+    -------
+    DataFrame
+        The 80/20 focus principle (重点关注) on channels: where the money goes and what it brings.
 
     Examples
     --------
@@ -334,6 +423,21 @@ def funnel(leads: pd.DataFrame, *, by: str | None = None, closed_only: bool = Tr
     Columns: ``stage``, ``reached``, ``stage_rate`` (reached / reached at the stage before; 1 for
     the first stage) and ``overall_rate`` (reached / leads); with ``by`` (e.g. ``"channel"``) one
     block of four rows per group.  Open leads are left out unless ``closed_only=False``.
+
+    Parameters
+    ----------
+    leads : DataFrame
+        Needs ``stage`` (text), the ``by=`` column (any values), ``status`` (text, optional).
+    by : str | None, default None
+        Column (or columns) to group by.
+    closed_only : bool, default True
+        True or False.
+
+    Returns
+    -------
+    DataFrame
+        The sales funnel (销售漏斗): how many leads reached each stage, and the conversion per
+        stage.
 
     Examples
     --------

@@ -24,6 +24,19 @@ def acquisition_vs_retention(customers: pd.DataFrame, *, by: str | None = None) 
     a customer one acquisition pays for (S1 quotes 5–6× from the AMA).  One row ``all`` or, with
     ``by`` (e.g. ``"acquisition_channel"``), one row per group.
 
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs ``acquisition_cost`` (amounts ≥ 0), ``retention_cost`` (amounts ≥ 0), the ``by=``
+        column (any values).
+    by : str | None, default None
+        Column (or columns) to group by.
+
+    Returns
+    -------
+    DataFrame
+        What winning a customer costs against what keeping one costs per year.
+
     Examples
     --------
     >>> c = pd.DataFrame({"acquisition_cost": [1200.0, 1800.0, 600.0],
@@ -134,6 +147,26 @@ def segment_aspects(transactions: pd.DataFrame, customers: pd.DataFrame, leads: 
     internal roles (客户内部角色); see :class:`SegmentAspects` for what each table holds.  Orders are
     linked to their customer's segment by ``customer_id``; churn, loyalty and price sensitivity come
     from ``customers``; roles from the segment's closed ``leads``.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Needs ``customer_id`` (customer ids), ``date`` (dates), ``product_line`` (text),
+        ``revenue`` (amounts ≥ 0), ``list_value`` (amounts ≥ 0).
+    customers : DataFrame
+        Needs ``customer_id`` (customer ids), ``segment`` (text), ``region`` (text), ``loyalty``
+        (shares 0–1), ``churned`` (True/False), ``price_sensitivity`` (shares 0–1),
+        ``tenure_years`` (amounts ≥ 0).
+    leads : DataFrame
+        Needs ``segment`` (text), ``contact_role`` (text), ``authority`` (True/False),
+        ``converted`` (True/False), ``status`` (text).
+    segment : str
+        Segment (or the segment column) to analyse.
+
+    Returns
+    -------
+    SegmentAspects
+        Analyse one customer group on the six aspects of S1 (分析客户群体的六个方面).
 
     Examples
     --------

@@ -120,6 +120,14 @@ STAGE_GUIDE = {
 def principles_table() -> pd.DataFrame:
     """The five principles of handling objections with their Chinese terms and what they ask.
 
+    Parameters
+    ----------
+
+    Returns
+    -------
+    DataFrame
+        The five principles of handling objections with their Chinese terms and what they ask.
+
     Examples
     --------
     >>> principles_table()["principle"].tolist()[:2]
@@ -131,6 +139,14 @@ def principles_table() -> pd.DataFrame:
 
 def methods_table() -> pd.DataFrame:
     """The six methods of handling objections: Chinese term, what, when, sample line, risk.
+
+    Parameters
+    ----------
+
+    Returns
+    -------
+    DataFrame
+        The six methods of handling objections: Chinese term, what, when, sample line, risk.
 
     Examples
     --------

@@ -34,6 +34,19 @@ def escalation_case(complaints: pd.DataFrame, accounts: pd.DataFrame) -> Case:
     severity, then a claim of any severity, then a severe complaint without a claim, then any
     repeat complaint.
 
+    Parameters
+    ----------
+    complaints : DataFrame
+        Needs ``complaint_id`` (customer ids), ``customer_id`` (customer ids), ``date`` (dates),
+        ``severity`` (text), ``is_claim`` (True/False), ``claim_amount`` (amounts ≥ 0).
+    accounts : DataFrame
+        Needs ``customer_id`` (customer ids).
+
+    Returns
+    -------
+    Case
+        Pick the case study: a key account whose complaints escalate to a severe claim.
+
     Examples
     --------
     >>> cp = pd.DataFrame({"complaint_id": [1, 2, 3, 4, 5],
@@ -83,6 +96,19 @@ def escalation_case(complaints: pd.DataFrame, accounts: pd.DataFrame) -> Case:
 def complaint_history(complaints: pd.DataFrame, customer_id) -> pd.DataFrame:
     """One customer's complaints in date order, with the speed band of each.
 
+    Parameters
+    ----------
+    complaints : DataFrame
+        Needs ``resolved`` (True/False), ``days_to_resolve`` (any values), ``customer_id``
+        (customer ids), ``date`` (dates).
+    customer_id : object
+        The customer to look at.
+
+    Returns
+    -------
+    DataFrame
+        One customer's complaints in date order, with the speed band of each.
+
     Examples
     --------
     >>> cp = pd.DataFrame({"customer_id": [1, 2, 1],
@@ -105,6 +131,20 @@ def complaint_history(complaints: pd.DataFrame, customer_id) -> pd.DataFrame:
 @validated(frames={"transactions": {"customer_id": "id", "date": "date", "revenue": "numeric", "margin": "numeric"}})
 def yearly_value(transactions: pd.DataFrame, customer_id) -> pd.DataFrame:
     """Revenue and gross margin of one customer per calendar year: what a complaint puts at stake.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Needs ``customer_id`` (customer ids), ``date`` (dates), ``revenue`` (numbers),
+        ``margin`` (numbers).
+    customer_id : object
+        The customer to look at.
+
+    Returns
+    -------
+    DataFrame
+        Revenue and gross margin of one customer per calendar year: what a complaint puts at
+        stake.
 
     Examples
     --------

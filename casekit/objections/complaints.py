@@ -51,6 +51,22 @@ def complaint_pareto(complaints: pd.DataFrame, *, by: str = "category", value: s
     ``cutoff`` of the total (the first cause that crosses it included): fix these first.
     ``value`` sums a column (e.g. ``"claim_amount"``) instead of counting complaints.
 
+    Parameters
+    ----------
+    complaints : DataFrame
+        Needs the ``by=`` column (text), the ``value=`` column (numbers).
+    by : str, default 'category'
+        Column (or columns) to group by.
+    value : str | None, default None
+        Name of the value column.
+    cutoff : float, default 0.8
+        Number in [0.01, 1.0].
+
+    Returns
+    -------
+    DataFrame
+        Complaint causes in Pareto order (帕累托分析): count (or sum), share and cumulative share.
+
     Examples
     --------
     >>> cp = pd.DataFrame({"category": ["late delivery", "product quality", "product quality",
@@ -121,6 +137,21 @@ def resolution_summary(complaints: pd.DataFrame, *, by: str | None = "severity",
     complaints), ``within_fast_share`` (share of *all* complaints resolved within ``fast`` days:
     unresolved ones count as not fast).
 
+    Parameters
+    ----------
+    complaints : DataFrame
+        Needs ``resolved`` (True/False), ``days_to_resolve`` (any values), the ``by=`` column
+        (any values).
+    by : str, default 'severity'
+        Column (or columns) to group by.
+    fast : int, default 7
+        Whole number in [0, None].
+
+    Returns
+    -------
+    DataFrame
+        How long complaints take to resolve (处理天数), overall or by a group.
+
     Examples
     --------
     >>> cp = pd.DataFrame({"severity": ["low", "low", "high", "high"],
@@ -157,6 +188,20 @@ def speed_band(complaints: pd.DataFrame, *, fast: int = 7, slow: int = 21) -> pd
     ``"within {fast} days"``, ``"{fast+1}–{slow} days"``, ``"over {slow} days"`` or
     ``"unresolved"``.
 
+    Parameters
+    ----------
+    complaints : DataFrame
+        Needs ``resolved`` (True/False), ``days_to_resolve`` (any values).
+    fast : int, default 7
+        Whole number in [0, None].
+    slow : int, default 21
+        Whole number in [1, None].
+
+    Returns
+    -------
+    Series
+        Label each complaint by how fast it was resolved: an ordered category.
+
     Examples
     --------
     >>> cp = pd.DataFrame({"resolved": [True, True, True, False],
@@ -182,6 +227,18 @@ def handling_band(complaints: pd.DataFrame, *, good: int = 4) -> pd.Series:
     ``"score ≥ {good} + follow-up"`` when the handling audit score (``handling_score``, 1–5) is at
     least ``good`` and we called the customer back after the fix (``followed_up``, 后续动作的实施);
     ``"all others"`` otherwise.  An ordered category, like :func:`speed_band`.
+
+    Parameters
+    ----------
+    complaints : DataFrame
+        Needs ``handling_score`` (numbers), ``followed_up`` (True/False).
+    good : int, default 4
+        Whole number in [1, 5].
+
+    Returns
+    -------
+    Series
+        Label each complaint by the care it got: good handling *and* a follow-up call, or not.
 
     Examples
     --------
@@ -212,6 +269,25 @@ def complaint_outcomes(complaints: pd.DataFrame, *, by="speed", fast: int = 7,
     list of them.  Columns: ``complaints``, ``share`` (of all complaints), ``resolved_share``,
     ``satisfaction_after`` (mean, 1–5) and ``kept_share`` (share of complaints whose customer
     was still buying at the as-of date).
+
+    Parameters
+    ----------
+    complaints : DataFrame
+        Needs ``resolved`` (True/False), ``days_to_resolve`` (any values),
+        ``satisfaction_after`` (numbers), ``customer_kept`` (True/False).
+    by : str, default 'speed'
+        Column (or columns) to group by.
+    fast : int, default 7
+        Whole number in [0, None].
+    slow : int, default 21
+        Whole number in [1, None].
+    good : int, default 4
+        Whole number in [1, 5].
+
+    Returns
+    -------
+    DataFrame
+        Satisfaction after handling and customers kept, by how complaints were handled.
 
     Examples
     --------
@@ -276,6 +352,18 @@ def silent_customer_test(customers: pd.DataFrame, complaints: pd.DataFrame) -> p
     resolved**, and those with **some unresolved** complaint, and gives each group's churn rate
     (流失率) with a 95% Wilson confidence interval.
 
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs ``customer_id`` (customer ids), ``churned`` (True/False).
+    complaints : DataFrame
+        Needs ``customer_id`` (customer ids), ``resolved`` (True/False).
+
+    Returns
+    -------
+    DataFrame
+        Test the warning “if you hear no complaints, the relationship is going downhill” (S4).
+
     Examples
     --------
     >>> cu = pd.DataFrame({"customer_id": [1, 2, 3, 4],
@@ -323,6 +411,19 @@ def claims_summary(complaints: pd.DataFrame, *, by: str = "category") -> pd.Data
     Columns: ``complaints``, ``claims``, ``claim_rate`` (claims / complaints), ``claimed`` (sum
     of claim amounts), ``mean_claim`` (per claim) and ``share_of_claimed``; sorted by ``claimed``.
 
+    Parameters
+    ----------
+    complaints : DataFrame
+        Needs the ``by=`` column (text), ``is_claim`` (True/False), ``claim_amount`` (amounts ≥
+        0).
+    by : str, default 'category'
+        Column (or columns) to group by.
+
+    Returns
+    -------
+    DataFrame
+        Claims (索赔) by cause: how many complaints come with a claim, and how much is claimed.
+
     Examples
     --------
     >>> cp = pd.DataFrame({"category": ["wrong item", "wrong item", "billing error"],
@@ -358,6 +459,14 @@ def claims_summary(complaints: pd.DataFrame, *, by: str = "category") -> pd.Data
 
 def six_stage_process() -> pd.DataFrame:
     """The six-stage complaint process (投诉处理六阶段, S2, from a car maker), in order.
+
+    Parameters
+    ----------
+
+    Returns
+    -------
+    DataFrame
+        The six-stage complaint process (投诉处理六阶段, S2, from a car maker), in order.
 
     Examples
     --------

@@ -41,6 +41,17 @@ def objection_types(objections: pd.DataFrame) -> pd.DataFrame:
     catalogue holds), ``example`` and ``example_zh`` (the first statement of that type) and
     ``usual_best`` (the method most often best for that type; ties go to the course's order).
 
+    Parameters
+    ----------
+    objections : DataFrame
+        Needs ``type`` (text), ``statement`` (text), ``best_method`` (text), ``fitting_methods``
+        (text).
+
+    Returns
+    -------
+    DataFrame
+        The eight objection types (客户异议的类型) with their Chinese term and an example.
+
     Examples
     --------
     >>> cat = pd.DataFrame({"type": ["price", "price", "need"],
@@ -82,6 +93,19 @@ def method_fit(objections: pd.DataFrame, *, kind: str = "best") -> pd.DataFrame:
     ``kind="fits"`` counts those for which it is one of the fitting methods (best included).
     Rows follow the course's order of types, columns its order of methods.
 
+    Parameters
+    ----------
+    objections : DataFrame
+        Needs ``type`` (text), ``statement`` (text), ``best_method`` (text), ``fitting_methods``
+        (text).
+    kind : str, default 'best'
+        One of ['best', 'fits'].
+
+    Returns
+    -------
+    DataFrame
+        How often each method answers each objection type: a type × method count table.
+
     Examples
     --------
     >>> cat = pd.DataFrame({"type": ["price", "price", "need"],
@@ -118,6 +142,16 @@ def method_fit(objections: pd.DataFrame, *, kind: str = "best") -> pd.DataFrame:
 
 def find_method(name) -> str | None:
     """The method meant by a name in English or Chinese (``"补偿法"``, ``"Yes-but"``…), or None.
+
+    Parameters
+    ----------
+    name : object
+        A name (see above).
+
+    Returns
+    -------
+    str | None
+        The method meant by a name in English or Chinese (``"补偿法"``, ``"Yes-but"``…), or None.
 
     Examples
     --------
@@ -217,6 +251,16 @@ def classify_approach(text) -> Approach:
     a bare question mark) and the method with the highest weight wins; ties go to the more
     specific method.  The reply is also checked for words that break a principle (“you're
     wrong”, “you don't understand”, “sign today”) and for an acknowledgement (“I understand”).
+
+    Parameters
+    ----------
+    text : object
+        The reply typed.
+
+    Returns
+    -------
+    Approach
+        Read which handling method a free-text reply uses, by keywords (English or Chinese).
 
     Examples
     --------

@@ -26,6 +26,19 @@ def delivered_value(perceptions: pd.DataFrame) -> pd.DataFrame:
     (``delivered_value_ours``, ``delivered_value_competitor``, …) and ``advantage`` =
     our delivered value − the competitor's (positive: the customer gets more from us).
 
+    Parameters
+    ----------
+    perceptions : DataFrame
+        Needs ``customer_id`` (customer ids), ``offer`` (text), ``product_value`` (numbers),
+        ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
+        ``monetary_cost`` (numbers), ``time_cost`` (numbers), ``energy_cost`` (numbers),
+        ``physical_cost`` (numbers).
+
+    Returns
+    -------
+    DataFrame
+        Customer delivered value (顾客让渡价值) per customer and offer.
+
     Examples
     --------
     >>> p = pd.DataFrame({"customer_id": [7, 7], "offer": ["ours", "competitor"],
@@ -81,6 +94,23 @@ def segment_fit(perceptions: pd.DataFrame, customers: pd.DataFrame, *,
     mean ``advantage`` (ours − competitor), the share of customers who get more from us, and the
     mean value of each of the four values and four costs for our offer minus the competitor's
     (where our capability is strong or weak).  Sorted by advantage, best fit first.
+
+    Parameters
+    ----------
+    perceptions : DataFrame
+        Needs ``customer_id`` (customer ids), ``offer`` (text), ``product_value`` (numbers),
+        ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
+        ``monetary_cost`` (numbers), ``time_cost`` (numbers), ``energy_cost`` (numbers),
+        ``physical_cost`` (numbers).
+    customers : DataFrame
+        Needs ``customer_id`` (customer ids), the ``segment=`` column (text).
+    segment : str, default 'segment'
+        Segment (or the segment column) to analyse.
+
+    Returns
+    -------
+    DataFrame
+        Well-matched selection (门当户对): where our offer fits, segment by segment.
 
     Examples
     --------
@@ -138,6 +168,31 @@ def two_way_selection(world, *, attractive: float = 60.0, **scorecard_options) -
     * ``"no match"`` — neither.
 
     ``world`` is a casekit World (it needs customers, transactions and perceptions).
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
+        ids); transactions: ``customer_id`` (customer ids); perceptions: ``customer_id``
+        (customer ids), ``offer`` (text), ``product_value`` (numbers), ``service_value``
+        (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers), ``monetary_cost``
+        (numbers), ``time_cost`` (numbers), ``energy_cost`` (numbers), ``physical_cost``
+        (numbers).
+    attractive : float, default 60.0
+        Number in [-100, 100].
+    **scorecard_options
+        Passed on to :func:`scorecard`.
+
+    Returns
+    -------
+    DataFrame
+        Two-way selection (双向选择): do we want the customer, and does the customer want us?
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> sorted(two_way_selection(ck.world())["quadrant"].unique())
+    ['improve our offer', 'match', 'no match', 'serve efficiently']
     """
     what = "two_way_selection"
     if not (_is_world(world) and hasattr(world, "perceptions")):
@@ -170,6 +225,21 @@ def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
     Loyal = loyalty index at least ``min_loyalty``, a customer for at least ``min_tenure``
     years, and still buying (not churned).
 
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs ``customer_id`` (customer ids, optional), ``loyalty`` (numbers), ``tenure_years``
+        (numbers), ``churned`` (True/False).
+    min_loyalty : float, default 0.7
+        Least loyalty (0 to 1) of a loyal customer.
+    min_tenure : float, default 3.0
+        Least years as a customer.
+
+    Returns
+    -------
+    Series
+        Today's loyal customers (现有忠诚客户): a true/false mask over the customers.
+
     Examples
     --------
     >>> c = pd.DataFrame({"loyalty": [0.9, 0.9, 0.4], "tenure_years": [5.0, 1.0, 8.0],
@@ -190,6 +260,19 @@ def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
            keys={"customers": "customer_id"}, options={"max_tenure": Interval(0, 100)})
 def new_customers(customers: pd.DataFrame, *, max_tenure: float = 1.0) -> pd.Series:
     """Recently won customers still buying (tenure below ``max_tenure`` years): a mask.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs ``customer_id`` (customer ids, optional), ``tenure_years`` (numbers), ``churned``
+        (True/False).
+    max_tenure : float, default 1.0
+        Number in [0, 100].
+
+    Returns
+    -------
+    Series
+        Recently won customers still buying (tenure below ``max_tenure`` years): a mask.
 
     Examples
     --------

@@ -176,6 +176,23 @@ def profit_swaps(data, transactions=None, *, before: int | None = None,
     ``class_before`` / ``class_after`` are ``"profitable"`` (profit > 0) or ``"loss-making"``;
     ``swapped`` says the class changed.
 
+    Parameters
+    ----------
+    data : World or DataFrame
+        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
+        ids); transactions: ``customer_id`` (customer ids).
+    transactions : DataFrame, optional
+        Needs ``customer_id`` (customer ids).
+    before : int, default None
+        Column of the earlier tier. Whole number in [1900, 2200].
+    after : int, default None
+        Column of the later tier. Whole number in [1900, 2200].
+
+    Returns
+    -------
+    DataFrame
+        Good and bad can swap (优劣有可能会互换): profit in two years, and who changed side.
+
     Examples
     --------
     >>> customers = pd.DataFrame({
@@ -236,6 +253,21 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
       no direct measure of market disorder;
     * churn risk (流失风险): churn rate, the share of customers who churned (``churned``); and
       price sensitivity, a second, indirect measure (rivals court them on price, and they listen).
+
+    Parameters
+    ----------
+    data : World or DataFrame
+        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
+        ids); transactions: ``customer_id`` (customer ids).
+    transactions : DataFrame, optional
+        Needs ``customer_id`` (customer ids).
+    top : float, default 0.1
+        Number in [0.01, 0.5].
+
+    Returns
+    -------
+    DataFrame
+        The four risks of big customers (大客户的风险), measured: the biggest vs the rest.
 
     Examples
     --------
@@ -309,6 +341,24 @@ def margin_by_band(data, column: str, transactions=None, *, bands: int = 3) -> p
     ``"loyalty"`` or ``"tenure_years"``; 1 = lowest); per band the table shows the range of the
     trait, the customers, their revenue, profit and ``profit_margin`` = total profit / total revenue.
 
+    Parameters
+    ----------
+    data : World or DataFrame
+        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
+        ids); transactions: ``customer_id`` (customer ids).
+    column : str
+        Customer column to band by.
+    transactions : DataFrame, optional
+        Needs ``customer_id`` (customer ids).
+    bands : int, default 3
+        Whole number in [2, 20].
+
+    Returns
+    -------
+    DataFrame
+        Profit margin by bands of a customer trait: are the loyal, long-tenure customers the
+        profitable ones?
+
     Examples
     --------
     >>> customers = pd.DataFrame({
@@ -350,6 +400,24 @@ def lifetime_value(annual_margin, annual_cost, growth, *, horizon: int = 5,
     Gross margin grows with the customer; the cost to serve stays as it is today.  Works on
     numbers, numpy arrays or pandas Series alike.
 
+    Parameters
+    ----------
+    annual_margin : float, array or Series
+        Gross margin per year today.
+    annual_cost : float, array or Series
+        Cost to serve per year.
+    growth : float, array or Series
+        Yearly growth of the margin (0.1 = 10%).
+    horizon : int, default 5
+        Years counted.
+    discount_rate : float, default 0.1
+        Yearly discount rate.
+
+    Returns
+    -------
+    float, array or Series
+        A simple customer lifetime value (客户终身价值): discounted future profit.
+
     Examples
     --------
     >>> round(lifetime_value(1000.0, 200.0, 0.0, horizon=2, discount_rate=0.0), 2)
@@ -384,6 +452,27 @@ def small_customer_potential(data, transactions=None, *, small: float = 0.5, fas
     active year, ``growth_rate``, ``small`` (annual revenue at or below the ``small`` quantile),
     ``fast_grower`` (growth above ``fast``) and ``lifetime_value`` (:func:`lifetime_value` of the
     gross margin and cost to serve per active year), with ``ltv_rank`` (1 = highest).
+
+    Parameters
+    ----------
+    data : World or DataFrame
+        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
+        ids); transactions: ``customer_id`` (customer ids).
+    transactions : DataFrame, optional
+        Needs ``customer_id`` (customer ids).
+    small : float, default 0.5
+        Number in [0.05, 0.95].
+    fast : float, default 0.2
+        Number in [-0.5, 5].
+    horizon : int, default 5
+        Whole number in [1, 50].
+    discount_rate : float, default 0.1
+        Number in [0, 1].
+
+    Returns
+    -------
+    DataFrame
+        Small can be good (小客户也有可能是优质客户): size, growth and lifetime value.
 
     Examples
     --------

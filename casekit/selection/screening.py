@@ -42,6 +42,29 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
       profit — or a ``total`` of at least ``keep_score``;
     * ``"watch"`` (观察): everyone else; re-screened next year (dynamic management, 动态管理).
 
+    Parameters
+    ----------
+    data : World or DataFrame
+        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
+        ids); transactions: ``customer_id`` (customer ids).
+    transactions : DataFrame, optional
+        Needs ``customer_id`` (customer ids).
+    year : int, default None
+        Whole number in [1900, 2200].
+    weights : object, default None
+        Weights of the criteria (see above).
+    key_share : float, default 0.2
+        Share of customers, top by purchases with a profit, that are key (0 to 1).
+    keep_score : float, default 3.5
+        Least ``total`` score (1 to 5) that keeps a customer.
+    drop_future : int, default 2
+        Future score (0 to 5) at or below which a customer without profit is dropped.
+
+    Returns
+    -------
+    DataFrame
+        Annual screening (筛选管理): keep, watch or drop each customer at year-end.
+
     Examples
     --------
     >>> customers = pd.DataFrame({
@@ -116,6 +139,32 @@ def screening_changes(data, transactions=None, *, before: int | None = None,
     A table of counts: rows are the decisions at the end of ``before``, columns the decisions
     at the end of ``after`` (``"gone"``: no longer active in ``after``).  ``options`` go to
     :func:`annual_screening` for both years.
+
+    Parameters
+    ----------
+    data : World or DataFrame
+        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
+        ids); transactions: ``customer_id`` (customer ids).
+    transactions : DataFrame, optional
+        Needs ``customer_id`` (customer ids).
+    before : int | None, default None
+        Column of the earlier tier.
+    after : int | None, default None
+        Column of the later tier.
+    **options
+        Further options.
+
+    Returns
+    -------
+    DataFrame
+        Dynamic management (动态管理): how screening decisions move from one year-end to the next.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> t = screening_changes(ck.world())
+    >>> list(t.index), list(t.columns)
+    (['keep', 'watch', 'drop'], ['keep', 'watch', 'drop', 'gone'])
     """
     what = "screening_changes"
     _, tx, _ = _frames(data, transactions, what)
@@ -142,6 +191,23 @@ def next_year_value(data, transactions=None, *, year: int | None = None,
 
     ``expected_profit`` = gross margin per year × (1 + growth_rate) − cost to serve per year −
     bad debt per year.  ``service_hours`` is the customer's yearly service and sales time.
+
+    Parameters
+    ----------
+    data : World or DataFrame
+        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
+        ids); transactions: ``customer_id`` (customer ids).
+    transactions : DataFrame, optional
+        Needs ``customer_id`` (customer ids).
+    year : int, default None
+        Whole number in [1900, 2200].
+    min_years : float, default 0.25
+        Least part of a year a customer must have been active (0.01 to 1).
+
+    Returns
+    -------
+    DataFrame
+        What each customer still buying is expected to earn next year, and the time it takes.
 
     Examples
     --------
@@ -203,6 +269,24 @@ def plan_coverage(table: pd.DataFrame, *, value: str, hours: str, budget: float,
 
     Returns ``table`` with ``value_per_hour``, ``chosen`` and ``cumulative_hours`` added, in the
     order considered.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Needs the ``value=`` column (numbers), the ``hours=`` column (amounts ≥ 0).
+    value : str
+        Name of the value column.
+    hours : str
+        Name of the column of hours each customer needs.
+    budget : float
+        Number in [0, None].
+    order : str, default 'value_per_hour'
+        Order in which customers are taken (see above).
+
+    Returns
+    -------
+    DataFrame
+        Choose customers for a limited sales capacity: the most value per hour first.
 
     Examples
     --------

@@ -48,6 +48,16 @@ for _group, _pairs, _meaning in (
 def chinese(name: str) -> str:
     """The Chinese term of a tier, segment or focus level of this chapter.
 
+    Parameters
+    ----------
+    name : str
+        A name (see above).
+
+    Returns
+    -------
+    str
+        The Chinese term of a tier, segment or focus level of this chapter.
+
     Examples
     --------
     >>> chinese("platinum"), chinese("important value"), chinese("target")

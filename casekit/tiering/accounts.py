@@ -26,6 +26,18 @@ def account_scores(accounts: pd.DataFrame, *, customer="customer_id") -> pd.Data
     * relationship (关系定位) = mean of the ``rel_*`` columns (frequency, knowledge, contacts,
       range, price, reputation, financial strength, service).
 
+    Parameters
+    ----------
+    accounts : DataFrame
+        Needs the ``customer=`` column (customer ids).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    DataFrame
+        The three key-account criteria of S4, each the mean of its 1–5 item scores.
+
     Examples
     --------
     >>> acc = pd.DataFrame({"customer_id": [7, 8], "attr_growth": [5, 1], "attr_size": [4, 2],
@@ -71,6 +83,20 @@ def strategic_focus(accounts: pd.DataFrame, *, cut=3.0, customer="customer_id") 
 
     Returns :func:`account_scores` plus ``focus`` (ordered: key, target, maintain, low-key).
 
+    Parameters
+    ----------
+    accounts : DataFrame
+        Needs the ``customer=`` column (customer ids).
+    cut : float or 'median', default 3.0
+        Score (1 to 5) splitting high from low, or ``'median'``.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    DataFrame
+        Place key-account candidates in the strategic-focus matrix (战略关注水平), S4.
+
     Examples
     --------
     >>> acc = pd.DataFrame({"customer_id": [1, 2, 3, 4], "attr_x": [5, 4, 2, 1],
@@ -107,6 +133,24 @@ def time_allocation(customers: pd.DataFrame, *, value="profit", time="service_ho
     value's sum / share / mean, the ``time`` sum and share, value per hour, and ``s4_time_share``
     — the share of time S4 says the tier should get (60% / 30% / 10%).
 
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``customer=`` column (customer ids), the ``value=`` column (numbers), the
+        ``time=`` column (amounts ≥ 0).
+    value : str, default 'profit'
+        Name of the value column.
+    time : str, default 'service_hours'
+        Name of the column of hours spent.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    DataFrame
+        The S4 time pyramid against the data: per value tier, share of customers, time and
+        value.
+
     Examples
     --------
     >>> df = pd.DataFrame({"customer_id": range(1, 11), "profit": [100.0] + [10.0] * 3 + [1.0] * 6,
@@ -135,6 +179,25 @@ def reallocate_time(customers: pd.DataFrame, *, tier="tier", time="service_hours
     ``target`` maps tier → share of all hours (default: the S4 split 60/30/10 for the tiers
     key / ordinary / would-be).  ``fte`` = hours / ``hours_per_fte`` (1,600 hours a year per
     full-time account manager).
+
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``tier=`` column (any values), the ``time=`` column (amounts ≥ 0).
+    tier : str, default 'tier'
+        Name of the tier column.
+    time : str, default 'service_hours'
+        Name of the column of hours spent.
+    target : object, default None
+        Target split (see above).
+    hours_per_fte : float, default 1600.0
+        Number in [1, None].
+
+    Returns
+    -------
+    DataFrame
+        Hours per tier now and under a target split of the same total time; staff needed per
+        tier.
 
     Examples
     --------

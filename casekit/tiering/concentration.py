@@ -57,6 +57,20 @@ def pareto_table(customers: pd.DataFrame, *, value="revenue", customer="customer
     sum of the positives, so ``value_share`` can rise above 1 and then fall back to 1: the
     "whale curve" of profit.
 
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``customer=`` column (customer ids), the ``value=`` column (numbers).
+    value : str, default 'revenue'
+        Name of the value column.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    DataFrame
+        The cumulative share table behind the Pareto curve (帕累托定律, 80/20 rule).
+
     Examples
     --------
     >>> df = pd.DataFrame({"customer_id": [1, 2, 3, 4], "revenue": [10.0, 60.0, 20.0, 10.0]})
@@ -86,6 +100,22 @@ def top_share(customers: pd.DataFrame, *, value="revenue", top=0.2, customer="cu
     The top x% are the first ``ceil(x · n)`` customers by value.  Profit can give a share above
     1 (the top customers earn more than the whole firm; the rest lose money).
 
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``value=`` column (numbers).
+    value : str, default 'revenue'
+        Name of the value column.
+    top : float, default 0.2
+        Number in [0, 1].
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    float
+        The share of the total ``value`` that the top ``top`` share of customers bring.
+
     Examples
     --------
     >>> df = pd.DataFrame({"customer_id": [1, 2, 3, 4, 5], "revenue": [50.0, 20.0, 10.0, 10.0, 10.0]})
@@ -112,6 +142,19 @@ def gini(customers: pd.DataFrame, *, value="revenue") -> float:
     ``G = 2 Σ i·x_(i) / (n Σ x) − (n + 1) / n`` with the values sorted ascending (i = 1..n); it is
     twice the area between the line of equality and the Lorenz curve.  Defined for values that are
     not negative.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``value=`` column (numbers).
+    value : str, default 'revenue'
+        Name of the value column.
+
+    Returns
+    -------
+    float
+        Gini coefficient of concentration (基尼系数): 0 = everyone equal, near 1 = one customer has
+        all.
 
     Examples
     --------
@@ -144,6 +187,22 @@ def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), custom
 
     Returns a copy of ``customers`` ranked by value with the :func:`pareto_table` columns
     (``rank``, ``customer_share``, ``value_share``) and ``abc`` (ordered category, A first).
+
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``customer=`` column (customer ids), the ``value=`` column (numbers).
+    value : str, default 'revenue'
+        Name of the value column.
+    cutoffs : tuple, default (0.8, 0.95)
+        Cumulative shares ending classes A and B.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    DataFrame
+        ABC analysis (ABC分类法) with adjustable cut-offs on the cumulative value share.
 
     Examples
     --------

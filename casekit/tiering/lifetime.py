@@ -21,6 +21,20 @@ def clv_factor(retention, *, discount=0.10, horizon=5):
     With ``q = r / (1 + d)`` it equals ``(1 − q^T) / (1 − q)`` (or ``T`` when q = 1).
     ``retention`` may be a number or an array (one rate per customer).
 
+    Parameters
+    ----------
+    retention : float or array
+        Yearly retention rate(s), 0 to 1.
+    discount : float, default 0.1
+        Number in [0, 1].
+    horizon : int, default 5
+        Whole number in [1, 100].
+
+    Returns
+    -------
+    float or ndarray
+        The multiplier of a yearly margin: ``Σ_{t=0}^{T-1} r^t / (1 + d)^t``.
+
     Examples
     --------
     >>> round(clv_factor(0.5, discount=0.0, horizon=3), 6)     # 1 + 0.5 + 0.25
@@ -58,6 +72,24 @@ def clv(customers: pd.DataFrame, *, margin="annual_profit", retention=0.8, disco
     of rates per customer) and discounted at ``d`` per year, over ``T = horizon`` years; year 0
     counts in full.
 
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``margin=`` column (numbers), the ``retention=`` column (shares 0–1).
+    margin : str, default 'annual_profit'
+        Name of the yearly margin column.
+    retention : float, default 0.8
+        Retention rate, or the name of a column of rates.
+    discount : float, default 0.1
+        Number in [0, 1].
+    horizon : int, default 5
+        Whole number in [1, 100].
+
+    Returns
+    -------
+    Series
+        Simple customer lifetime value (客户终身价值) per customer.
+
     Examples
     --------
     A customer earning 100 a year, staying with probability 0.8, discount rate 10%, 3 years:
@@ -89,6 +121,23 @@ def yearly_retention(transactions: pd.DataFrame, *, groups=None, date="date", cu
     who bought again the next year, pooled over all pairs of consecutive years in the data.
 
     ``groups`` (a Series mapping customer id → group) gives one rate per group.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Needs the ``customer=`` column (customer ids), the ``date=`` column (dates).
+    groups : object, default None
+        Group of each customer (a Series).
+    date : str, default 'date'
+        Name of the date column.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    Series
+        Observed yearly retention rate (客户保持率): of the customers who bought in a year, the share
+        who bought again the next year, pooled over all pairs of consecutive years in the data.
 
     Examples
     --------
@@ -143,6 +192,33 @@ def customer_values(world, *, discount=0.10, horizon=5, retention_bands=5) -> pd
       (``retention_bands`` equal-sized bands, least loyal first);
     * ``churned`` and ``clv``: :func:`clv` of ``annual_profit`` at that retention, ``discount``
       and ``horizon``; 0 for a churned customer, who has no future with us.
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
+        ids), ``service_hours`` (amounts ≥ 0), ``loyalty`` (shares 0–1), ``churned``
+        (True/False); transactions: ``customer_id`` (customer ids), ``date`` (dates),
+        ``revenue`` (numbers).
+    discount : float, default 0.1
+        Number in [0, 1].
+    horizon : int, default 5
+        Whole number in [1, 100].
+    retention_bands : int, default 5
+        Whole number in [1, 20].
+
+    Returns
+    -------
+    DataFrame
+        One row per customer of a synthetic world with every value a tier can be built on.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> v = customer_values(w)
+    >>> len(v) == len(w.customers), list(v.columns[-3:])
+    (True, ['retention', 'churned', 'clv'])
     """
     what = "customer_values"
     if not hasattr(world, "customers") or not hasattr(world, "transactions"):

@@ -47,6 +47,35 @@ def rfm(transactions: pd.DataFrame, *, asof, customer="customer_id", date="date"
     * **Segment**: each of R, F, M is *high* if its score is at least ``high`` (4 = the top two
       quintiles); the 8 combinations give the segments of :data:`RFM_SEGMENTS` (重要价值客户 …).
 
+    Parameters
+    ----------
+    transactions : DataFrame
+        Needs the ``customer=`` column (customer ids), the ``date=`` column (dates), the
+        ``value=`` column (numbers).
+    asof : date or None
+        A date.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value column.
+    monetary : str, default 'total'
+        One of ['total', 'mean'].
+    repeat_only : bool, default False
+        True or False.
+    merge_same_day : bool, default True
+        True or False.
+    bins : int, default 5
+        Whole number in [2, 10].
+    high : int, default 4
+        Whole number in [1, 10].
+
+    Returns
+    -------
+    DataFrame
+        Recency, frequency and monetary value per customer (RFM模型), scored and segmented.
+
     Examples
     --------
     Customer 1 bought twice on 1 March (one occasion, 30 in all) and once on 9 March (20);
@@ -131,6 +160,20 @@ def rfm_summary(scored: pd.DataFrame, *, value=None) -> pd.DataFrame:
     """Per RFM segment: customers, their share, mean recency / frequency / monetary, the action.
 
     ``value`` (a column of ``scored``, e.g. profit joined in) adds its sum and share per segment.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        Needs ``segment`` (any values), ``recency`` (numbers), ``frequency`` (numbers),
+        ``monetary`` (numbers), the ``value=`` column (numbers).
+    value : object, default None
+        Name of the value column.
+
+    Returns
+    -------
+    DataFrame
+        Per RFM segment: customers, their share, mean recency / frequency / monetary, the
+        action.
 
     Examples
     --------

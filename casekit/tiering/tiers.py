@@ -25,6 +25,26 @@ def pyramid(customers: pd.DataFrame, *, value="revenue", shares=None, labels=Non
     Returns a copy of ``customers`` ranked by value, with ``rank`` and ``tier`` (an ordered
     category, top tier first).
 
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``customer=`` column (customer ids), the ``value=`` column (numbers).
+    value : str, default 'revenue'
+        Name of the value column.
+    shares : object, default None
+        Share of customers per tier, top first.
+    labels : object, default None
+        Tier names, top first.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    tier : str, default 'tier'
+        Name of the tier column.
+
+    Returns
+    -------
+    DataFrame
+        Tier customers into a pyramid (客户金字塔) by their rank on ``value``.
+
     Examples
     --------
     >>> df = pd.DataFrame({"customer_id": [1, 2, 3, 4, 5],
@@ -54,6 +74,24 @@ def tier_summary(customers: pd.DataFrame, *, tier="tier", values=("revenue",), t
 
     ``time`` (e.g. ``"service_hours"``) adds the time the tier takes, its share of all time, and
     value per hour for the first value column.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``tier=`` column (any values), the ``values=`` column (numbers), the ``time=``
+        column (numbers).
+    tier : str, default 'tier'
+        Name of the tier column.
+    values : tuple, default ('revenue',)
+        Value column(s) to sum per tier.
+    time : object, default None
+        Name of the column of hours spent.
+
+    Returns
+    -------
+    DataFrame
+        Per tier: customers, share of customers, and the sum, share and mean of each value
+        column.
 
     Examples
     --------
@@ -95,6 +133,24 @@ def compare_tiers(customers: pd.DataFrame, *, by=("revenue", "profit"), shares=N
     Returns one row per customer (sorted by id) with the value columns and a ``tier_by_<col>``
     for each, using the same ``shares`` and ``labels`` as :func:`pyramid`.
 
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``customer=`` column (customer ids).
+    by : tuple, default ('revenue', 'profit')
+        Column (or columns) to group by.
+    shares : object, default None
+        Share of customers per tier, top first.
+    labels : object, default None
+        Tier names, top first.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    DataFrame
+        Tier the same customers by several value columns, side by side.
+
     Examples
     --------
     >>> df = pd.DataFrame({"customer_id": [1, 2, 3, 4],
@@ -122,6 +178,22 @@ def transition_table(frame: pd.DataFrame, *, before: str, after: str, normalize=
 
     Every category appears, even when empty.  ``normalize=True`` gives row shares (of the
     customers in a row tier, the share that lands in each column tier).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Needs the ``before=`` column (any values), the ``after=`` column (any values).
+    before : str
+        Column of the earlier tier.
+    after : str
+        Column of the later tier.
+    normalize : bool, default False
+        True or False.
+
+    Returns
+    -------
+    DataFrame
+        Cross-table of two tier columns: rows = tier ``before``, columns = tier ``after``.
 
     Examples
     --------
@@ -155,6 +227,22 @@ def tier_moves(frame: pd.DataFrame, *, before: str, after: str, outside="none") 
     Tiers are ordered top first (as :func:`pyramid` makes them).  ``outside`` is the category that
     means "not a customer in that period": from it is ``new``, to it is ``out``.
 
+    Parameters
+    ----------
+    frame : DataFrame
+        Needs the ``before=`` column (any values), the ``after=`` column (any values).
+    before : str
+        Column of the earlier tier.
+    after : str
+        Column of the later tier.
+    outside : str, default 'none'
+        The category meaning 'not a customer that year'.
+
+    Returns
+    -------
+    Series
+        Name each customer's move between two tier columns: up, down, same, new or out.
+
     Examples
     --------
     >>> cats = pd.CategoricalDtype(["gold", "iron", "none"], ordered=True)
@@ -186,6 +274,24 @@ def tier_moves(frame: pd.DataFrame, *, before: str, after: str, outside="none") 
 def yearly_values(transactions: pd.DataFrame, *, value="revenue", date="date", customer="customer_id"
                   ) -> pd.DataFrame:
     """Value per customer and calendar year: rows = customers, columns = years (0 = no purchase).
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Needs the ``customer=`` column (customer ids), the ``date=`` column (dates), the
+        ``value=`` column (numbers).
+    value : str, default 'revenue'
+        Name of the value column.
+    date : str, default 'date'
+        Name of the date column.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    DataFrame
+        Value per customer and calendar year: rows = customers, columns = years (0 = no
+        purchase).
 
     Examples
     --------
@@ -233,6 +339,33 @@ def tier_migration(transactions: pd.DataFrame, *, year_from: int, year_to: int, 
     who bought in either year: ``value_<year_from>``, ``value_<year_to>``, ``tier_from``,
     ``tier_to`` (same ordered categories plus ``outside``) and ``move`` (:func:`tier_moves`).
     Pass the result to :func:`transition_table` for the migration matrix.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Needs the ``customer=`` column (customer ids), the ``date=`` column (dates), the
+        ``value=`` column (numbers).
+    year_from : int
+        Whole number in [1900, 2200].
+    year_to : int
+        Whole number in [1900, 2200].
+    value : str, default 'revenue'
+        Name of the value column.
+    shares : object, default None
+        Share of customers per tier, top first.
+    labels : object, default None
+        Tier names, top first.
+    date : str, default 'date'
+        Name of the date column.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    outside : str, default 'none'
+        The category meaning 'not a customer that year'.
+
+    Returns
+    -------
+    DataFrame
+        Who moved between tiers from one year to the next (客户层级迁移).
 
     Examples
     --------
