@@ -228,6 +228,7 @@ def _mutations(f, args, kwargs):
         ba = sig.bind(*args, **kwargs)
     except TypeError:
         return
+    ba.apply_defaults()         # a column named by a keyword left at its default is declared too
     bound = dict(ba.arguments)
 
     def call_with(pname, value):

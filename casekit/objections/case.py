@@ -128,17 +128,22 @@ def complaint_history(complaints: pd.DataFrame, customer_id) -> pd.DataFrame:
     return mine.sort_values("date", kind="stable").reset_index(drop=True)
 
 
-@validated(frames={"transactions": {"customer_id": "id", "date": "date", "revenue": "numeric", "margin": "numeric"}})
-def yearly_value(transactions: pd.DataFrame, customer_id) -> pd.DataFrame:
+@validated(frames={"transactions": {"{customer}": "id", "{date}": "date", "revenue": "numeric", "margin": "numeric"}})
+def yearly_value(transactions: pd.DataFrame, customer_id, *, customer: str = "customer_id",
+                 date: str = "date") -> pd.DataFrame:
     """Revenue and gross margin of one customer per calendar year: what a complaint puts at stake.
 
     Parameters
     ----------
     transactions : DataFrame
-        Needs ``customer_id`` (customer ids), ``date`` (dates), ``revenue`` (numbers),
-        ``margin`` (numbers).
+        Needs the ``customer=`` column (customer ids), the ``date=`` column (dates), ``revenue``
+        (numbers), ``margin`` (numbers).
     customer_id : object
         The customer to look at.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
 
     Returns
     -------
@@ -156,11 +161,9 @@ def yearly_value(transactions: pd.DataFrame, customer_id) -> pd.DataFrame:
     0  2024    100.0    30.0
     1  2025    250.0    70.0
     """
-    require_frame(transactions, {"customer_id": "any", "date": "date", "revenue": "numeric",
-                                 "margin": "numeric"}, what="yearly_value")
-    mine = transactions[transactions["customer_id"] == customer_id]
+    mine = transactions[transactions[customer] == customer_id]
     if mine.empty:
         raise ValueError(f"yearly_value: customer_id={customer_id!r} has no transactions")
-    out = mine.groupby(mine["date"].dt.year.rename("year"))[["revenue", "margin"]].sum()
+    out = mine.groupby(mine[date].dt.year.rename("year"))[["revenue", "margin"]].sum()
     out.index = out.index.astype("int64")
     return out.reset_index()

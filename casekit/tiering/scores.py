@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import DateOption, Flag, Interval, OneOf, require_choice, require_frame, require_number, validated
+from ..core.world import asof_of
 from ..clv.summary import per_customer
 from ..schema import DATE_DTYPE
 from ._base import RFM_SEGMENTS
@@ -25,13 +26,14 @@ def _quintile_scores(x: np.ndarray, bins: int) -> np.ndarray:
 @validated(frames={"transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric"}},
            options={"asof": DateOption(), "monetary": OneOf(("total", "mean")), "repeat_only": Flag(),
                     "merge_same_day": Flag(), "bins": Interval(2, 10, integer=True), "high": Interval(1, 10, integer=True)})
-def rfm(transactions: pd.DataFrame, *, asof, customer="customer_id", date="date", value="revenue",
+def rfm(transactions: pd.DataFrame, *, asof=None, customer="customer_id", date="date", value="revenue",
         monetary="total", repeat_only=False, merge_same_day=True, bins=5, high=4) -> pd.DataFrame:
     """Recency, frequency and monetary value per customer (RFM模型), scored and segmented.
 
     Definitions (state them, because they vary between books and tools):
 
-    * Only purchases on or before ``asof`` count; ``asof`` must be given explicitly.
+    * Only purchases on or before ``asof`` count; ``asof=None`` takes it from the data (the end of
+      the last calendar year with a purchase, as everywhere in the kit).
     * A purchase *occasion* is a customer-day: several orders on one day are merged into one
       occasion (their values added) unless ``merge_same_day=False``.
     * **recency** = days from the last occasion to ``asof`` (0 = bought on the as-of date).
@@ -52,8 +54,8 @@ def rfm(transactions: pd.DataFrame, *, asof, customer="customer_id", date="date"
     transactions : DataFrame
         Needs the ``customer=`` column (customer ids), the ``date=`` column (dates), the
         ``value=`` column (numbers).
-    asof : date or None
-        A date.
+    asof : date or None, default None
+        The as-of date; ``None``: from the data.
     customer : str, default 'customer_id'
         Name of the customer-id column.
     date : str, default 'date'
@@ -102,8 +104,7 @@ def rfm(transactions: pd.DataFrame, *, asof, customer="customer_id", date="date"
     require_number(bins, what=what, name="bins", low=2, high=10, integer=True)
     require_number(high, what=what, name="high", low=1, high=bins, integer=True)
     if asof is None:
-        raise ValueError(f"{what}: asof is missing; give the as-of date explicitly, e.g. "
-                         "asof='YYYY-MM-DD'")
+        asof = asof_of(transactions, date=date)
     try:
         asof = pd.Timestamp(asof)
     except (TypeError, ValueError):
