@@ -175,20 +175,29 @@ def _frame_mutations(df, cols, *, key=None, empty_ok=False, declared=True):
         if not optional:
             yield f" without {col!r}", df.drop(columns=[col]), "refuse"
         s = df[col]
+        is_key = kind == "key"      # an id named by the user: text, or numbers checked as ids
+        if is_key and pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+            kind = "id"
         if kind in ("numeric", "money", "count", "share", "id"):
             for bad, lab in ((np.nan, "NaN"), (np.inf, "inf")):
                 d = df.copy()
                 d[col] = d[col].astype("float64")
                 d.iloc[0, d.columns.get_loc(col)] = bad
                 yield f".{col} with {lab}", d, "refuse"
-            d = df.copy()
-            d[col] = s.astype(str)
-            yield f".{col} as text", d, "refuse"
+            if not is_key:          # text ids are valid keys
+                d = df.copy()
+                d[col] = s.astype(str)
+                yield f".{col} as text", d, "refuse"
         if kind in ("money", "count", "share"):
             d = df.copy()
             d[col] = d[col].astype("float64")
             d.iloc[0, d.columns.get_loc(col)] = -1.5
             yield f".{col} negative", d, "refuse"
+        if kind == "key":
+            d = df.copy()
+            d[col] = d[col].astype(object)
+            d.iloc[0, d.columns.get_loc(col)] = None
+            yield f".{col} with a missing id", d, "refuse"
         if kind == "id":
             d = df.copy()
             d[col] = d[col].astype("float64")

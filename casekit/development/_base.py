@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
+
 from .. import terms
 
 
@@ -94,3 +97,14 @@ def chinese(name: str) -> str:
             return zh
     raise ValueError(f"chinese: {name!r} is not a term of the development chapter; expected one "
                      f"of {[en for en, _ in pairs]}")
+
+
+def _check_labels(frame, column, allowed, what):
+    """Refuse a label outside the kit's vocabulary (e.g. a status 'Open' or 'closed')."""
+    s = frame[column].astype("str")
+    bad = ~s.isin(list(allowed)).to_numpy()
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise ValueError(f"{what}: column {column!r} holds {s.iloc[i]!r} in row {frame.index[i]!r}; "
+                         f"expected one of {list(allowed)}")
+    return frame

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..core.checks import Interval, OneOf, require_choice, require_frame, require_number, require_numbers, validated
 from .. import terms
-from ._base import TIME_CLASSES, VALUE_CLASSES
+from ._base import TIME_CLASSES, VALUE_CLASSES, _check_labels
 
 
 # --------------------------------------------------------------------------------------------
@@ -182,6 +182,7 @@ def classify_pipeline(leads: pd.DataFrame, *, mature_days: float = 30, hopeful_d
     what = "classify_pipeline"
     require_frame(leads, {"status": "text", "days_to_close": "any", "expected_value": "numeric"},
                   what=what)
+    _check_labels(leads, "status", terms.english(terms.LEAD_STATUSES), what)
     open_ = leads[leads["status"].astype("str") == "open"]
     if open_.empty:
         raise ValueError(f"{what}: there are no open leads (status 'open'); the pipeline is empty")
@@ -242,6 +243,8 @@ def pipeline_matrix(pipeline: pd.DataFrame, *, values: str = "count") -> pd.Data
     if values == "value":
         cols["expected_value"] = "numeric"
     require_frame(pipeline, cols, what=what, allow_empty=True)
+    _check_labels(pipeline, "time_class", terms.english(TIME_CLASSES), what)
+    _check_labels(pipeline, "value_class", terms.english(VALUE_CLASSES), what)
     t = pd.Categorical(pipeline["time_class"].astype("str"),
                        categories=list(terms.english(TIME_CLASSES)))
     v = pd.Categorical(pipeline["value_class"].astype("str"),

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..core.checks import Flag, require_frame, validated
 from .. import terms
-from ._base import _MAN_COLS, _MAN_NAMES, _STAGES
+from ._base import _MAN_COLS, _MAN_NAMES, _STAGES, _check_labels
 
 
 # --------------------------------------------------------------------------------------------
@@ -73,6 +73,7 @@ def _closed(leads, closed_only, what):
     if not closed_only:
         return leads
     require_frame(leads, {"status": "text"}, what=what)
+    _check_labels(leads, "status", terms.english(terms.LEAD_STATUSES), what)
     out = leads[leads["status"].astype("str") != "open"]
     if out.empty:
         raise ValueError(f"{what}: no closed leads (status won or lost) to measure conversion on")

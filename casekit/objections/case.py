@@ -128,7 +128,7 @@ def complaint_history(complaints: pd.DataFrame, customer_id) -> pd.DataFrame:
     return mine.sort_values("date", kind="stable").reset_index(drop=True)
 
 
-@validated(frames={"transactions": {"{customer}": "id", "{date}": "date", "revenue": "numeric", "margin": "numeric"}})
+@validated(frames={"transactions": {"{customer}": "key", "{date}": "date", "revenue": "numeric", "margin": "numeric"}})
 def yearly_value(transactions: pd.DataFrame, customer_id, *, customer: str = "customer_id",
                  date: str = "date") -> pd.DataFrame:
     """Revenue and gross margin of one customer per calendar year: what a complaint puts at stake.

@@ -16,7 +16,7 @@ from .tiers import pyramid, tier_summary
 _CRITERIA = (("attractiveness", "attr_"), ("potential", "pot_"), ("relationship", "rel_"))
 
 
-@validated(frames={"accounts": {"{customer}": "id"}}, keys={"accounts": "{customer}"})
+@validated(frames={"accounts": {"{customer}": "key"}}, keys={"accounts": "{customer}"})
 def account_scores(accounts: pd.DataFrame, *, customer="customer_id") -> pd.DataFrame:
     """The three key-account criteria of S4, each the mean of its 1–5 item scores.
 
@@ -65,7 +65,7 @@ def account_scores(accounts: pd.DataFrame, *, customer="customer_id") -> pd.Data
     return out
 
 
-@validated(frames={"accounts": {"{customer}": "id"}}, keys={"accounts": "{customer}"})
+@validated(frames={"accounts": {"{customer}": "key"}}, keys={"accounts": "{customer}"})
 def strategic_focus(accounts: pd.DataFrame, *, cut=3.0, customer="customer_id") -> pd.DataFrame:
     """Place key-account candidates in the strategic-focus matrix (战略关注水平), S4.
 
@@ -123,7 +123,7 @@ def strategic_focus(accounts: pd.DataFrame, *, cut=3.0, customer="customer_id") 
     return out
 
 
-@validated(frames={"customers": {"{customer}": "id", "{value}": "numeric", "{time}": "money"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "key", "{value}": "numeric", "{time}": "money"}}, keys={"customers": "{customer}"})
 def time_allocation(customers: pd.DataFrame, *, value="profit", time="service_hours",
                     customer="customer_id") -> pd.DataFrame:
     """The S4 time pyramid against the data: per value tier, share of customers, time and value.

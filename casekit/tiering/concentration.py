@@ -12,7 +12,7 @@ from ._base import _ranked, _top_k
 # Pareto (80/20) and concentration
 # --------------------------------------------------------------------------------------------
 
-@validated(frames={"transactions": {"{customer}": "id", "{value}": "numeric"}})
+@validated(frames={"transactions": {"{customer}": "key", "{value}": "numeric"}})
 def customer_totals(transactions: pd.DataFrame, *, value="revenue", customer="customer_id"
                     ) -> pd.DataFrame:
     """Sum one or more value columns of the transactions per customer.
@@ -46,7 +46,7 @@ def customer_totals(transactions: pd.DataFrame, *, value="revenue", customer="cu
             .reset_index())
 
 
-@validated(frames={"customers": {"{customer}": "id", "{value}": "numeric"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "key", "{value}": "numeric"}}, keys={"customers": "{customer}"})
 def pareto_table(customers: pd.DataFrame, *, value="revenue", customer="customer_id"
                  ) -> pd.DataFrame:
     """The cumulative share table behind the Pareto curve (帕累托定律, 80/20 rule).
@@ -176,7 +176,7 @@ def gini(customers: pd.DataFrame, *, value="revenue") -> float:
     return float(round(2.0 * (i * x).sum() / (n * total) - (n + 1) / n, 12))
 
 
-@validated(frames={"customers": {"{customer}": "id", "{value}": "numeric"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "key", "{value}": "numeric"}}, keys={"customers": "{customer}"})
 def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), customer="customer_id"
         ) -> pd.DataFrame:
     """ABC analysis (ABC分类法) with adjustable cut-offs on the cumulative value share.

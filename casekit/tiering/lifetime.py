@@ -114,7 +114,7 @@ def clv(customers: pd.DataFrame, *, margin="annual_profit", retention=0.8, disco
                      name="clv")
 
 
-@validated(frames={"transactions": {"{customer}": "id", "{date}": "date"}})
+@validated(frames={"transactions": {"{customer}": "key", "{date}": "date"}})
 def yearly_retention(transactions: pd.DataFrame, *, groups=None, date="date", customer="customer_id"
                      ) -> pd.Series:
     """Observed yearly retention rate (客户保持率): of the customers who bought in a year, the share

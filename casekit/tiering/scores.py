@@ -23,7 +23,7 @@ def _quintile_scores(x: np.ndarray, bins: int) -> np.ndarray:
     return (1 + np.floor((r - 1) * bins / n)).astype("int64")
 
 
-@validated(frames={"transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric"}},
+@validated(frames={"transactions": {"{customer}": "key", "{date}": "date", "{value}": "numeric"}},
            options={"asof": DateOption(), "monetary": OneOf(("total", "mean")), "repeat_only": Flag(),
                     "merge_same_day": Flag(), "bins": Interval(2, 10, integer=True), "high": Interval(1, 10, integer=True)})
 def rfm(transactions: pd.DataFrame, *, asof=None, customer="customer_id", date="date", value="revenue",

@@ -12,7 +12,7 @@ from ._base import PYRAMID_SHARES, PYRAMID_TIERS, VALUE_TIERS, _labels, _ranked,
 # The customer pyramid
 # --------------------------------------------------------------------------------------------
 
-@validated(frames={"customers": {"{customer}": "id", "{value}": "numeric"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "key", "{value}": "numeric"}}, keys={"customers": "{customer}"})
 def pyramid(customers: pd.DataFrame, *, value="revenue", shares=None, labels=None,
             customer="customer_id", tier="tier") -> pd.DataFrame:
     """Tier customers into a pyramid (客户金字塔) by their rank on ``value``.
@@ -125,7 +125,7 @@ def tier_summary(customers: pd.DataFrame, *, tier="tier", values=("revenue",), t
     return out
 
 
-@validated(frames={"customers": {"{customer}": "id"}}, keys={"customers": "{customer}"})
+@validated(frames={"customers": {"{customer}": "key"}}, keys={"customers": "{customer}"})
 def compare_tiers(customers: pd.DataFrame, *, by=("revenue", "profit"), shares=None, labels=None,
                   customer="customer_id") -> pd.DataFrame:
     """Tier the same customers by several value columns, side by side.
@@ -270,7 +270,7 @@ def tier_moves(frame: pd.DataFrame, *, before: str, after: str, outside="none") 
     return pd.Series(pd.Categorical(move, categories=cats), index=frame.index, name="move")
 
 
-@validated(frames={"transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric"}})
+@validated(frames={"transactions": {"{customer}": "key", "{date}": "date", "{value}": "numeric"}})
 def yearly_values(transactions: pd.DataFrame, *, value="revenue", date="date", customer="customer_id"
                   ) -> pd.DataFrame:
     """Value per customer and calendar year: rows = customers, columns = years (0 = no purchase).
@@ -327,7 +327,7 @@ def _years_present(yidx, ny):
     return np.bincount(yidx, minlength=ny) > 0
 
 
-@validated(frames={"transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric"}},
+@validated(frames={"transactions": {"{customer}": "key", "{date}": "date", "{value}": "numeric"}},
            options={"year_from": Interval(1900, 2200, integer=True), "year_to": Interval(1900, 2200, integer=True)})
 def tier_migration(transactions: pd.DataFrame, *, year_from: int, year_to: int, value="revenue",
                    shares=None, labels=None, date="date", customer="customer_id",
