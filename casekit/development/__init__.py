@@ -25,9 +25,17 @@ and in the doctests:
 
 from __future__ import annotations
 
-from ._base import TIME_CLASSES, VALUE_CLASSES, MAN_CRITERIA, FINDING_STEPS, SIX_ASPECTS, PRINCIPLES, BIG_CUSTOMER_WAYS, chinese  # noqa: F401
-from .classes import close_time_class, value_cutoffs, value_class, classify_pipeline, pipeline_matrix  # noqa: F401
-from .leads import qualify_leads, man_conversion, conversion_by, proposals_by_qualification, prospecting_methods, channel_economics, focus_table, funnel  # noqa: F401
+from ._base import (  # noqa: F401
+    TIME_CLASSES, VALUE_CLASSES, MAN_CRITERIA, FINDING_STEPS, SIX_ASPECTS, PRINCIPLES,
+    BIG_CUSTOMER_WAYS, chinese,
+)
+from .classes import (  # noqa: F401
+    close_time_class, value_cutoffs, value_class, classify_pipeline, pipeline_matrix,
+)
+from .leads import (  # noqa: F401
+    qualify_leads, man_conversion, conversion_by, proposals_by_qualification,
+    prospecting_methods, channel_economics, focus_table, funnel,
+)
 from .segments import acquisition_vs_retention, SegmentAspects, segment_aspects  # noqa: F401
 from .budget import channel_capacity, allocate_budget, plan_totals, focus_budget  # noqa: F401
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import Interval, OneOf, require_choice, require_frame, require_number, require_numbers, validated
+from ..core.checks import (
+    Interval, OneOf, require_choice, require_frame, require_number, require_numbers,
+    validated,
+)
 from .. import terms
 from ._base import TIME_CLASSES, VALUE_CLASSES, _check_labels
 

@@ -23,9 +23,18 @@ Every function is pure and vectorised and checks its input first.
 
 from __future__ import annotations
 
-from ._base import PRINCIPLES, PRINCIPLE_NOTES, METHOD_GUIDE, COMPLAINT_AIMS, COMPLAINT_EFFECTS, COMPLAINT_KEY_POINTS, STAGE_GUIDE, principles_table, methods_table  # noqa: F401
-from .replies import objection_types, method_fit, find_method, Approach, classify_approach, TRUST_POINTS, ResponseScore, score_response  # noqa: F401
-from .complaints import complaint_pareto, resolution_summary, speed_band, handling_band, complaint_outcomes, silent_customer_test, claims_summary, six_stage_process  # noqa: F401
+from ._base import (  # noqa: F401
+    PRINCIPLES, PRINCIPLE_NOTES, METHOD_GUIDE, COMPLAINT_AIMS, COMPLAINT_EFFECTS,
+    COMPLAINT_KEY_POINTS, STAGE_GUIDE, principles_table, methods_table,
+)
+from .replies import (  # noqa: F401
+    objection_types, method_fit, find_method, Approach, classify_approach, TRUST_POINTS,
+    ResponseScore, score_response,
+)
+from .complaints import (  # noqa: F401
+    complaint_pareto, resolution_summary, speed_band, handling_band, complaint_outcomes,
+    silent_customer_test, claims_summary, six_stage_process,
+)
 from .case import Case, escalation_case, complaint_history, yearly_value  # noqa: F401
 
 __all__ = [

@@ -23,10 +23,20 @@ never change their input.  Customer-level results are indexed by ``customer_id``
 
 from __future__ import annotations
 
-from ._base import GOOD_TRAITS, BAD_TRAITS, SCREENING_CRITERIA, LOOKALIKE_TRAITS, RISKS  # noqa: F401
-from .scoring import scorecard, profit_swaps, big_customer_risks, margin_by_band, lifetime_value, small_customer_potential  # noqa: F401
-from .fit import delivered_value, segment_fit, two_way_selection, loyal_customers, new_customers, LookAlike, lookalike  # noqa: F401
-from .screening import annual_screening, screening_changes, next_year_value, plan_coverage  # noqa: F401
+from ._base import (  # noqa: F401
+    GOOD_TRAITS, BAD_TRAITS, SCREENING_CRITERIA, LOOKALIKE_TRAITS, RISKS,
+)
+from .scoring import (  # noqa: F401
+    scorecard, profit_swaps, big_customer_risks, margin_by_band, lifetime_value,
+    small_customer_potential,
+)
+from .fit import (  # noqa: F401
+    delivered_value, segment_fit, two_way_selection, loyal_customers, new_customers,
+    LookAlike, lookalike,
+)
+from .screening import (  # noqa: F401
+    annual_screening, screening_changes, next_year_value, plan_coverage,
+)
 from ..core.profit import customer_profitability  # noqa: F401
 
 __all__ = [

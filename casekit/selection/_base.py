@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 import numpy as np
 import pandas as pd
+
 from ..core.checks import require_number
 from ..core.profit import _years as profit_years
 from ..core.profit import frames, positions

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
 import pandas as pd
+
 from ..core.checks import Interval, require_frame, require_number, validated
 from ._base import LOOKALIKE_TRAITS, _COSTS, _VALUES, _credit_score, _ids, _is_world
 from .scoring import scorecard

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
 from ..core.checks import Interval, require_frame, require_number, validated
 from ..core.profit import customer_profitability
-from ._base import BAD_TRAITS, GOOD_TRAITS, RISKS, _BAD_SHORT, _IDS, _check_weights, _credit_score, _frames, _is_world, _pct, _two_years, _years
+from ._base import (
+    BAD_TRAITS, GOOD_TRAITS, RISKS, _BAD_SHORT, _IDS, _check_weights, _credit_score,
+    _frames, _is_world, _pct, _two_years, _years,
+)
 
-
-# ---------------------------------------------------------------------------------------------
-# Profitability
-# ---------------------------------------------------------------------------------------------
 
 # ---------------------------------------------------------------------------------------------
 # Good and bad customers

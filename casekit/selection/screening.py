@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
 from ..core.checks import Interval, require_frame, require_number, validated
 from ..core.profit import customer_profitability
 from ..core.world import data_years
-from ._base import SCREENING_CRITERIA, _IDS, _check_weights, _credit_score, _frames, _pct, _two_years
+from ._base import (
+    SCREENING_CRITERIA, _IDS, _check_weights, _credit_score, _frames, _pct, _two_years,
+)
 
 
 # ---------------------------------------------------------------------------------------------

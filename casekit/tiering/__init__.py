@@ -26,12 +26,20 @@ often confuse are pinned down here and in the doctests:
 
 from __future__ import annotations
 
-from ._base import PYRAMID_TIERS, PYRAMID_SHARES, VALUE_TIERS, VALUE_SHARES, TIME_PYRAMID, RFM_SEGMENTS, FOCUS_LEVELS, chinese  # noqa: F401
+from ._base import (  # noqa: F401
+    PYRAMID_TIERS, PYRAMID_SHARES, VALUE_TIERS, VALUE_SHARES, TIME_PYRAMID, RFM_SEGMENTS,
+    FOCUS_LEVELS, chinese,
+)
 from .concentration import customer_totals, pareto_table, top_share, gini, abc  # noqa: F401
-from .tiers import pyramid, tier_summary, compare_tiers, transition_table, tier_moves, yearly_values, tier_migration  # noqa: F401
+from .tiers import (  # noqa: F401
+    pyramid, tier_summary, compare_tiers, transition_table, tier_moves, yearly_values,
+    tier_migration,
+)
 from .scores import rfm, rfm_summary  # noqa: F401
 from .lifetime import clv_factor, clv, yearly_retention, customer_values  # noqa: F401
-from .accounts import account_scores, strategic_focus, time_allocation, reallocate_time  # noqa: F401
+from .accounts import (  # noqa: F401
+    account_scores, strategic_focus, time_allocation, reallocate_time,
+)
 
 __all__ = [
     "PYRAMID_TIERS", "VALUE_TIERS", "TIME_PYRAMID", "RFM_SEGMENTS", "FOCUS_LEVELS",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import numpy as np
 import pandas as pd
+
 from ..core.checks import require_shares
 from ..core.vocab import register
 

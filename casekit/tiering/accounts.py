@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from ..core.checks import Interval, require_choice, require_frame, require_number, require_shares, validated
+
+from ..core.checks import (
+    Interval, require_choice, require_frame, require_number, require_shares, validated,
+)
 from ._base import FOCUS_LEVELS, TIME_PYRAMID, _HOURS_PER_FTE
 from .tiers import pyramid, tier_summary
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
 from ..core.checks import Interval, require_frame, require_number, validated
 from ._base import _ranked, _top_k
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, OneOf, require_choice, require_frame, require_number, validated
+from ..core.checks import (
+    DateOption, Flag, Interval, OneOf, require_choice, require_frame, require_number,
+    validated,
+)
 from ..core.world import asof_of
 from ..clv.summary import per_customer
 from ..schema import DATE_DTYPE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
 from ..core.checks import Flag, Interval, require_frame, require_number, validated
 from ._base import PYRAMID_SHARES, PYRAMID_TIERS, VALUE_TIERS, _labels, _ranked, _tiers_from_rank
 
