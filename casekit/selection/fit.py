@@ -218,7 +218,8 @@ def two_way_selection(world, *, attractive: float = 60.0, **scorecard_options) -
 # ---------------------------------------------------------------------------------------------
 
 @validated(frames={"customers": {"customer_id": "?id", "loyalty": "numeric", "tenure_years": "numeric",
-                                  "churned": "bool"}}, keys={"customers": "customer_id"})
+                                  "churned": "bool"}}, keys={"customers": "customer_id"},
+           options={"min_loyalty": Interval(0, 1), "min_tenure": Interval(0, None)})
 def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
                     min_tenure: float = 3.0) -> pd.Series:
     """Today's loyal customers (现有忠诚客户): a true/false mask over the customers.

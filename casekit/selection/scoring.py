@@ -24,7 +24,8 @@ _SCORE_COLS = {"customer_id": "numeric", "price_sensitivity": "numeric", "paymen
 
 
 @validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
-           options={"good_cut": Interval(-100, 100), "max_cost_share": Interval(0, 1),
+           options={"good_cut": Interval(-100, 100), "bad_cut": Interval(-100, 100),
+                    "max_cost_share": Interval(0, 1),
                     "min_disputes": Interval(1, None, integer=True),
                     "min_off_core": Interval(1, None, integer=True)})
 def scorecard(data, transactions=None, *, years=None, weights=None, penalties=None,
@@ -391,6 +392,7 @@ def margin_by_band(data, column: str, transactions=None, *, bands: int = 3) -> p
     return out
 
 
+@validated(options={"horizon": Interval(1, 50, integer=True), "discount_rate": Interval(0, 1)})
 def lifetime_value(annual_margin, annual_cost, growth, *, horizon: int = 5,
                    discount_rate: float = 0.1):
     """A simple customer lifetime value (客户终身价值): discounted future profit.

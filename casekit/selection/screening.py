@@ -23,7 +23,9 @@ def _quintile(s: pd.Series) -> pd.Series:
 
 
 @validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
-           options={"year": Interval(1900, 2200, integer=True, optional=True)})
+           options={"year": Interval(1900, 2200, integer=True, optional=True),
+                    "key_share": Interval(0, 1), "keep_score": Interval(1, 5),
+                    "drop_future": Interval(0, 5, integer=True)})
 def annual_screening(data, transactions=None, *, year: int | None = None, weights=None,
                      key_share: float = 0.2, keep_score: float = 3.5,
                      drop_future: int = 2) -> pd.DataFrame:
@@ -183,7 +185,8 @@ def screening_changes(data, transactions=None, *, before: int | None = None,
 
 
 @validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
-           options={"year": Interval(1900, 2200, integer=True, optional=True)})
+           options={"year": Interval(1900, 2200, integer=True, optional=True),
+                    "min_years": Interval(0.01, 1)})
 def next_year_value(data, transactions=None, *, year: int | None = None,
                     min_years: float = 0.25) -> pd.DataFrame:
     """What each customer still buying is expected to earn next year, and the time it takes.
