@@ -42,7 +42,7 @@ def main() -> None:
     reps = N // len(world.complaints) + 1
     cp = pd.concat([world.complaints] * reps, ignore_index=True).iloc[:N]
     offset = np.repeat(np.arange(reps), len(world.complaints))[:N] * 10_000
-    cp = cp.assign(customer_id=cp["customer_id"] + offset)
+    cp = cp.assign(customer_id=cp["customer_id"] + offset, complaint_id=np.arange(1, len(cp) + 1))
     cu = pd.DataFrame({"customer_id": np.arange(1, reps * 10_000 + 10_000),
                        "churned": np.zeros(reps * 10_000 + 9_999, dtype=bool)})
     steps = {

@@ -218,7 +218,6 @@ def test_rfm_keyword_columns_work_on_cdnow():
 
 
 @pytest.mark.parametrize("kwargs, match", [
-    ({"asof": None}, "asof"),
     ({"asof": "not a date"}, "not a date"),
     ({"asof": "2020-01-01"}, "no purchase"),
     ({"asof": "2025-12-31", "monetary": "median"}, "monetary"),
@@ -230,9 +229,13 @@ def test_rfm_bad_input(kwargs, match):
         T.rfm(_tx(RFM_TX), **kwargs)
 
 
-def test_rfm_requires_asof_keyword():
-    with pytest.raises(TypeError):
-        T.rfm(_tx(RFM_TX))
+def test_rfm_asof_none_is_the_end_of_the_data_year():
+    tx = _tx(RFM_TX)
+    last = pd.Timestamp(tx["date"].max())
+    end = pd.Timestamp(year=last.year, month=12, day=31)
+    pd.testing.assert_frame_equal(T.rfm(tx), T.rfm(tx, asof=end))
+    with pytest.raises(ValueError, match="rfm: asof=12345 is not a date"):
+        T.rfm(tx, asof=12345)
 
 
 def test_rfm_summary_counts(world):

@@ -15,6 +15,7 @@ ValueError: pareto_table: the data has no column 'revenue' (expected a numeric c
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 from collections.abc import Iterable, Mapping
@@ -242,7 +243,8 @@ __all__ = ["require_frame", "require_numbers", "require_choice", "require_number
 
 _EXPECT = {**_KINDS, "id": "a column of customer numbers (whole numbers)",
            "count": "a column of whole numbers ≥ 0", "share": "a column of shares between 0 and 1",
-           "money": "a column of amounts ≥ 0"}
+           "money": "a column of amounts ≥ 0",
+           "key": "a column of customer ids (whole numbers or text)"}
 
 
 @dataclass(frozen=True)
@@ -371,6 +373,7 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
     """Check the columns of one frame against their declared kinds; return a (possibly converted) frame.
 
     Kinds: ``"id"`` (whole numbers; whole-number floats are accepted and made integers),
+    ``"key"`` (an id named by the user: text, or whole numbers checked as ``"id"``),
     ``"numeric"``, ``"money"`` (numbers ≥ 0), ``"count"`` (whole numbers ≥ 0), ``"share"``
     (0 to 1), ``"date"``, ``"bool"`` (true/false, never the text "True"), ``"text"`` and
     ``"any"``; a leading ``"?"`` makes the column optional.  ``key`` names a column whose values
@@ -445,6 +448,18 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
                 raise ValueError(f"{what}: column {name!r} has a missing value in row {row!r}; "
                                  "expected True or False in every row")
             continue
+        if kind == "key":       # an id given by the user: whole numbers (checked as ids) or text
+            if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+                kind = "id"
+            elif _is_kind(s, "text") and not pd.api.types.is_bool_dtype(s):
+                if s.isna().any():
+                    row, _ = _first_bad(df, s.isna().to_numpy())
+                    raise ValueError(f"{what}: column {name!r} has a missing id in row {row!r}; "
+                                     f"expected {_EXPECT['key']}")
+                continue
+            else:
+                raise ValueError(f"{what}: column {name!r} has dtype {s.dtype}; expected "
+                                 f"{_EXPECT['key']}")
         if kind in ("id", "numeric", "money", "count", "share"):
             if not (pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s)):
                 raise ValueError(f"{what}: column {name!r} has dtype {s.dtype}; expected "
@@ -600,14 +615,19 @@ def validated(*, frames=None, world=None, options=None, keys=None, empty_ok=()):
                 raise ValueError(f"{what}: expected a casekit World (ck.world(), or "
                                  f"ck.world_from_transactions(...)), got {type(first).__name__}")
             if world and _is_world(first):
+                converted = {}
                 for ds, cols in world.items():
                     frame = getattr(first, ds, None)
                     if frame is None:
                         raise ValueError(f"{what}: the world has no {ds!r} data; this analysis "
                                          f"needs its columns {list(cols)}")
-                    check_columns(frame, _resolve(cols, bound), what=what,
-                                  key=_key(keys.get(ds), bound),
-                                  allow_empty=ds in empty_ok, frame=f"the world's {ds}")
+                    checked = check_columns(frame, _resolve(cols, bound), what=what,
+                                            key=_key(keys.get(ds), bound),
+                                            allow_empty=ds in empty_ok, frame=f"the world's {ds}")
+                    if checked is not frame:    # whole-number float ids made integers
+                        converted[ds] = checked
+                if converted and dataclasses.is_dataclass(first):
+                    bound[params[0]] = dataclasses.replace(first, **converted)
             else:
                 for ds, cols in world.items():
                     pname = params[0] if ds == "customers" and ds not in bound else ds

@@ -1,0 +1,124 @@
+"""Chapter 4's vocabulary (pyramid, value tiers, RFM segments, focus levels) and helpers."""
+
+from __future__ import annotations
+
+import math
+import numpy as np
+import pandas as pd
+
+from ..core.checks import require_shares
+from ..core.vocab import register
+
+
+#: The customer pyramid of S3 (客户金字塔), top first, with default shares of customers.
+PYRAMID_TIERS = (("platinum", "铂金客户"), ("gold", "黄金客户"), ("iron", "铁客户"), ("lead", "铅客户"))
+PYRAMID_SHARES = (0.05, 0.15, 0.30, 0.50)
+#: The three value tiers of S1: key, major, ordinary customers (关键客户、主要客户、普通客户).
+VALUE_TIERS = (("key", "关键客户"), ("major", "主要客户"), ("ordinary", "普通客户"))
+VALUE_SHARES = (0.10, 0.30, 0.60)
+#: The time-allocation pyramid of S4: (tier, 中文, share of customers, share of sales time).
+TIME_PYRAMID = (
+    ("key", "关键客户", 0.10, 0.60),
+    ("ordinary", "普通客户", 0.30, 0.30),
+    ("would-be", "有可能成为你的客户", 0.60, 0.10),
+)
+#: The eight RFM segments (R, F, M each high or low), with the usual action for each.
+RFM_SEGMENTS = (
+    ("important value", "重要价值客户", "HHH", "keep and reward: first-class service, a named contact"),
+    ("important development", "重要发展客户", "HLH", "raise frequency: cross-sell, regular visits"),
+    ("important retention", "重要保持客户", "LHH", "reach out now: call before they drift away"),
+    ("important win-back", "重要挽留客户", "LLH", "win back: ask why they stopped, make an offer"),
+    ("general value", "一般价值客户", "HHL", "raise spend: upsell bigger orders"),
+    ("general development", "一般发展客户", "HLL", "nurture cheaply: welcome and remind"),
+    ("general retention", "一般保持客户", "LHL", "low-cost reminders, self-service"),
+    ("general win-back", "一般挽留客户", "LLL", "let go unless cheap to reach (抓大放小)"),
+)
+#: Strategic-focus levels (战略关注水平) of key-account candidates, S4.
+FOCUS_LEVELS = (("key", "关键"), ("target", "目标"), ("maintain", "维持"), ("low-key", "低调"))
+
+_HOURS_PER_FTE = 1600.0
+
+for _group, _pairs, _meaning in (
+        ("pyramid_tiers", PYRAMID_TIERS, "tier of the customer pyramid (客户金字塔)"),
+        ("value_tiers", VALUE_TIERS, "value tier (关键/主要/普通客户)"),
+        ("rfm_segments", RFM_SEGMENTS, "RFM segment"),
+        ("focus_levels", FOCUS_LEVELS, "strategic-focus level (战略关注水平)")):
+    register(_group, _pairs, _meaning)
+
+
+def chinese(name: str) -> str:
+    """The Chinese term of a tier, segment or focus level of this chapter.
+
+    Parameters
+    ----------
+    name : str
+        A name (see above).
+
+    Returns
+    -------
+    str
+        The Chinese term of a tier, segment or focus level of this chapter.
+
+    Examples
+    --------
+    >>> chinese("platinum"), chinese("important value"), chinese("target")
+    ('铂金客户', '重要价值客户', '目标')
+    """
+    if not isinstance(name, str):
+        raise ValueError(f"chinese: expected an English term (text), got {type(name).__name__}")
+    table = {}
+    for pairs in (PYRAMID_TIERS, VALUE_TIERS, FOCUS_LEVELS):
+        table.update(dict(pairs))
+    table.update({t[0]: t[1] for t in TIME_PYRAMID})
+    table.update({s[0]: s[1] for s in RFM_SEGMENTS})
+    if name not in table:
+        raise ValueError(f"chinese: {name!r} is not a tier, segment or focus level of this "
+                         f"chapter; expected one of {sorted(table)}")
+    return table[name]
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+def _top_k(share: float, n: int) -> int:
+    return max(1, min(n, math.ceil(share * n - 1e-9)))
+
+
+def _ranked(frame: pd.DataFrame, value: str, customer: str) -> pd.DataFrame:
+    """Rows sorted by value (highest first), ties by customer id; a 1-based ``rank``."""
+    v = frame[value].to_numpy(dtype="float64")
+    if customer in frame.columns and customer != value:
+        order = np.lexsort((frame[customer].to_numpy(), -v))
+    else:
+        order = np.argsort(-v, kind="stable")
+    out = frame.iloc[order].reset_index(drop=True)
+    out["rank"] = np.arange(1, len(out) + 1)
+    return out
+
+
+def _tiers_from_rank(rank: np.ndarray, n: int, shares, labels) -> pd.Categorical:
+    bounds = np.round(np.cumsum(shares) * n).astype("int64")
+    bounds[-1] = n
+    code = np.searchsorted(bounds, rank, side="left")
+    return pd.Categorical.from_codes(code, categories=list(labels), ordered=True)
+
+
+def _labels(labels, shares, default_labels, default_shares, what):
+    if shares is None and labels is None:
+        return list(default_shares), list(default_labels)
+    if labels is None:
+        if len(shares) == len(default_labels):
+            labels = default_labels
+        else:
+            labels = [f"tier {i + 1}" for i in range(len(shares))]
+    if shares is None:
+        shares = default_shares if len(labels) == len(default_shares) else [1 / len(labels)] * len(labels)
+    shares = require_shares(shares, what=what, name="shares")
+    labels = [str(x) for x in labels]
+    if len(labels) != len(shares):
+        raise ValueError(f"{what}: {len(labels)} labels {labels} for {len(shares)} shares; "
+                         "expected one label per share")
+    if len(set(labels)) != len(labels):
+        raise ValueError(f"{what}: labels={labels} repeat a name; expected distinct tier names")
+    return shares, labels
