@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import terms
 from .._format import cny
-from ..core.checks import DateOption, require_frame, validated
+from ..core.checks import DateOption, Flag, Interval, require_frame, validated  # noqa: F401
 from ..core.profit import customer_profitability
 from ..core.world import asof_of
 from ._common import _check_ids, _codes, _is_world, _positions  # noqa: F401
@@ -251,6 +251,9 @@ def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.
     return out
 
 
+@validated(frames={'file': {'customer_type': 'text', 'revenue': 'money', 'gross_margin': 'numeric',
+           'revenue_12m': 'money', 'growth_rate': 'numeric', 'credit_rating': 'text', 'bad_debt':
+           'numeric', 'profit': 'numeric'}})
 def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
     """One customer's card (客户资料卡): the file's row laid out section by section.
 
@@ -308,6 +311,7 @@ def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["section", "item", "chinese", "value"])
 
 
+@validated(frames={'file': {'customer_type': 'text', 'revenue': 'money'}})
 def type_files(file: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Separate files for resellers (经销商: firms that resell our products) and end users
     (终端用户: firms that use them), each sorted by revenue, largest first.

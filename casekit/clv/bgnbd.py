@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 from scipy import optimize, special
@@ -246,6 +247,9 @@ class BGNBD:
         return _Data(x, tx, tt).terms(np.log([self.r, self.alpha, self.a, self.b]), grad=False)[0]
 
 
+@validated(frames={'frame': {'{frequency}': 'numeric', '{recency}': 'numeric', '{T}': 'numeric'}},
+           options={'tol': Interval(0, 1), 'max_iter': Interval(1, None, integer=True)},
+           keys={'frame': 'customer_id'})
 def fit_bgnbd(frame: pd.DataFrame, *, frequency="frequency", recency="recency", T="T",
               start=(1.0, 3.0, 1.0, 3.0), tol=1e-10, max_iter=500) -> BGNBD:
     """Fit the BG/NBD model by maximum likelihood.

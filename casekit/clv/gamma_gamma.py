@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 from scipy import optimize, special
@@ -145,6 +146,9 @@ class GammaGamma:
         return pd.Series(e, index=frame.index, name="expected_spend")
 
 
+@validated(frames={'frame': {'{frequency}': 'numeric', '{monetary}': 'numeric'}}, options={'tol':
+           Interval(0, 1), 'max_iter': Interval(1, None, integer=True)}, keys={'frame':
+           'customer_id'})
 def fit_gamma_gamma(frame: pd.DataFrame, *, frequency="frequency", monetary="monetary",
                     start=(1.0, 1.0, 1.0), tol=1e-12, max_iter=500) -> GammaGamma:
     """Fit the Gamma-Gamma spend model by maximum likelihood on the repeat buyers of ``frame``.
@@ -198,6 +202,8 @@ def fit_gamma_gamma(frame: pd.DataFrame, *, frequency="frequency", monetary="mon
                       n_customers=int(n), converged=bool(res.success))
 
 
+@validated(frames={'frame': {'{frequency}': 'numeric', '{monetary}': 'numeric'}}, keys={'frame':
+           'customer_id'})
 def spend_independence(frame: pd.DataFrame, *, frequency="frequency", monetary="monetary"
                        ) -> pd.Series:
     """How strongly spend per purchase goes with purchase frequency, among repeat buyers.

@@ -16,6 +16,7 @@ once because books and tools differ:
 
 from __future__ import annotations
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 
@@ -118,6 +119,8 @@ def _prepare(transactions, *, what, customer, date, value, asof, allow_after=Tru
     return day, val, end
 
 
+@validated(frames={'transactions': {'{customer}': 'id', '{date}': 'date', '{value}': 'money'}},
+           options={'asof': DateOption()})
 def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", date="date",
             value="revenue", unit="week") -> pd.DataFrame:
     """Frequency, recency, T and monetary value per customer (the BG/NBD and Gamma-Gamma inputs).
@@ -169,6 +172,8 @@ def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", da
     return out
 
 
+@validated(frames={'transactions': {'{customer}': 'id', '{date}': 'date', '{value}': 'money'}},
+           options={'calibration_end': DateOption(optional=False), 'holdout_end': DateOption()})
 def calibration_holdout(transactions: pd.DataFrame, *, calibration_end, holdout_end=None,
                         customer="customer_id", date="date", value="revenue", unit="week"
                         ) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 
@@ -9,6 +10,8 @@ from .bgnbd import BGNBD
 from .summary import _asof, _prepare, per_customer, unit_days
 
 
+@validated(frames={'transactions': {'{customer}': 'id', '{date}': 'date'}},
+           options={'calibration_end': DateOption(optional=False), 'holdout_end': DateOption()})
 def tracking(transactions: pd.DataFrame, model: BGNBD, *, calibration_end, holdout_end=None,
              customer="customer_id", date="date", unit="week") -> pd.DataFrame:
     """Cumulative repeat purchases of the cohort, period by period: actual and expected.

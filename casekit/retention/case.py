@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
+from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
 
 
 # ---------------------------------------------------------------------------------------------
@@ -19,6 +19,9 @@ _STRATEGIES = {
 }
 
 
+@validated(frames={'warning': {'churn_probability': 'share', 'annual_revenue': 'money',
+           'annual_profit': 'numeric', 'expected_loss': 'numeric'}}, options={'calls': Interval(1,
+           None, integer=True)})
 def compare_call_strategies(warning: pd.DataFrame, *, calls: int = 20) -> pd.DataFrame:
     """With time for ``calls`` calls, whom to call first?  Three rules compared.
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
+from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
 from ._common import SOURCE_COST_RATIO  # noqa: F401
 
 
@@ -27,6 +27,8 @@ class CostComparison:
     source_high: float = SOURCE_COST_RATIO[1]
 
 
+@validated(frames={'customers': {'acquisition_cost': 'money', 'retention_cost': 'money'}},
+           keys={'customers': 'customer_id'})
 def cost_comparison(customers: pd.DataFrame) -> CostComparison:
     """What winning a customer costs (获客成本) against a year of keeping one (客户保持成本).
 
@@ -53,6 +55,7 @@ def cost_comparison(customers: pd.DataFrame) -> CostComparison:
                           float(np.median(acq / ret)))
 
 
+@validated(options={'retention': Interval(0, 1), 'discount': Interval(0, 1)})
 def clv_multiple(retention, *, discount: float = 0.10):
     """The lifetime-value multiple of a yearly margin: ``r / (1 + d − r)``.
 
@@ -101,6 +104,8 @@ class RetentionPointValue:
     gain_share: float  #: relative increase of CLV
 
 
+@validated(options={'annual_margin': Interval(), 'customers': Interval(0, None, integer=True),
+           'retention': Interval(0, 1), 'points': Interval(0, 100), 'discount': Interval(0, 1)})
 def retention_point_value(annual_margin: float, customers: int, retention: float, *,
                           points: float = 1.0, discount: float = 0.10) -> RetentionPointValue:
     """What a point of retention (客户保持率) is worth in profit.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
+from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
 from ._common import SIGNALS, _rate  # noqa: F401
 from .signals import _require_signals  # noqa: F401
 
@@ -14,6 +14,10 @@ from .signals import _require_signals  # noqa: F401
 # Churn drivers
 # ---------------------------------------------------------------------------------------------
 
+@validated(frames={'signals': {'churned': 'bool', 'key_contact_left': '?bool', 'surveyed': 'bool',
+           'value_gap': '?bool', 'frequency_drop': '?bool', 'low_satisfaction': '?bool',
+           'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint': '?bool',
+           'silent': '?bool', 'big': '?bool', 'new': '?bool', 'resolved_fast': '?bool'}})
 def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
     """Churn with and without each signal (流失原因): how strongly each one goes with leaving.
 
@@ -54,6 +58,11 @@ def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("signal")
 
 
+@validated(frames={'signals': {'churned': 'bool', 'annual_revenue': '?money', 'annual_profit':
+           '?numeric', 'big': 'bool', 'key_contact_left': '?bool', 'low_satisfaction': '?bool',
+           'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint': '?bool',
+           'silent': '?bool', 'value_gap': '?bool', 'new': '?bool', 'frequency_drop': '?bool',
+           'resolved_fast': '?bool'}})
 def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
     """Big vs small firms (大客户 / 小客户): how often each leaves, and what leaving takes with it.
 
@@ -96,6 +105,9 @@ _HANDLING_GROUPS = (("good handling + follow-up call", True, True),
                     ("poor handling, no call", False, False))
 
 
+@validated(frames={'complaints': {'handling_score': 'numeric', 'followed_up': 'bool',
+           'satisfaction_after': 'numeric', 'customer_kept': 'bool'}}, options={'good_score':
+           Interval(1, 5)})
 def handling_and_follow_up(complaints: pd.DataFrame, *, good_score: int = 4) -> pd.DataFrame:
     """Does the way we handle a complaint (投诉处理) and the follow-up call (回访) keep the customer?
 

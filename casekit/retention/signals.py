@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import Interval, check_columns, require_frame, require_number, validated
+from ..core.checks import DateOption, Flag, Interval, check_columns, require_frame, require_number, validated  # noqa: F401
 from ..core.customers import customer_table
 from ..core.world import asof_of, period_start
 from ..selection import delivered_value
@@ -159,6 +159,10 @@ def _require_signals(signals, what, cols=()):
     return signals
 
 
+@validated(frames={'signals': {'churned': 'bool', 'satisfaction': '?numeric', 'key_contact_left':
+           '?bool', 'low_satisfaction': '?bool', 'low_loyalty': '?bool', 'unresolved_complaint':
+           '?bool', 'slow_complaint': '?bool', 'silent': '?bool', 'value_gap': '?bool', 'big':
+           '?bool', 'new': '?bool', 'frequency_drop': '?bool', 'resolved_fast': '?bool'}})
 def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=None) -> pd.DataFrame:
     """Churn rate by band (or value) of one column: customers, churned, churn rate and lift.
 
@@ -203,6 +207,12 @@ def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=No
     return out
 
 
+@validated(frames={'signals': {'churned': 'bool', 'loyalty': '?share', 'revenue': '?money',
+           'profit': '?numeric', 'annual_revenue': '?money', 'key_contact_left': '?bool',
+           'low_satisfaction': '?bool', 'low_loyalty': '?bool', 'unresolved_complaint': '?bool',
+           'slow_complaint': '?bool', 'silent': '?bool', 'value_gap': '?bool', 'big': '?bool',
+           'new': '?bool', 'frequency_drop': '?bool', 'resolved_fast': '?bool'}}, options={'q':
+           Interval(1, None, integer=True)})
 def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=None) -> pd.DataFrame:
     """Profit margin (profit ÷ revenue) and churn rate by equal-sized bands of ``column``.
 
@@ -232,6 +242,11 @@ def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=N
     return out
 
 
+@validated(frames={'signals': {'churned': 'bool', 'satisfaction': '?numeric', 'loyalty': '?share',
+           'key_contact_left': '?bool', 'low_satisfaction': '?bool', 'low_loyalty': '?bool',
+           'unresolved_complaint': '?bool', 'slow_complaint': '?bool', 'silent': '?bool',
+           'value_gap': '?bool', 'big': '?bool', 'new': '?bool', 'frequency_drop': '?bool',
+           'resolved_fast': '?bool'}})
 def satisfaction_loyalty(signals: pd.DataFrame, *, bins=(1, 2, 3, 4, 5.01)) -> pd.DataFrame:
     """Satisfaction → loyalty → churn (顾客满意 → 顾客忠诚): by satisfaction band, the customers'
     mean loyalty and their churn rate.
@@ -268,6 +283,11 @@ def _loyalty_kind(signals, satisfaction_cut, loyalty_cut):
     return np.select([att & rep, att & ~rep, ~att & rep], list(LOYALTY_TYPES)[:3], "no loyalty")
 
 
+@validated(frames={'signals': {'churned': 'bool', 'satisfaction': '?numeric', 'loyalty': '?share',
+           'key_contact_left': '?bool', 'low_satisfaction': '?bool', 'low_loyalty': '?bool',
+           'unresolved_complaint': '?bool', 'slow_complaint': '?bool', 'silent': '?bool',
+           'value_gap': '?bool', 'big': '?bool', 'new': '?bool', 'frequency_drop': '?bool',
+           'resolved_fast': '?bool'}})
 def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=None) -> pd.DataFrame:
     """The four types of loyalty (忠诚类型): attitude (satisfaction) × behaviour (repeat loyalty).
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
+from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
 from ._common import WINBACK_REASONS, _DAYS_PER_MONTH, _date  # noqa: F401
 from .signals import _require_signals  # noqa: F401
 
@@ -25,6 +25,12 @@ def _leave_reason(signals) -> np.ndarray:
     return np.select(conds, list(WINBACK_REASONS)[:5], "no reason recorded")  # same order
 
 
+@validated(frames={'signals': {'churned': 'bool', 'churn_date': '?date', 'low_satisfaction':
+           '?bool', 'key_contact_left': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint':
+           '?bool', 'value_gap': '?bool', 'bad_debt': '?numeric', 'annual_revenue': '?money',
+           'annual_profit': '?numeric', 'low_loyalty': '?bool', 'silent': '?bool', 'big': '?bool',
+           'new': '?bool', 'frequency_drop': '?bool', 'resolved_fast': '?bool'}}, options={'asof':
+           DateOption()})
 def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=None) -> pd.DataFrame:
     """Win-back (客户挽回) of lapsed customers (中止往来的老客户): who is worth winning back first.
 
@@ -95,6 +101,8 @@ def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=None) -> pd.
     return out
 
 
+@validated(frames={'leads': {'prospect_type': 'text', 'lead_cost': 'money', 'status': 'text',
+           'converted': 'bool'}})
 def prospect_type_conversion(leads: pd.DataFrame) -> pd.DataFrame:
     """Leads by prospect type (潜在客户类型, S1): new prospects, existing customers and lapsed former
     customers (中止往来的老客户) — how many, how many closed, conversion and lead cost per win.
