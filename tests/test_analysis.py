@@ -130,7 +130,7 @@ def test_customer_card(file):
         ca.customer_card(file, 10**9)
     with pytest.raises(ValueError, match="not a customer number"):
         ca.customer_card(file, "abc")
-    with pytest.raises(ValueError, match="customer file"):
+    with pytest.raises(ValueError, match="expected a pandas DataFrame"):
         ca.customer_card([1, 2], 1)
 
 

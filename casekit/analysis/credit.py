@@ -17,7 +17,7 @@ from ._common import TRADE_DECISIONS, _mapping  # noqa: F401
 RATING_FACTOR = {"A": 1.0, "B": 0.75, "C": 0.5, "D": 0.25}
 
 
-@validated(frames={'file': {'tenure_years': 'numeric', 'revenue_12m': 'money', 'status': 'text',
+@validated(frames={'file': {'tenure_years': 'numeric', 'revenue_12m': 'money', 'status': '?text',
            'credit_rating': 'text', 'payment_days': 'numeric', 'bad_debt': 'numeric', 'disputes':
            'numeric'}}, options={'max_payment_days': Interval(0, None), 'max_disputes': Interval(0,
            None, integer=True), 'months_of_sales': Interval(0, None), 'trial_factor': Interval(0,

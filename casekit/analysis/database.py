@@ -14,7 +14,7 @@ from ..core.checks import DateOption, Flag, Interval, require_choice, require_fr
 # ---------------------------------------------------------------------------------------------
 
 @validated(frames={'file': {'growth_rate': 'numeric', 'product_lines': 'numeric', 'main_line':
-           'text', 'status': 'text', 'satisfaction': 'numeric', 'open_complaints': 'numeric',
+           'text', 'status': '?text', 'satisfaction': 'numeric', 'open_complaints': 'numeric',
            'payment_days': 'numeric'}}, options={'late_days': Interval(0, None), 'low_satisfaction':
            Interval(1, 5), 'fast_growth': Interval(-1, None), 'active_only': Flag()})
 def patrol_agenda(file: pd.DataFrame, *, late_days: float = 60, low_satisfaction: float = 3.0,
@@ -199,7 +199,7 @@ def _quality_counts(frame: pd.DataFrame) -> list[tuple[str, str, int]]:
     return rows
 
 
-@validated(frames={'frame': {'customer_id': 'id', 'region': 'text'}, 'after': {'region': 'text'}})
+@validated(frames={'frame': {'customer_id': '?id', 'region': '?text'}, 'after': {'region': '?text'}})
 def quality_report(frame: pd.DataFrame, after: pd.DataFrame | None = None) -> pd.DataFrame:
     """Data-quality check of a customer file: duplicates, missing values, out-of-range numbers and
     text that is not one of the allowed values (:data:`QUALITY_RANGES`, :data:`QUALITY_CHOICES`).

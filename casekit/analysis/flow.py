@@ -19,7 +19,7 @@ from .trading import composition  # noqa: F401
 # 5. The analysis flow: grade → register → routes → visit plan
 # ---------------------------------------------------------------------------------------------
 
-@validated(frames={'file': {'{value}': 'money', 'status': 'text'}}, options={'active_only': Flag()})
+@validated(frames={'file': {'{value}': 'money', 'status': '?text'}}, options={'active_only': Flag()})
 def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.9),
                     active_only: bool = True) -> pd.DataFrame:
     """Grade customers (划分客户等级) A, B, C by their share of ``value``.
@@ -259,7 +259,7 @@ VISITS_PER_MONTH = {"A": 4.0, "B": 2.0, "C": 1.0}
 MINUTES_PER_VISIT = {"A": 90.0, "B": 60.0, "C": 40.0}
 
 
-@validated(frames={'routes': {'{by}': 'text', 'grade': 'text', 'route': 'text'}},
+@validated(frames={'routes': {'grade': 'text', 'route': 'text'}},
            options={'travel_minutes_per_stop': Interval(0, None), 'hours_per_day': Interval(0,
            None), 'working_days': Interval(0, None)})
 def visit_plan(routes: pd.DataFrame, *, visits_per_month=None, minutes_per_visit=None,

@@ -24,7 +24,7 @@ def _by_list(by, frame, what) -> list[str]:
 
 
 @validated(frames={'file': {'{value}': 'money', '{margin}': 'numeric', 'customer_type': 'text',
-           'segment': 'text', 'region': 'text', 'size_band': 'text', 'status': 'text'}},
+           'segment': 'text', 'region': 'text', 'size_band': 'text', 'status': '?text'}},
            options={'active_only': Flag()})
 def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gross_margin",
                 active_only: bool = False) -> pd.DataFrame:
@@ -71,7 +71,7 @@ def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gr
 
 
 @validated(frames={'transactions': {'customer_id': 'id', 'date': 'date', 'revenue': 'money',
-           'margin': 'numeric'}, 'customers': {'revenue': 'money'}})
+           'margin': 'numeric'}})
 def trading_performance(transactions: pd.DataFrame, *, customers=None, by="customer_id",
                         before: int | None = None, after: int | None = None) -> pd.DataFrame:
     """Trading performance (交易业绩分析) per customer or per group, year on year.

@@ -119,7 +119,7 @@ def _prepare(transactions, *, what, customer, date, value, asof, allow_after=Tru
     return day, val, end
 
 
-@validated(frames={'transactions': {'{customer}': 'id', '{date}': 'date', '{value}': 'money'}},
+@validated(frames={'transactions': {'{customer}': 'any', '{date}': 'date', '{value}': 'money'}},
            options={'asof': DateOption()})
 def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", date="date",
             value="revenue", unit="week") -> pd.DataFrame:
@@ -172,7 +172,7 @@ def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", da
     return out
 
 
-@validated(frames={'transactions': {'{customer}': 'id', '{date}': 'date', '{value}': 'money'}},
+@validated(frames={'transactions': {'{customer}': 'any', '{date}': 'date', '{value}': 'money'}},
            options={'calibration_end': DateOption(optional=False), 'holdout_end': DateOption()})
 def calibration_holdout(transactions: pd.DataFrame, *, calibration_end, holdout_end=None,
                         customer="customer_id", date="date", value="revenue", unit="week"

@@ -145,8 +145,7 @@ def candidates(world, *, asof=None, cut=3.0) -> pd.DataFrame:
 
 
 @validated(frames={'cands': {'{customer}': 'id', 'attr_strategic': 'numeric', 'potential':
-           'numeric', 'relationship': 'numeric', 'sales_share': 'numeric', 'revenue_rank_share':
-           'numeric', 'clv_rank_share': 'numeric'}}, options={'strategic': Interval(1, 5), 'top':
+           'numeric', 'relationship': 'numeric', 'sales_share': '?numeric', 'revenue_rank_share': '?numeric', 'clv_rank_share': 'numeric'}}, options={'strategic': Interval(1, 5), 'top':
            Interval(0, 1), 'cut': Interval(1, 5), 'min_points': Interval(0, 6, integer=True)},
            keys={'cands': '{customer}'})
 def identify(cands: pd.DataFrame, *, strategic=4, top=0.10, cut=3.0, min_points=4,
@@ -405,7 +404,7 @@ def loss_reasons(history: pd.DataFrame, *, reason="loss_reason") -> pd.DataFrame
 
 
 @validated(frames={'history': {'{status}': 'text', 'key_contact_left': 'bool', 'trust_broken':
-           'bool', '{by}': 'any'}})
+           'bool'}})
 def loss_rates(history: pd.DataFrame, *, by="contact_levels", status="status") -> pd.DataFrame:
     """Share of key accounts lost, per group of the file.
 

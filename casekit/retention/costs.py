@@ -55,7 +55,7 @@ def cost_comparison(customers: pd.DataFrame) -> CostComparison:
                           float(np.median(acq / ret)))
 
 
-@validated(options={'retention': Interval(0, 1), 'discount': Interval(0, 1)})
+@validated(options={"discount": Interval(0, 1)})
 def clv_multiple(retention, *, discount: float = 0.10):
     """The lifetime-value multiple of a yearly margin: ``r / (1 + d − r)``.
 
@@ -104,8 +104,7 @@ class RetentionPointValue:
     gain_share: float  #: relative increase of CLV
 
 
-@validated(options={'annual_margin': Interval(), 'customers': Interval(0, None, integer=True),
-           'retention': Interval(0, 1), 'points': Interval(0, 100), 'discount': Interval(0, 1)})
+@validated(options={"points": Interval(0, 100), "discount": Interval(0, 1)})
 def retention_point_value(annual_margin: float, customers: int, retention: float, *,
                           points: float = 1.0, discount: float = 0.10) -> RetentionPointValue:
     """What a point of retention (客户保持率) is worth in profit.

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
-from ._common import SIGNALS, _rate  # noqa: F401
+from ._common import CUSTOMER_COLUMNS, SIGNAL_COLUMNS, SIGNALS, _rate  # noqa: F401
 from .signals import _require_signals  # noqa: F401
 
 
@@ -14,10 +14,7 @@ from .signals import _require_signals  # noqa: F401
 # Churn drivers
 # ---------------------------------------------------------------------------------------------
 
-@validated(frames={'signals': {'churned': 'bool', 'key_contact_left': '?bool', 'surveyed': 'bool',
-           'value_gap': '?bool', 'frequency_drop': '?bool', 'low_satisfaction': '?bool',
-           'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint': '?bool',
-           'silent': '?bool', 'big': '?bool', 'new': '?bool', 'resolved_fast': '?bool'}})
+@validated(frames={"signals": {"churned": "bool", "surveyed": "?bool", **SIGNAL_COLUMNS}})
 def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
     """Churn with and without each signal (流失原因): how strongly each one goes with leaving.
 
@@ -58,11 +55,8 @@ def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("signal")
 
 
-@validated(frames={'signals': {'churned': 'bool', 'annual_revenue': '?money', 'annual_profit':
-           '?numeric', 'big': 'bool', 'key_contact_left': '?bool', 'low_satisfaction': '?bool',
-           'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint': '?bool',
-           'silent': '?bool', 'value_gap': '?bool', 'new': '?bool', 'frequency_drop': '?bool',
-           'resolved_fast': '?bool'}})
+@validated(frames={"signals": {"churned": "bool", "annual_revenue": "?money",
+                               "annual_profit": "?numeric", **SIGNAL_COLUMNS, "big": "bool"}})
 def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
     """Big vs small firms (大客户 / 小客户): how often each leaves, and what leaving takes with it.
 

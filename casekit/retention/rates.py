@@ -9,7 +9,9 @@ import pandas as pd
 
 from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
 from ..core.world import is_world
-from ._common import _DAYS_PER_MONTH, _date, _lifetimes, _period, _rate, _years_of  # noqa: F401
+from ._common import (  # noqa: F401
+    CUSTOMER_COLUMNS, SIGNAL_COLUMNS, _DAYS_PER_MONTH, _date, _lifetimes, _period, _rate, _years_of,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -49,9 +51,8 @@ class ChurnRate:
     retention_rate: float
 
 
-@validated(frames={'customers': {'customer_id': 'id', 'first_purchase': 'date', 'churned': 'bool',
-           'churn_date': '?date'}}, options={'start': DateOption(), 'end': DateOption()},
-           keys={'customers': 'customer_id'})
+@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"},
+           options={"start": DateOption(), "end": DateOption()})
 def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
     """Churn rate (客户流失率) and retention rate (客户保持率) of a period, on the right base.
 
@@ -104,8 +105,7 @@ def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
                      opening - gone + n_new - new_gone, rate, 1.0 - rate)
 
 
-@validated(frames={'customers': {'customer_id': 'id', 'first_purchase': 'date', 'churned': 'bool',
-           'churn_date': '?date'}}, keys={'customers': 'customer_id'})
+@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"})
 def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     """:func:`churn_rate` for each calendar year: one row per year.
 
@@ -145,9 +145,7 @@ def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("year")
 
 
-@validated(frames={'customers': {'customer_id': 'id', 'first_purchase': 'date', 'churned': 'bool',
-           'churn_date': '?date'}}, options={'start': DateOption()}, keys={'customers':
-           'customer_id'})
+@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"}, options={"start": DateOption()})
 def yearly_churn_by_age(customers, *, years=None, start=None) -> pd.DataFrame:
     """Each year's churn rate split by the age of the relationship: why a churn rate can rise.
 
@@ -208,9 +206,7 @@ def _cohort_labels(first: np.ndarray, start: pd.Timestamp) -> np.ndarray:
     return np.where(first < np.datetime64(start.date(), "D"), before, year.astype(str))
 
 
-@validated(frames={'customers': {'customer_id': 'id', 'first_purchase': 'date', 'churned': 'bool',
-           'churn_date': '?date'}}, options={'start': DateOption()}, keys={'customers':
-           'customer_id'})
+@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"}, options={"start": DateOption()})
 def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     """Cohort retention table (客户群组保持率): share of each cohort still a customer at each year end.
 
@@ -263,9 +259,9 @@ def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("cohort")
 
 
-@validated(frames={'customers': {'customer_id': 'id', 'first_purchase': 'date', 'churned': 'bool',
-           'churn_date': '?date'}}, options={'start': DateOption(), 'asof': DateOption()},
-           keys={'customers': 'customer_id'})
+@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"},
+           options={"start": DateOption(), "asof": DateOption(),
+                    "months": Interval(1, None, integer=True, optional=True)})
 def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -> pd.DataFrame:
     """Retention curve (客户保持曲线): share of customers still buying after each month of tenure.
 
@@ -339,9 +335,8 @@ def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -
     return pd.concat(frames, ignore_index=True)
 
 
-@validated(frames={'customers': {'customer_id': 'id', 'first_purchase': 'date', 'churned': 'bool',
-           'churn_date': '?date'}}, options={'start': DateOption(), 'asof': DateOption()},
-           keys={'customers': 'customer_id'})
+@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"},
+           options={"start": DateOption(), "asof": DateOption()})
 def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
                     asof=None) -> pd.DataFrame:
     """Churn per customer-year at each tenure (years since the first purchase).

@@ -10,7 +10,8 @@ import pandas as pd
 
 from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
 from ..core.world import asof_of, period_start
-from ._common import (  # noqa: F401
+from ._common import (
+    SIGNAL_COLUMNS, CUSTOMER_COLUMNS,  # noqa: F401
     DEFAULT_WEIGHTS, RETENTION_MEASURES, SIGNALS, _DAYS_PER_MONTH, _date, _lifetimes, _rate,
     _require_world,
 )
@@ -38,10 +39,7 @@ def _weights(weights, what):
     return out
 
 
-@validated(frames={'signals': {'churned': 'bool', 'key_contact_left': '?bool', 'silent': '?bool',
-           'low_satisfaction': '?bool', 'low_loyalty': '?bool', 'unresolved_complaint': '?bool',
-           'slow_complaint': '?bool', 'value_gap': '?bool', 'big': '?bool', 'new': '?bool',
-           'frequency_drop': '?bool', 'resolved_fast': '?bool'}})
+@validated(frames={"signals": SIGNAL_COLUMNS})
 def risk_score(signals: pd.DataFrame, *, weights=None) -> pd.Series:
     """A transparent churn-risk score (流失风险评分): the sum of points of the signals a customer shows.
 
@@ -90,10 +88,8 @@ def _ranked_counts(score, y, k):
     return hits
 
 
-@validated(frames={'signals': {'churned': 'bool', 'key_contact_left': '?bool', 'low_satisfaction':
-           '?bool', 'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint':
-           '?bool', 'silent': '?bool', 'value_gap': '?bool', 'big': '?bool', 'new': '?bool',
-           'frequency_drop': '?bool', 'resolved_fast': '?bool'}}, options={'top': Interval(0, 1)})
+@validated(frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
+           options={"top": Interval(0, 1)})
 def score_precision(signals: pd.DataFrame, score, *, top: float = 0.1) -> ScorePrecision:
     """Precision and lift of the riskiest ``top`` share of customers (e.g. the top decile).
 
@@ -126,10 +122,7 @@ def score_precision(signals: pd.DataFrame, score, *, top: float = 0.1) -> ScoreP
                           float(hits / y.sum()) if y.sum() else np.nan)
 
 
-@validated(frames={'signals': {'churned': 'bool', 'key_contact_left': '?bool', 'low_satisfaction':
-           '?bool', 'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint':
-           '?bool', 'silent': '?bool', 'value_gap': '?bool', 'big': '?bool', 'new': '?bool',
-           'frequency_drop': '?bool', 'resolved_fast': '?bool'}})
+@validated(frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}})
 def score_table(signals: pd.DataFrame, score) -> pd.DataFrame:
     """Churn rate at each score value, riskiest first, with the cumulative share of customers
     and of churners (the lift table of a points score).
@@ -161,11 +154,8 @@ def score_table(signals: pd.DataFrame, score) -> pd.DataFrame:
     return out
 
 
-@validated(frames={'signals': {'churned': 'bool', 'key_contact_left': '?bool', 'low_satisfaction':
-           '?bool', 'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint':
-           '?bool', 'silent': '?bool', 'value_gap': '?bool', 'big': '?bool', 'new': '?bool',
-           'frequency_drop': '?bool', 'resolved_fast': '?bool'}}, options={'prior': Interval(0,
-           None)})
+@validated(frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
+           options={"prior": Interval(0, None)})
 def churn_probability(signals: pd.DataFrame, score, *, prior: float = 20.0) -> pd.Series:
     """The churn rate observed at each customer's score value, shrunk toward the overall rate.
 
@@ -192,11 +182,8 @@ def churn_probability(signals: pd.DataFrame, score, *, prior: float = 20.0) -> p
     return pd.Series(p[inv], index=signals.index, name="churn_probability")
 
 
-@validated(frames={'signals': {'churned': 'bool', 'key_contact_left': '?bool', 'low_satisfaction':
-           '?bool', 'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint':
-           '?bool', 'silent': '?bool', 'value_gap': '?bool', 'big': '?bool', 'new': '?bool',
-           'frequency_drop': '?bool', 'resolved_fast': '?bool'}}, options={'l2': Interval(0, None),
-           'iterations': Interval(1, None, integer=True)})
+@validated(frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
+           options={"l2": Interval(0, None), "iterations": Interval(1, None, integer=True)})
 def logistic_weights(signals: pd.DataFrame, *, features=None, l2: float = 1.0,
                      iterations: int = 50) -> pd.DataFrame:
     """A logistic regression of churn on the signals, fitted with Newton's method in numpy.
@@ -249,11 +236,9 @@ def _reasons(signals, names):
     return pd.Series(text[inv] if len(uniq) else np.array([], dtype=object), index=signals.index)
 
 
-@validated(frames={'signals': {'churned': 'bool', 'annual_revenue': '?money', 'annual_profit':
-           '?numeric', 'frequency_drop': '?bool', 'key_contact_left': '?bool', 'low_satisfaction':
-           '?bool', 'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint':
-           '?bool', 'silent': '?bool', 'value_gap': '?bool', 'big': '?bool', 'new': '?bool',
-           'resolved_fast': '?bool'}}, options={'prior': Interval(0, None)})
+@validated(frames={"signals": {"churned": "bool", "annual_revenue": "?money",
+                               "annual_profit": "?numeric", **SIGNAL_COLUMNS}},
+           options={"prior": Interval(0, None)})
 def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -> pd.DataFrame:
     """The early-warning list (流失预警): current customers ranked by the profit at risk.
 
@@ -345,8 +330,8 @@ def _month_ends(first, last):
     return list(pd.date_range(first, last, freq="ME"))
 
 
-@validated(options={'at': DateOption(), 'months': Interval(1, None, integer=True), 'recent_days':
-           Interval(1, None, integer=True)})
+@validated(options={"months": Interval(1, None, integer=True),
+                    "recent_days": Interval(1, None, integer=True)})
 def frequency_backtest(world, *, at=None, months: int = 1, recent_days: int = 91
                        ) -> pd.DataFrame:
     """Back-test of an early-warning signal (流失预警): does a fall in order frequency predict churn?
@@ -437,10 +422,7 @@ def frequency_backtest(world, *, at=None, months: int = 1, recent_days: int = 91
     return out
 
 
-@validated(frames={'signals': {'key_contact_left': '?bool', 'low_satisfaction': '?bool',
-           'low_loyalty': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint': '?bool',
-           'silent': '?bool', 'value_gap': '?bool', 'big': '?bool', 'new': '?bool',
-           'frequency_drop': '?bool', 'resolved_fast': '?bool'}})
+@validated(frames={"signals": SIGNAL_COLUMNS})
 def retention_measures(signals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Retention measures (客户保持措施), standard textbook, each with the churn signal it treats
     and, given the signals table, the churn rate with and without that signal on the data.
