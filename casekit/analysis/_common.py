@@ -171,6 +171,16 @@ def concepts(name: str) -> pd.DataFrame:
     ``"database_parts"``, ``"database_stages"``, ``"crm_features"``, ``"crm_contents"``,
     ``"crm_implementation"``.  Ordered lists (the flow, the six stages) get a ``step`` number.
 
+    Parameters
+    ----------
+    name : str
+        Name of the list.
+
+    Returns
+    -------
+    DataFrame
+        One of the chapter's lists as a table: ``english``, ``chinese`` and ``meaning``.
+
     Examples
     --------
     >>> concepts("patrol_actions")["chinese"].tolist()

@@ -41,6 +41,30 @@ def credit_review(file: pd.DataFrame, *, max_payment_days: float = 75, max_dispu
     (:data:`RATING_FACTOR`) — halved for "restrict", zero for "stop", and × ``trial_factor`` for a
     customer in its first year (opening trade, 交易开始: a new customer starts on a trial limit).
 
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``tenure_years``, ``revenue_12m``, ``status`` (optional),
+        ``credit_rating``, ``payment_days``, ``bad_debt``, ``disputes``.
+    max_payment_days : float, default 75
+        Longest average payment time allowed, in days.
+    max_disputes : int, default 2
+        Most payment disputes allowed.
+    months_of_sales : float, default 2.0
+        Credit limit as months of the customer's sales.
+    rating_factor : dict, optional
+        Limit factor per credit rating (default ``None``: :data:`RATING_FACTOR`).
+    trial_factor : float, default 0.5
+        Share of the limit given to a customer on trial (0 to 1).
+    active_only : bool, default True
+        Only customers whose ``status`` is active.
+
+    Returns
+    -------
+    DataFrame
+        Credit review from internal records (内部调查): credit limit, and whether to stop trade.
+
     Examples
     --------
     >>> file = pd.DataFrame({

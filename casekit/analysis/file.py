@@ -251,14 +251,28 @@ def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.
     return out
 
 
-@validated(frames={'file': {'customer_type': 'text', 'revenue': 'money', 'gross_margin': 'numeric',
-           'revenue_12m': 'money', 'growth_rate': 'numeric', 'credit_rating': 'text', 'bad_debt':
-           'numeric', 'profit': 'numeric'}})
+@validated(frames={'file': {'customer_type': 'text', 'revenue': 'money', 'gross_margin': '?numeric',
+           'revenue_12m': '?money', 'growth_rate': '?numeric', 'credit_rating': 'text', 'bad_debt':
+           '?numeric', 'profit': '?numeric'}})
 def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
     """One customer's card (客户资料卡): the file's row laid out section by section.
 
     Returns a table with columns ``section``, ``item``, ``chinese`` and ``value`` (values
     formatted as text: money in CNY, rates in %, dates as YYYY-MM-DD).
+
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``customer_type``, ``revenue``, ``gross_margin``, ``revenue_12m``,
+        ``growth_rate``, ``credit_rating``, ``bad_debt``, ``profit``.
+    customer_id : int
+        The customer number.
+
+    Returns
+    -------
+    DataFrame
+        One customer's card (客户资料卡): the file's row laid out section by section.
 
     Examples
     --------
@@ -315,6 +329,18 @@ def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
 def type_files(file: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Separate files for resellers (经销商: firms that resell our products) and end users
     (终端用户: firms that use them), each sorted by revenue, largest first.
+
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``customer_type``, ``revenue``.
+
+    Returns
+    -------
+    dict
+        Separate files for resellers (经销商: firms that resell our products) and end users (终端用户:
+        firms that use them), each sorted by revenue, largest first.
 
     Examples
     --------

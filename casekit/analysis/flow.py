@@ -30,6 +30,23 @@ def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.
     file's rows (active customers only by default), largest first, with ``grade`` (ordered
     category A < B < C) and ``value_share`` (cumulative).
 
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``status`` (optional).
+    value : str, default 'revenue_12m'
+        Column of the value read.
+    cutoffs : tuple of float, default (0.7, 0.9)
+        Cumulative value shares that end grades A and B.
+    active_only : bool, default True
+        Only customers whose ``status`` is active.
+
+    Returns
+    -------
+    DataFrame
+        Grade customers (划分客户等级) A, B, C by their share of ``value``.
+
     Examples
     --------
     >>> file = pd.DataFrame({"revenue_12m": [500.0, 100.0, 300.0, 60.0, 40.0],
@@ -83,6 +100,21 @@ def customer_register(graded: pd.DataFrame, *, value="revenue_12m", key_accounts
     ``key_accounts_per_rep`` of them (the default 15: weekly visits of 90 minutes plus travel take
     about 120 hours a month, leaving time for account work); grades B and C are served by the
     region's territory team.
+
+    Parameters
+    ----------
+    graded : DataFrame
+        The graded customer file of :func:`grade_customers`. Reads ``customer_type``, ``segment``,
+        ``region``, ``grade``.
+    value : str, default 'revenue_12m'
+        Column of the value read.
+    key_accounts_per_rep : int, default 15
+        Key accounts one dedicated rep looks after.
+
+    Returns
+    -------
+    DataFrame
+        The customer register (客户名册): every graded customer with a register number and a rep.
 
     Examples
     --------
@@ -142,6 +174,18 @@ def customer_locations(customers, *, radius_km: float = 60.0) -> pd.DataFrame:
     ``customer_id`` (or with that column) and returns ``bearing_deg``, ``distance_km``, ``x_km``
     (east) and ``y_km`` (north).
 
+    Parameters
+    ----------
+    customers : DataFrame
+        The customers, one row per customer.
+    radius_km : float, default 60.0
+        Radius of a region in km.
+
+    Returns
+    -------
+    DataFrame
+        A stand-in address for each customer: its position around its region's sales office.
+
     Examples
     --------
     >>> customer_locations(pd.DataFrame({"customer_id": [1, 2]})).round(1)  # doctest: +NORMALIZE_WHITESPACE
@@ -185,6 +229,20 @@ def route_classification(register: pd.DataFrame, *, customers_per_route: int = 4
     Returns the register with ``bearing_deg``, ``distance_km``, ``x_km``, ``y_km``, ``route`` and
     ``stop``, sorted by region, route and stop.
 
+    Parameters
+    ----------
+    register : DataFrame
+        The customer register of :func:`customer_register`. Reads ``region``.
+    customers_per_route : int, default 40
+        Customers on one route.
+    radius_km : float, default 60.0
+        Radius of a region in km.
+
+    Returns
+    -------
+    DataFrame
+        Route classification (路序分类): group each region's customers into visit routes.
+
     Examples
     --------
     >>> reg = pd.DataFrame({"region": ["East"] * 4},
@@ -227,6 +285,18 @@ def route_classification(register: pd.DataFrame, *, customers_per_route: int = 4
 def route_table(routes: pd.DataFrame) -> pd.DataFrame:
     """The routes of :func:`route_classification`: customers, grades and the bearing range each
     route covers (``from_deg`` to ``to_deg``, clockwise from north).
+
+    Parameters
+    ----------
+    routes : DataFrame
+        The routes of :func:`route_classification`, one row per customer. Reads ``region``,
+        ``grade``, ``bearing_deg``, ``distance_km``, ``route``.
+
+    Returns
+    -------
+    DataFrame
+        The routes of :func:`route_classification`: customers, grades and the bearing range each
+        route covers (``from_deg`` to ``to_deg``, clockwise from north).
 
     Examples
     --------
@@ -274,6 +344,29 @@ def visit_plan(routes: pd.DataFrame, *, visits_per_month=None, minutes_per_visit
     per month (visits and travel), ``days`` = hours / ``hours_per_day`` and ``reps`` = days /
     ``working_days`` (the field staff the plan needs).  ``by="grade"`` gives one row per grade
     with its ``customer_share`` and ``hours_share`` instead of the grade counts.
+
+    Parameters
+    ----------
+    routes : DataFrame
+        The routes of :func:`route_classification`, one row per customer. Reads ``grade``,
+        ``route``.
+    visits_per_month : dict, optional
+        Visits per month per grade (default ``None``: :data:`VISITS_PER_MONTH`).
+    minutes_per_visit : dict, optional
+        Minutes per visit per grade (default ``None``: :data:`MINUTES_PER_VISIT`).
+    travel_minutes_per_stop : float, default 30.0
+        Travel minutes between two stops.
+    hours_per_day : float, default 7.0
+        Working hours per day.
+    working_days : float, default 21.0
+        Working days per month.
+    by : str, default 'route'
+        Column to group by.
+
+    Returns
+    -------
+    DataFrame
+        The visit plan (客户访问计划): visits and working time per month, per route or region.
 
     Examples
     --------
@@ -346,6 +439,26 @@ def analysis_flow(world, *, cutoffs=(0.7, 0.9), key_accounts_per_rep: int = 15,
     organise data (:func:`customer_file`) → composition (:func:`composition` by segment and
     customer type) → grade (:func:`grade_customers`) → register (:func:`customer_register`) →
     routes (:func:`route_classification`) → visit plan (:func:`visit_plan`).
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    cutoffs : tuple of float, default (0.7, 0.9)
+        Cumulative value shares that end grades A and B.
+    key_accounts_per_rep : int, default 15
+        Key accounts one dedicated rep looks after.
+    customers_per_route : int, default 40
+        Customers on one route.
+    visits_per_month : dict, optional
+        Visits per month per grade (default ``None``: :data:`VISITS_PER_MONTH`).
+    minutes_per_visit : dict, optional
+        Minutes per visit per grade (default ``None``: :data:`MINUTES_PER_VISIT`).
+
+    Returns
+    -------
+    AnalysisFlow
+        Run the customer-analysis flow (客户分析的流程) on a world, step by step.
     """
     file = customer_file(world)
     comp = composition(file, ["segment", "customer_type"], active_only=True)

@@ -259,6 +259,28 @@ def fit_bgnbd(frame: pd.DataFrame, *, frequency="frequency", recency="recency", 
     time unit (a :func:`casekit.clv.summary`).  The optimiser is L-BFGS-B over the logs of
     (r, α, a, b) with the analytic gradient, started at ``start`` (BTYD's default (1, 3, 1, 3)).
 
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    recency : str, default 'recency'
+        Column of the time of the last purchase since the first.
+    T : str, default 'T'
+        Column of the time since the first purchase.
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+    tol : float, default 1e-10
+        Convergence tolerance of the fit.
+    max_iter : int, default 500
+        Most iterations of the fit.
+
+    Returns
+    -------
+    BGNBD
+        Fit the BG/NBD model by maximum likelihood.
+
     Examples
     --------
     >>> f = pd.DataFrame({"frequency": [0, 1, 2, 4, 0, 3, 1, 0],

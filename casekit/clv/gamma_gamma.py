@@ -157,6 +157,26 @@ def fit_gamma_gamma(frame: pd.DataFrame, *, frequency="frequency", monetary="mon
     :func:`casekit.clv.summary`); customers with x = 0 are left out.  L-BFGS-B over log(p, q, γ)
     with the analytic gradient.
 
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    monetary : str, default 'monetary'
+        Column of the mean spend per repeat purchase.
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+    tol : float, default 1e-12
+        Convergence tolerance of the fit.
+    max_iter : int, default 500
+        Most iterations of the fit.
+
+    Returns
+    -------
+    GammaGamma
+        Fit the Gamma-Gamma spend model by maximum likelihood on the repeat buyers of ``frame``.
+
     Examples
     --------
     >>> f = pd.DataFrame({"frequency": [1, 2, 3, 1, 4, 0, 2],
@@ -211,6 +231,20 @@ def spend_independence(frame: pd.DataFrame, *, frequency="frequency", monetary="
     Returns ``pearson`` and ``spearman`` correlations of x and m_x and ``n`` (repeat buyers).  The
     Gamma-Gamma model assumes none; Fader, Hardie & Lee report 0.11 on CDNOW and call that weak
     enough.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    monetary : str, default 'monetary'
+        Column of the mean spend per repeat purchase.
+
+    Returns
+    -------
+    Series
+        How strongly spend per purchase goes with purchase frequency, among repeat buyers.
 
     Examples
     --------

@@ -133,6 +133,26 @@ def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", da
     Returns one row per customer (sorted by id): ``customer``, ``first_purchase``,
     ``frequency``, ``recency``, ``T``, ``monetary``.
 
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase.
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+    date : str, default 'date'
+        Column of the purchase date.
+    value : str, default 'revenue'
+        Column of the value read.
+    unit : str, default 'week'
+        Time unit of recency and T: ``'week'`` or ``'day'``.
+
+    Returns
+    -------
+    DataFrame
+        Frequency, recency, T and monetary value per customer (the BG/NBD and Gamma-Gamma inputs).
+
     Examples
     --------
     Customer 1 buys twice on 1 Jan (one occasion), then on 8 Jan (20) and 15 Jan (40);
@@ -184,6 +204,28 @@ def calibration_holdout(transactions: pd.DataFrame, *, calibration_end, holdout_
     occasions after ``calibration_end`` up to ``holdout_end`` (``None`` = the last date in the
     data), ``monetary_holdout`` is their mean value (0 if none) and ``duration_holdout`` the
     length of the hold-out period in ``unit``.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase.
+    calibration_end : date
+        Last day of the calibration period.
+    holdout_end : date, optional
+        Last day of the holdout period (default ``None``: the last date in the data).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+    date : str, default 'date'
+        Column of the purchase date.
+    value : str, default 'revenue'
+        Column of the value read.
+    unit : str, default 'week'
+        Time unit of recency and T: ``'week'`` or ``'day'``.
+
+    Returns
+    -------
+    DataFrame
+        Split a log in time: a :func:`summary` of the calibration period and what came after.
 
     Examples
     --------

@@ -27,6 +27,28 @@ def tracking(transactions: pd.DataFrame, model: BGNBD, *, calibration_end, holdo
     (cumulative), ``actual_in_period``, ``expected_in_period`` and ``calibration`` (True for
     periods inside the calibration).
 
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase.
+    model : BGNBD
+        A fitted BG/NBD model (:func:`fit_bgnbd`).
+    calibration_end : date
+        Last day of the calibration period.
+    holdout_end : date, optional
+        Last day of the holdout period (default ``None``: the last date in the data).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+    date : str, default 'date'
+        Column of the purchase date.
+    unit : str, default 'week'
+        Time unit of recency and T: ``'week'`` or ``'day'``.
+
+    Returns
+    -------
+    DataFrame
+        Cumulative repeat purchases of the cohort, period by period: actual and expected.
+
     Examples
     --------
     >>> tx = pd.DataFrame({"customer_id": [1, 1, 2, 2],

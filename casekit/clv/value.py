@@ -33,6 +33,20 @@ from .gamma_gamma import GammaGamma
 def discounted_value(margins, *, discount=0.10, periods_per_year=1):
     """``Σ_k m_k / (1+d)^(k/P)`` over the last axis of ``margins`` (period 0 undiscounted).
 
+    Parameters
+    ----------
+    margins : sequence of float
+        Margin of each period.
+    discount : float, default 0.1
+        Yearly discount rate (0 to 1).
+    periods_per_year : int, default 1
+        Periods per year (1: yearly, 12: monthly).
+
+    Returns
+    -------
+    float
+        ``Σ_k m_k / (1+d)^(k/P)`` over the last axis of ``margins`` (period 0 undiscounted).
+
     Examples
     --------
     The simple formula as a special case: m = 100 a year, r = 0.8, d = 10%, 3 years gives
@@ -62,6 +76,28 @@ def expected_by_period(frame, model: BGNBD, *, periods, length, frequency="frequ
 
     Row i, column k: E[Y((k+1)·length)] − E[Y(k·length)] for customer i (BG/NBD eq. 10).
     Customers with the same (x, t_x, T) are computed once.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    model : BGNBD
+        A fitted BG/NBD model (:func:`fit_bgnbd`).
+    periods : int
+        Number of periods.
+    length : float
+        Length of one period in the model's time unit.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    recency : str, default 'recency'
+        Column of the time of the last purchase since the first.
+    T : str, default 'T'
+        Column of the time since the first purchase.
+
+    Returns
+    -------
+    ndarray
+        Expected purchases of each customer in each of ``periods`` future periods of ``length``.
     """
     x, tx, tt = _arrays(frame, what="clv.expected_by_period", frequency=frequency,
                         recency=recency, T=T)
@@ -84,6 +120,38 @@ def lifetime_value(frame: pd.DataFrame, *, model: BGNBD, spend, margin=0.3, disc
     or a number (the same spend per purchase for everyone).  ``margin`` is the share of spend kept
     as margin; ``discount`` the yearly rate.  Returns ``p_alive``, ``expected_purchases`` (over
     the horizon), ``expected_spend`` and ``clv`` on the index of ``frame``.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    model : BGNBD
+        A fitted BG/NBD model (:func:`fit_bgnbd`).
+    spend : Series
+        Spend per customer.
+    margin : float, default 0.3
+        Margin rate (0 to 1).
+    discount : float, default 0.1
+        Yearly discount rate (0 to 1).
+    horizon : int, default 5
+        Years ahead.
+    periods_per_year : int, default 12
+        Periods per year (1: yearly, 12: monthly).
+    unit : str, default 'week'
+        Time unit of recency and T: ``'week'`` or ``'day'``.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    recency : str, default 'recency'
+        Column of the time of the last purchase since the first.
+    T : str, default 'T'
+        Column of the time since the first purchase.
+    monetary : str, default 'monetary'
+        Column of the mean spend per repeat purchase.
+
+    Returns
+    -------
+    pd.DataFrame
+        Model lifetime value per customer: discounted expected margin over ``horizon`` years.
 
     Examples
     --------

@@ -96,6 +96,20 @@ def candidates(world, *, asof=None, cut=3.0) -> pd.DataFrame:
 
     ``asof=None`` is the end of the data.
 
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+    cut : float, default 3.0
+        Score (on the 1–5 scale) that splits high from low.
+
+    Returns
+    -------
+    DataFrame
+        The key-account candidates of a world, one row each, with everything chapter 7 uses.
+
     Examples
     --------
     >>> import casekit as ck
@@ -166,6 +180,28 @@ def identify(cands: pd.DataFrame, *, strategic=4, top=0.10, cut=3.0, min_points=
     Adds the four columns, ``points_met`` (0–4) and ``key_account`` (``points_met >=
     min_points``).
 
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``attr_strategic``, ``potential``, ``relationship``, ``sales_share`` (optional),
+        ``revenue_rank_share`` (optional), ``clv_rank_share``.
+    strategic : int, default 4
+        Strategic-importance score (1–5) from which a customer is strategic.
+    top : float, default 0.1
+        The share of customers at the top (0 to 1).
+    cut : float, default 3.0
+        Score (on the 1–5 scale) that splits high from low.
+    min_points : int, default 4
+        Points of the six that a key account must meet.
+    customer : str, default 'customer_id'
+        Column of the customer number.
+
+    Returns
+    -------
+    DataFrame
+        Check each candidate against the six points of S4 (确定你的关键客户) that data can show.
+
     Examples
     --------
     >>> c = pd.DataFrame({"customer_id": [1, 2], "attr_strategic": [5, 2],
@@ -207,6 +243,26 @@ def ten_sixty(customers: pd.DataFrame, *, value="revenue_last", time="service_ho
     ``time`` today, the share S4 advises (``time_share`` for the key tier), hours today and hours
     at the advised share.
 
+    Parameters
+    ----------
+    customers : DataFrame
+        The customers, one row per customer.
+    value : str, default 'revenue_last'
+        Column of the value read.
+    time : str, default 'service_hours'
+        Column of the service hours.
+    top : float, default 0.1
+        The share of customers at the top (0 to 1).
+    time_share : float, default 0.6
+        Share of the service time the top customers are expected to take (0 to 1).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+
+    Returns
+    -------
+    DataFrame
+        S4's rule of thumb on the data: the top 10% of customers and the share of time they get.
+
     Examples
     --------
     >>> df = pd.DataFrame({"customer_id": range(1, 11), "revenue_last": [50.0] + [5.0] * 9,
@@ -238,7 +294,7 @@ def ten_sixty(customers: pd.DataFrame, *, value="revenue_last", time="service_ho
 
 
 @validated(frames={'cands': {'{value}': 'numeric', 'attractiveness': 'numeric', 'potential':
-           'numeric', 'relationship': 'numeric', 'focus': 'text', 'focus_zh': 'text'}},
+           'numeric', 'relationship': 'numeric', 'focus': 'text', 'focus_zh': '?text'}},
            keys={'cands': 'customer_id'})
 def focus_summary(cands: pd.DataFrame, *, value="annual_profit") -> pd.DataFrame:
     """Candidates per cell of the strategic-focus matrix (战略关注水平), with the cell's action.
@@ -246,6 +302,19 @@ def focus_summary(cands: pd.DataFrame, *, value="annual_profit") -> pd.DataFrame
     One row per cell in the order key, target, maintain, low-key: ``focus``, ``focus_zh``,
     ``meaning``, ``action`` (standard textbook content; S4 names the cells only), ``accounts``,
     mean ``attractiveness``, ``relationship`` and ``potential``, and the sum of ``value``.
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``attractiveness``, ``potential``, ``relationship``, ``focus``, ``focus_zh``.
+    value : str, default 'annual_profit'
+        Column of the value read.
+
+    Returns
+    -------
+    DataFrame
+        Candidates per cell of the strategic-focus matrix (战略关注水平), with the cell's action.
 
     Examples
     --------
@@ -277,7 +346,7 @@ def focus_summary(cands: pd.DataFrame, *, value="annual_profit") -> pd.DataFrame
 
 @validated(frames={'cands': {'{value}': 'numeric', '{future}': 'numeric', 'account_hours':
            'numeric', 'visits': 'numeric', 'proposals': 'numeric', 'senior_staff_days': 'numeric',
-           'focus': 'text', 'focus_zh': 'text'}}, keys={'cands': 'customer_id'})
+           'focus': 'text', 'focus_zh': '?text'}}, keys={'cands': 'customer_id'})
 def investment_vs_return(cands: pd.DataFrame, *, rates=None, value="annual_profit",
                          future="clv") -> pd.DataFrame:
     """The seller's investment per focus cell set against what the accounts return.
@@ -287,6 +356,24 @@ def investment_vs_return(cands: pd.DataFrame, *, rates=None, value="annual_profi
     cell: ``accounts``, ``investment_per_account``, ``value`` per account (the return of the
     year: profit after cost to serve), ``future`` per account (lifetime value), and
     ``return_per_cny`` and ``future_per_cny`` = sum of value (future) ÷ sum of investment.
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``account_hours``, ``visits``, ``proposals``, ``senior_staff_days``, ``focus``,
+        ``focus_zh``.
+    rates : dict, optional
+        Hourly rates or investment rates per tier (default ``None``: the module's defaults).
+    value : str, default 'annual_profit'
+        Column of the value read.
+    future : str, default 'clv'
+        Column of the future value.
+
+    Returns
+    -------
+    DataFrame
+        The seller's investment per focus cell set against what the accounts return.
 
     Examples
     --------
@@ -326,14 +413,28 @@ def investment_vs_return(cands: pd.DataFrame, *, rates=None, value="annual_profi
 
 
 @validated(frames={'cands': {'{position}': 'text', 'attractiveness': 'numeric', 'potential':
-           'numeric', 'relationship': 'numeric', 'focus': 'text', 'growth_rate': 'numeric',
-           'position_zh': 'text'}}, keys={'cands': 'customer_id'})
+           '?numeric', 'relationship': 'numeric', 'focus': 'text', 'growth_rate': 'numeric',
+           'position_zh': '?text'}}, keys={'cands': 'customer_id'})
 def position_summary(cands: pd.DataFrame, *, position="relationship_position") -> pd.DataFrame:
     """The seven relationship positions (关系定位) of S4 on the data, in the source's order.
 
     Columns: ``position``, ``position_zh`` (the source's Chinese; the seventh has no name),
     ``meaning``, ``accounts``, mean ``attractiveness``, ``relationship``, ``growth_rate``, and
     ``key_share`` (share of the position's accounts in the *key* cell of the focus matrix).
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``attractiveness``, ``potential``, ``relationship``, ``focus``, ``growth_rate``,
+        ``position_zh``.
+    position : str, default 'relationship_position'
+        Column of the relationship position.
+
+    Returns
+    -------
+    DataFrame
+        The seven relationship positions (关系定位) of S4 on the data, in the source's order.
 
     Examples
     --------
@@ -375,6 +476,18 @@ def loss_reasons(history: pd.DataFrame, *, reason="loss_reason") -> pd.DataFrame
     Lost accounts only (``reason`` not empty).  Columns ``reason``, ``reason_zh`` (S4's
     sentence), ``accounts``, ``share``, ``cumulative_share``; most common first, ties in S4's order.
 
+    Parameters
+    ----------
+    history : DataFrame
+        The key-account file of :func:`account_history`, one row per account.
+    reason : str, default 'loss_reason'
+        Column of the loss reason.
+
+    Returns
+    -------
+    DataFrame
+        Why key accounts were lost: causes ranked by count, with S4's words (关键客户：为什么会失败?).
+
     Examples
     --------
     >>> h = pd.DataFrame({"loss_reason": ["price", "key people change", "key people change", None]})
@@ -403,7 +516,7 @@ def loss_reasons(history: pd.DataFrame, *, reason="loss_reason") -> pd.DataFrame
     return out
 
 
-@validated(frames={'history': {'{status}': 'text', 'key_contact_left': 'bool', 'trust_broken':
+@validated(frames={'history': {'{status}': 'text', 'key_contact_left': '?bool', 'trust_broken':
            'bool'}})
 def loss_rates(history: pd.DataFrame, *, by="contact_levels", status="status") -> pd.DataFrame:
     """Share of key accounts lost, per group of the file.
@@ -411,6 +524,21 @@ def loss_rates(history: pd.DataFrame, *, by="contact_levels", status="status") -
     ``by`` is ``"contact_levels"`` (grouped as *one level* vs *several levels*), ``"trust_broken"``,
     ``"key_contact_left"`` or ``"key_contact_left × levels"`` (both at once).  Columns: the group,
     ``accounts``, ``lost``, ``loss_rate``.
+
+    Parameters
+    ----------
+    history : DataFrame
+        The key-account file of :func:`account_history`, one row per account. Reads
+        ``key_contact_left``, ``trust_broken``.
+    by : str, default 'contact_levels'
+        Column to group by.
+    status : str, default 'status'
+        Column of the account status.
+
+    Returns
+    -------
+    DataFrame
+        Share of key accounts lost, per group of the file.
 
     Examples
     --------
@@ -464,6 +592,26 @@ def service_plan(customers: pd.DataFrame, *, value="profit", time="service_hours
     its ``general_manager_hours``, ``standard_hours`` (all accounts), ``standard_cost``,
     ``hours_now`` (the ``time`` the tier takes today), ``value`` of the tier and
     ``value_per_standard_hour``.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        The customers, one row per customer.
+    value : str, default 'profit'
+        Column of the value read.
+    time : str, default 'service_hours'
+        Column of the service hours.
+    levels : dict, optional
+        Service level per tier (default ``None``: :data:`SERVICE_LEVELS`).
+    rates : dict, optional
+        Hourly rates or investment rates per tier (default ``None``: the module's defaults).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+
+    Returns
+    -------
+    DataFrame
+        Service level per tier of the pyramid, costed in hours and money (S3: 服务是有标准的).
 
     Examples
     --------
@@ -519,6 +667,20 @@ def allocate_hours(plan: pd.DataFrame, *, shares, total=None) -> pd.DataFrame:
     hours (summing to 1); ``total`` is the budget (default: the hours the tiers take today).
     Columns: ``tier``, ``accounts``, ``share``, ``hours``, ``hours_per_account``,
     ``standard_per_account``, ``coverage`` (hours ÷ standard hours) and ``meets_standard``.
+
+    Parameters
+    ----------
+    plan : DataFrame
+        The service plan of :func:`service_plan`.
+    shares : dict
+        Tier → its share of the hours (the shares sum to 1).
+    total : float, optional
+        The budget of hours (default ``None``: the hours the tiers take today).
+
+    Returns
+    -------
+    pd.DataFrame
+        Split a budget of account-team hours across the tiers and compare with the standard.
 
     Examples
     --------

@@ -73,6 +73,17 @@ def checklist_scores(cands: pd.DataFrame) -> pd.DataFrame:
     Returns one row per candidate: ``customer_id``, one column per question (the keys of
     :data:`casekit.key_accounts.CHECKLIST`), ``total`` (15–75) and ``total_share`` (total ÷ 75).
 
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads 21 declared
+        columns (see ``checklist_scores.spec``).
+
+    Returns
+    -------
+    DataFrame
+        Score every candidate 1–5 (5 = best for us) on the fifteen key questions of S4.
+
     Examples
     --------
     >>> import casekit as ck
@@ -150,6 +161,22 @@ def checklist(cands: pd.DataFrame, customer_id, *, scores=None) -> pd.DataFrame:
     Columns: ``no``, ``item`` (short name), ``question_zh``, ``question``, ``score``,
     ``evidence``.  ``scores`` is
     :func:`checklist_scores` of ``cands`` when already computed (faster for many accounts).
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``customer_id``.
+    customer_id : int
+        The customer number.
+    scores : DataFrame, optional
+        The checklist scores of :func:`checklist_scores` (default ``None``: computed from
+        ``cands``). Reads ``customer_id``.
+
+    Returns
+    -------
+    DataFrame
+        One account's scored sheet: the fifteen key questions, their score and the evidence.
 
     Examples
     --------
@@ -254,6 +281,20 @@ def plan_tier(cands: pd.DataFrame, customer_id) -> str:
     """The service tier an account's plan uses: platinum for the top 5% of all customers by the
     year's revenue, gold for the next 15%, iron for the next 30%, lead for the rest.
 
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``customer_id``, ``revenue_rank_share``.
+    customer_id : int
+        The customer number.
+
+    Returns
+    -------
+    str
+        The service tier an account's plan uses: platinum for the top 5% of all customers by the
+        year's revenue, gold for the next 15%, iron for the next 30%, lead for the rest.
+
     Examples
     --------
     >>> c = pd.DataFrame({"customer_id": [1, 2], "revenue_rank_share": [0.03, 0.12]})
@@ -290,6 +331,30 @@ def account_plans(world, *, cands=None, scores=None, asof=None, horizon=3, level
 
     The same plans as :func:`account_plan` (same options), built in one pass over the data, so a
     whole portfolio of plans is quick even on a large world.
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``customer_id``, ``revenue_rank_share``.
+    scores : DataFrame, optional
+        The checklist scores of :func:`checklist_scores` (default ``None``: computed from
+        ``cands``). Reads ``customer_id``.
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+    horizon : int, default 3
+        Years ahead.
+    levels : dict, optional
+        Service level per tier (default ``None``: :data:`SERVICE_LEVELS`).
+    rates : dict, optional
+        Hourly rates or investment rates per tier (default ``None``: the module's defaults).
+
+    Returns
+    -------
+    dict
+        The account plan of every candidate at once: ``{customer_id: AccountPlan}``.
 
     Examples
     --------
@@ -339,6 +404,32 @@ def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, hori
     mix; strategy and actions from its focus cell and every checklist question scoring 2 or less;
     key strategic issues from its risks; competition from the competition and competitor scores;
     the partnership from its relationship items.
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    customer_id : int
+        The customer number.
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``customer_id``.
+    scores : DataFrame, optional
+        The checklist scores of :func:`checklist_scores` (default ``None``: computed from
+        ``cands``). Reads ``customer_id``.
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+    horizon : int, default 3
+        Years ahead.
+    levels : dict, optional
+        Service level per tier (default ``None``: :data:`SERVICE_LEVELS`).
+    rates : dict, optional
+        Hourly rates or investment rates per tier (default ``None``: the module's defaults).
+
+    Returns
+    -------
+    AccountPlan
+        Build the ten-element account plan of S4 for one candidate, from the data.
 
     Examples
     --------

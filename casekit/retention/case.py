@@ -31,6 +31,19 @@ def compare_call_strategies(warning: pd.DataFrame, *, calls: int = 20) -> pd.Dat
     (``expected_loss_covered``), its share of the whole list's, the called customers' average
     churn probability and the yearly profit they bring.
 
+    Parameters
+    ----------
+    warning : DataFrame
+        The early-warning list of :func:`early_warning`. Reads ``churn_probability``,
+        ``annual_revenue``, ``annual_profit``, ``expected_loss``.
+    calls : int, default 20
+        Calls that can be made.
+
+    Returns
+    -------
+    DataFrame
+        With time for ``calls`` calls, whom to call first?  Three rules compared.
+
     Examples
     --------
     >>> w = pd.DataFrame({"annual_revenue": [900.0, 100.0, 500.0],

@@ -24,6 +24,19 @@ def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
     ``frequency_drop``, which needs a back-test (:func:`frequency_backtest`) rather than a look
     back from the end.
 
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 13 declared columns (see ``churn_drivers.spec``).
+    drivers : list of str, optional
+        Signals to compare (default ``None``: every signal in the data).
+
+    Returns
+    -------
+    DataFrame
+        Churn with and without each signal (流失原因): how strongly each one goes with leaving.
+
     Examples
     --------
     >>> s = pd.DataFrame({"churned": [True, True, False, False],
@@ -65,6 +78,17 @@ def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
     ``lost_annual_profit`` sum the churned customers' yearly revenue and profit while they bought;
     ``revenue_per_churner`` is the revenue a year one lost customer took with them.  The sources
     warn of the churn risk of big customers (大客户的流失风险): every competitor courts them.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 14 declared columns (see ``size_and_churn.spec``).
+
+    Returns
+    -------
+    DataFrame
+        Big vs small firms (大客户 / 小客户): how often each leaves, and what leaving takes with it.
 
     Examples
     --------
@@ -109,6 +133,19 @@ def handling_and_follow_up(complaints: pd.DataFrame, *, good_score: int = 4) -> 
     ``followed_up`` (we called back after the fix).  For each of the four groups: ``complaints``,
     ``kept`` (share after which the customer stayed, ``customer_kept``) and
     ``satisfaction_after`` (mean, 1–5).
+
+    Parameters
+    ----------
+    complaints : DataFrame
+        The complaints, one row per complaint. Reads ``handling_score``, ``followed_up``,
+        ``satisfaction_after``, ``customer_kept``.
+    good_score : int, default 4
+        Handling score (1–5) from which handling counts as good.
+
+    Returns
+    -------
+    DataFrame
+        Does the way we handle a complaint (投诉处理) and the follow-up call (回访) keep the customer?.
 
     Examples
     --------

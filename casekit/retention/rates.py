@@ -114,6 +114,19 @@ def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     (churned ÷ customers at the end of the year) and ``all_churned_of_all`` (everyone who left in
     the year, new ones included, ÷ everyone who was a customer at some time in the year).
 
+    Parameters
+    ----------
+    customers : World or DataFrame
+        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
+        ``churned``, ``churn_date`` (optional).
+    years : list of int, optional
+        Calendar years (default ``None``: every year of the data).
+
+    Returns
+    -------
+    DataFrame
+        :func:`churn_rate` for each calendar year: one row per year.
+
     Examples
     --------
     >>> c = pd.DataFrame({"customer_id": [1, 2, 3],
@@ -156,6 +169,21 @@ def yearly_churn_by_age(customers, *, years=None, start=None) -> pd.DataFrame:
     ``churn_rate`` the rate of all opening customers.  When the base grows, more of it is young,
     and young customers leave more often: the overall rate rises even if established customers
     leave as often as before.
+
+    Parameters
+    ----------
+    customers : World or DataFrame
+        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
+        ``churned``, ``churn_date`` (optional).
+    years : list of int, optional
+        Calendar years (default ``None``: every year of the data).
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+
+    Returns
+    -------
+    DataFrame
+        Each year's churn rate split by the age of the relationship: why a churn rate can rise.
 
     Examples
     --------
@@ -214,6 +242,21 @@ def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     ``start`` form one cohort ("before 2023") counted from the customers we still had on
     ``start``.  Each cell = cohort members still buying at the end of that year ÷ cohort size;
     years before the cohort began are empty.
+
+    Parameters
+    ----------
+    customers : World or DataFrame
+        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
+        ``churned``, ``churn_date`` (optional).
+    years : list of int, optional
+        Calendar years (default ``None``: every year of the data).
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+
+    Returns
+    -------
+    DataFrame
+        Cohort retention table (客户群组保持率): share of each cohort still a customer at each year end.
 
     Examples
     --------
@@ -344,6 +387,23 @@ def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
     For each tenure band, ``exposure`` sums the years customers spent in that band within the
     data period, ``churned`` counts churns in it, and ``churn_per_year = churned / exposure``
     (the yearly churn rate at that tenure).
+
+    Parameters
+    ----------
+    customers : World or DataFrame
+        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
+        ``churned``, ``churn_date`` (optional).
+    bands : sequence of float, default (0, 1, 2, 3, 5, 10, inf)
+        Tenure band edges, in years.
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+
+    Returns
+    -------
+    DataFrame
+        Churn per customer-year at each tenure (years since the first purchase).
 
     Examples
     --------

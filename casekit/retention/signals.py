@@ -52,6 +52,26 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
       (orders per ``recent_days`` over the year before that), ``frequency_drop`` (seen for that
       long, at least one order per period before, and under half that pace recently: the rule
       :func:`frequency_backtest` tests), ``days_since_order``.
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    low_satisfaction : float, default 3.0
+        Satisfaction (1–5) below which a customer counts as dissatisfied.
+    low_loyalty : float, default 0.4
+        Loyalty (0–1) below which a customer counts as disloyal.
+    slow_days : int, default 21
+        Days to resolve beyond which a complaint counts as slow.
+    big_share : float, default 0.1
+        Share of customers, by employees, that count as big firms (0 to 1).
+    recent_days : int, default 91
+        Days that count as recent.
+
+    Returns
+    -------
+    DataFrame
+        One row per customer with every churn signal (流失信号) and the customer's value.
     """
     what = "customer_signals"
     _require_world(world, what)
@@ -170,6 +190,25 @@ def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=No
     many equal-sized bands; with neither, each value is its own group.  ``lift`` = the band's
     churn rate ÷ everyone's.
 
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 13 declared columns (see ``churn_by.spec``).
+    column : str
+        The column to band.
+    bins : sequence of float, optional
+        Band edges (left-closed).
+    q : int, optional
+        Number of equal-sized bands.
+    labels : list of str, optional
+        Names of the bands.
+
+    Returns
+    -------
+    DataFrame
+        Churn rate by band (or value) of one column: customers, churned, churn rate and lift.
+
     Examples
     --------
     >>> s = pd.DataFrame({"churned": [True, True, False, False, False, True],
@@ -219,6 +258,23 @@ def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=N
     The sources' claim "loyalty, not size, makes profit" (为企业带来丰厚利润的通常不是购买量大的客户,
     而是忠诚客户) is checked with ``column="loyalty"`` against ``column="annual_revenue"``.
 
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 16 declared columns (see ``profit_margin_by.spec``).
+    column : str
+        The column to band.
+    q : int, optional
+        Number of equal-sized bands.
+    labels : list of str, optional
+        Names of the bands.
+
+    Returns
+    -------
+    DataFrame
+        Profit margin (profit ÷ revenue) and churn rate by equal-sized bands of ``column``.
+
     Examples
     --------
     >>> s = pd.DataFrame({"churned": [True, False, False, False],
@@ -250,6 +306,20 @@ def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=N
 def satisfaction_loyalty(signals: pd.DataFrame, *, bins=(1, 2, 3, 4, 5.01)) -> pd.DataFrame:
     """Satisfaction → loyalty → churn (顾客满意 → 顾客忠诚): by satisfaction band, the customers'
     mean loyalty and their churn rate.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 14 declared columns (see ``satisfaction_loyalty.spec``).
+    bins : sequence of float, optional
+        Band edges (left-closed).
+
+    Returns
+    -------
+    DataFrame
+        Satisfaction → loyalty → churn (顾客满意 → 顾客忠诚): by satisfaction band, the customers' mean
+        loyalty and their churn rate.
 
     Examples
     --------
@@ -297,6 +367,21 @@ def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=N
     ≥ ``satisfaction_cut``, repeat buying when the loyalty index ≥ ``loyalty_cut`` (defaults: the
     medians).
 
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 14 declared columns (see ``loyalty_types.spec``).
+    satisfaction_cut : float, optional
+        Satisfaction that splits high from low attitude (default ``None``: the median).
+    loyalty_cut : float, optional
+        Loyalty that splits high from low repeat buying (default ``None``: the median).
+
+    Returns
+    -------
+    DataFrame
+        The four types of loyalty (忠诚类型): attitude (satisfaction) × behaviour (repeat loyalty).
+
     Examples
     --------
     >>> s = pd.DataFrame({"churned": [False, True, True, True],
@@ -334,6 +419,11 @@ def loyalty_ladder() -> pd.DataFrame:
 
     >>> list(loyalty_ladder()["rung"])[:3]
     ['suspect', 'prospect', 'first-time customer']
+
+    Returns
+    -------
+    DataFrame
+        The loyalty ladder (忠诚阶梯), standard textbook: each rung with its Chinese name.
     """
     return pd.DataFrame([{"step": k + 1, "rung": en, "chinese": zh, "meaning": m}
                          for k, (en, zh, m) in enumerate(LOYALTY_LADDER)]).set_index("step")

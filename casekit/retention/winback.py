@@ -43,6 +43,21 @@ def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=None) -> pd.
     not worth winning back) and ``expected_value`` = chance × annual profit.  Sorted: worth first,
     then expected value; ``rank`` numbers them.
 
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 16 declared columns (see ``winback_candidates.spec``).
+    chances : dict, optional
+        Win-back chance per reason (default ``None``: :data:`WINBACK_REASONS`).
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+
+    Returns
+    -------
+    DataFrame
+        Win-back (客户挽回) of lapsed customers (中止往来的老客户): who is worth winning back first.
+
     Examples
     --------
     >>> s = pd.DataFrame({"churned": [True, True, True, False],
@@ -108,6 +123,18 @@ def prospect_type_conversion(leads: pd.DataFrame) -> pd.DataFrame:
     customers (中止往来的老客户) — how many, how many closed, conversion and lead cost per win.
 
     Only closed leads (won or lost) count toward conversion.
+
+    Parameters
+    ----------
+    leads : DataFrame
+        The sales leads, one row per lead. Reads ``prospect_type``, ``lead_cost``, ``status``,
+        ``converted``.
+
+    Returns
+    -------
+    DataFrame
+        Leads by prospect type (潜在客户类型, S1): new prospects, existing customers and lapsed former
+        customers (中止往来的老客户) — how many, how many closed, conversion and lead cost per win.
 
     Examples
     --------
