@@ -459,6 +459,13 @@ def analysis_flow(world, *, cutoffs=(0.7, 0.9), key_accounts_per_rep: int = 15,
     -------
     AnalysisFlow
         Run the customer-analysis flow (客户分析的流程) on a world, step by step.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> flow = analysis_flow(ck.world(n_customers=300, seed=1))
+    >>> type(flow).__name__, len(flow.file)
+    ('AnalysisFlow', 300)
     """
     file = customer_file(world)
     comp = composition(file, ["segment", "customer_type"], active_only=True)

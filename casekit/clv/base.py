@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from .bgnbd import BGNBD, fit_bgnbd
 from .gamma_gamma import GammaGamma, fit_gamma_gamma
 from .summary import _asof, calibration_holdout, summary

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_frame, require_number
 
 PARAMS = ("r", "alpha", "a", "b")

@@ -16,10 +16,10 @@ once because books and tools differ:
 
 from __future__ import annotations
 
-from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_choice, require_frame
 
 UNITS = {"day": 1.0, "week": 7.0}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from .bgnbd import BGNBD
 from .summary import _asof, _prepare, per_customer, unit_days
 

@@ -19,10 +19,10 @@ is gone, P(alive)) and the spend from the Gamma-Gamma model.
 
 from __future__ import annotations
 
-from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_frame, require_number
 from .bgnbd import BGNBD, _arrays
 from .gamma_gamma import GammaGamma
@@ -98,6 +98,17 @@ def expected_by_period(frame, model: BGNBD, *, periods, length, frequency="frequ
     -------
     ndarray
         Expected purchases of each customer in each of ``periods`` future periods of ``length``.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"frequency": [0, 2, 5], "recency": [0.0, 20.0, 50.0],
+    ...                   "T": [52.0, 52.0, 52.0]})
+    >>> m = BGNBD(r=0.25, alpha=4.4, a=0.8, b=2.4, se=(0, 0, 0, 0), loglik=0.0, n_customers=3,
+    ...           converged=True, iterations=1)
+    >>> expected_by_period(f, m, periods=4, length=13.0).round(3)
+    array([[0.056, 0.052, 0.049, 0.047],
+           [0.193, 0.174, 0.16 , 0.148],
+           [0.985, 0.874, 0.788, 0.72 ]])
     """
     x, tx, tt = _arrays(frame, what="clv.expected_by_period", frequency=frequency,
                         recency=recency, T=T)

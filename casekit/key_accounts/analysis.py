@@ -7,10 +7,10 @@ frame.  Options are keyword-only; column names are keywords with defaults.
 
 from __future__ import annotations
 
-from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from .. import tiering as _tiering
 from ..validate import require_choice, require_frame, require_number
 from .concepts import FAILURE_REASONS, FOCUS_QUADRANTS, RELATIONSHIP_POSITIONS

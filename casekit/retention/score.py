@@ -338,6 +338,20 @@ def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -
     -------
     DataFrame
         The early-warning list (流失预警): current customers ranked by the profit at risk.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"churned": [True, False, False, False],
+    ...                   "key_contact_left": [True, True, False, False],
+    ...                   "silent": [False, True, True, False],
+    ...                   "annual_revenue": [900.0, 1200.0, 500.0, 800.0],
+    ...                   "annual_profit": [90.0, 150.0, -20.0, 60.0]},
+    ...                  index=pd.Index([1, 2, 3, 4], name="customer_id"))
+    >>> w = early_warning(s, weights={"key_contact_left": 3, "silent": 1})
+    >>> w.index.tolist(), w["risk_points"].tolist()
+    ([2, 4, 3], [4.0, 0.0, 1.0])
+    >>> w.loc[2, "warnings"]
+    'our key contact left; never complained (silence)'
     """
     what = "early_warning"
     w = _weights(weights, what)
@@ -560,6 +574,13 @@ def retention_measures(signals: pd.DataFrame | None = None) -> pd.DataFrame:
     DataFrame
         Retention measures (客户保持措施), standard textbook, each with the churn signal it treats and,
         given the signals table, the churn rate with and without that signal on the data.
+
+    Examples
+    --------
+    >>> retention_measures()[["measure", "treats"]].head(2)
+                     measure                           treats
+    0  relationship building             our key contact left
+    1        service quality  low satisfaction (below 3 of 5)
     """
     rows = [{"measure": m, "chinese": zh, "how": how, "treats": SIGNALS[sig][0], "signal": sig}
             for m, zh, how, sig in RETENTION_MEASURES]

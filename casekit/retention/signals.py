@@ -72,6 +72,13 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
     -------
     DataFrame
         One row per customer with every churn signal (流失信号) and the customer's value.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> s = customer_signals(ck.world(n_customers=300, seed=1))
+    >>> len(s), s.index.name, s["churned"].dtype
+    (300, 'customer_id', dtype('bool'))
     """
     what = "customer_signals"
     _require_world(world, what)
