@@ -17,11 +17,26 @@ from ._common import TRADE_DECISIONS, _mapping  # noqa: F401
 RATING_FACTOR = {"A": 1.0, "B": 0.75, "C": 0.5, "D": 0.25}
 
 
-@validated(frames={'file': {'tenure_years': 'numeric', 'revenue_12m': 'money', 'status': '?text',
-           'credit_rating': 'text', 'payment_days': 'numeric', 'bad_debt': 'numeric', 'disputes':
-           'numeric'}}, options={'max_payment_days': Interval(0, None), 'max_disputes': Interval(0,
-           None, integer=True), 'months_of_sales': Interval(0, None), 'trial_factor': Interval(0,
-           1), 'active_only': Flag()})
+@validated(
+    frames={
+        "file": {
+            "tenure_years": "numeric",
+            "revenue_12m": "money",
+            "status": "?text",
+            "credit_rating": "text",
+            "payment_days": "numeric",
+            "bad_debt": "numeric",
+            "disputes": "numeric",
+        },
+    },
+    options={
+        "max_payment_days": Interval(0, None),
+        "max_disputes": Interval(0, None, integer=True),
+        "months_of_sales": Interval(0, None),
+        "trial_factor": Interval(0, 1),
+        "active_only": Flag(),
+    },
+)
 def credit_review(file: pd.DataFrame, *, max_payment_days: float = 75, max_disputes: int = 2,
                   months_of_sales: float = 2.0, rating_factor=None, trial_factor: float = 0.5,
                   active_only: bool = True) -> pd.DataFrame:

@@ -13,10 +13,25 @@ from ..core.checks import DateOption, Flag, Interval, require_choice, require_fr
 # 6. Patrol management (巡视管理): listen, educate, help
 # ---------------------------------------------------------------------------------------------
 
-@validated(frames={'file': {'growth_rate': 'numeric', 'product_lines': 'numeric', 'main_line':
-           'text', 'status': '?text', 'satisfaction': 'numeric', 'open_complaints': 'numeric',
-           'payment_days': 'numeric'}}, options={'late_days': Interval(0, None), 'low_satisfaction':
-           Interval(1, 5), 'fast_growth': Interval(-1, None), 'active_only': Flag()})
+@validated(
+    frames={
+        "file": {
+            "growth_rate": "numeric",
+            "product_lines": "numeric",
+            "main_line": "text",
+            "status": "?text",
+            "satisfaction": "numeric",
+            "open_complaints": "numeric",
+            "payment_days": "numeric",
+        },
+    },
+    options={
+        "late_days": Interval(0, None),
+        "low_satisfaction": Interval(1, 5),
+        "fast_growth": Interval(-1, None),
+        "active_only": Flag(),
+    },
+)
 def patrol_agenda(file: pd.DataFrame, *, late_days: float = 60, low_satisfaction: float = 3.0,
                   fast_growth: float = 0.2, active_only: bool = True) -> pd.DataFrame:
     """What to do on the next patrol visit (巡视) to each customer: listen, educate, help.
@@ -105,9 +120,19 @@ QUALITY_CHOICES = {"customer_type": terms.english(terms.CUSTOMER_TYPES),
                    "credit_rating": terms.CREDIT_RATINGS}
 
 
-@validated(frames={'file': {'segment': 'text', 'region': 'text', 'employees': 'numeric', 'loyalty':
-           '?share', 'satisfaction': 'numeric', 'payment_days': '?numeric'}}, options={'seed':
-           Interval(0, None, integer=True), 'share': Interval(0, 1)})
+@validated(
+    frames={
+        "file": {
+            "segment": "text",
+            "region": "text",
+            "employees": "numeric",
+            "loyalty": "?share",
+            "satisfaction": "numeric",
+            "payment_days": "?numeric",
+        },
+    },
+    options={"seed": Interval(0, None, integer=True), "share": Interval(0, 1)},
+)
 def make_dirty(file: pd.DataFrame, *, seed: int = 0, share: float = 0.03) -> pd.DataFrame:
     """A deliberately dirty copy of the customer file, to practise data cleaning (资料的整理).
 
@@ -235,7 +260,9 @@ def _quality_counts(frame: pd.DataFrame) -> list[tuple[str, str, int]]:
     return rows
 
 
-@validated(frames={'frame': {'customer_id': '?id', 'region': '?text'}, 'after': {'region': '?text'}})
+@validated(
+    frames={"frame": {"customer_id": "?id", "region": "?text"}, "after": {"region": "?text"}},
+)
 def quality_report(frame: pd.DataFrame, after: pd.DataFrame | None = None) -> pd.DataFrame:
     """Data-quality check of a customer file: duplicates, missing values, out-of-range numbers and
     text that is not one of the allowed values (:data:`QUALITY_RANGES`, :data:`QUALITY_CHOICES`).
@@ -281,7 +308,7 @@ def quality_report(frame: pd.DataFrame, after: pd.DataFrame | None = None) -> pd
     return out
 
 
-@validated(frames={'dirty': {'customer_id': 'id', 'region': '?text', 'credit_rating': '?text'}})
+@validated(frames={"dirty": {"customer_id": "id", "region": "?text", "credit_rating": "?text"}})
 def clean_file(dirty: pd.DataFrame) -> pd.DataFrame:
     """Clean a dirty customer file (资料的整理与筛选), without inventing any value.
 

@@ -95,10 +95,16 @@ def _size_band(employees: pd.Series) -> pd.Categorical:
                   right=True, ordered=True)
 
 
-@validated(world={"customers": {"customer_id": "id"}, "transactions": {"customer_id": "id"},
-                  "complaints": {"customer_id": "id"}},
-           keys={"customers": "customer_id"}, empty_ok=("transactions", "complaints"),
-           options={"asof": DateOption()})
+@validated(
+    world={
+        "customers": {"customer_id": "id"},
+        "transactions": {"customer_id": "id"},
+        "complaints": {"customer_id": "id"},
+    },
+    keys={"customers": "customer_id"},
+    empty_ok=('transactions', 'complaints'),
+    options={"asof": DateOption()},
+)
 def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.DataFrame:
     """The customer file (客户档案): one row per customer, in the four sections of customer
     management (客户管理的内容, :data:`MANAGEMENT_CONTENT`).
@@ -251,9 +257,20 @@ def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.
     return out
 
 
-@validated(frames={'file': {'customer_type': 'text', 'revenue': 'money', 'gross_margin': '?numeric',
-           'revenue_12m': '?money', 'growth_rate': '?numeric', 'credit_rating': 'text', 'bad_debt':
-           '?numeric', 'profit': '?numeric'}})
+@validated(
+    frames={
+        "file": {
+            "customer_type": "text",
+            "revenue": "money",
+            "gross_margin": "?numeric",
+            "revenue_12m": "?money",
+            "growth_rate": "?numeric",
+            "credit_rating": "text",
+            "bad_debt": "?numeric",
+            "profit": "?numeric",
+        },
+    },
+)
 def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
     """One customer's card (客户资料卡): the file's row laid out section by section.
 
@@ -325,7 +342,7 @@ def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["section", "item", "chinese", "value"])
 
 
-@validated(frames={'file': {'customer_type': 'text', 'revenue': 'money'}})
+@validated(frames={"file": {"customer_type": "text", "revenue": "money"}})
 def type_files(file: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Separate files for resellers (经销商: firms that resell our products) and end users
     (终端用户: firms that use them), each sorted by revenue, largest first.

@@ -19,7 +19,10 @@ from .trading import composition  # noqa: F401
 # 5. The analysis flow: grade → register → routes → visit plan
 # ---------------------------------------------------------------------------------------------
 
-@validated(frames={'file': {'{value}': 'money', 'status': '?text'}}, options={'active_only': Flag()})
+@validated(
+    frames={"file": {"{value}": "money", "status": "?text"}},
+    options={"active_only": Flag()},
+)
 def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.9),
                     active_only: bool = True) -> pd.DataFrame:
     """Grade customers (划分客户等级) A, B, C by their share of ``value``.
@@ -86,9 +89,18 @@ def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.
 _REGION_CODE = {"North": "N", "East": "E", "South": "S", "Central": "C", "West": "W"}
 
 
-@validated(frames={'graded': {'{value}': 'money', 'customer_type': 'text', 'segment': 'text',
-           'region': 'text', 'grade': 'text'}}, options={'key_accounts_per_rep': Interval(1, None,
-           integer=True)})
+@validated(
+    frames={
+        "graded": {
+            "{value}": "money",
+            "customer_type": "text",
+            "segment": "text",
+            "region": "text",
+            "grade": "text",
+        },
+    },
+    options={"key_accounts_per_rep": Interval(1, None, integer=True)},
+)
 def customer_register(graded: pd.DataFrame, *, value="revenue_12m", key_accounts_per_rep: int = 15
                       ) -> pd.DataFrame:
     """The customer register (客户名册): every graded customer with a register number and a rep.
@@ -163,7 +175,7 @@ def customer_register(graded: pd.DataFrame, *, value="revenue_12m", key_accounts
 _R2 = (0.7548776662466927, 0.5698402909980532)  # the R2 low-discrepancy sequence (plastic number)
 
 
-@validated(frames={'customers': {}}, options={'radius_km': Interval(0, None)})
+@validated(frames={"customers": {}}, options={"radius_km": Interval(0, None)})
 def customer_locations(customers, *, radius_km: float = 60.0) -> pd.DataFrame:
     """A stand-in address for each customer: its position around its region's sales office.
 
@@ -214,8 +226,10 @@ def customer_locations(customers, *, radius_km: float = 60.0) -> pd.DataFrame:
                          "x_km": dist * np.sin(rad), "y_km": dist * np.cos(rad)}, index=ids)
 
 
-@validated(frames={'register': {'region': 'text'}}, options={'customers_per_route': Interval(1,
-           None, integer=True), 'radius_km': Interval(0, None)})
+@validated(
+    frames={"register": {"region": "text"}},
+    options={"customers_per_route": Interval(1, None, integer=True), "radius_km": Interval(0, None)},
+)
 def route_classification(register: pd.DataFrame, *, customers_per_route: int = 40,
                          radius_km: float = 60.0) -> pd.DataFrame:
     """Route classification (路序分类): group each region's customers into visit routes.
@@ -280,8 +294,17 @@ def route_classification(register: pd.DataFrame, *, customers_per_route: int = 4
     return out.drop(columns=["_region", "_k", "_o"])
 
 
-@validated(frames={'routes': {'region': 'text', 'grade': 'text', 'bearing_deg': 'numeric',
-           'distance_km': 'numeric', 'route': 'text'}})
+@validated(
+    frames={
+        "routes": {
+            "region": "text",
+            "grade": "text",
+            "bearing_deg": "numeric",
+            "distance_km": "numeric",
+            "route": "text",
+        },
+    },
+)
 def route_table(routes: pd.DataFrame) -> pd.DataFrame:
     """The routes of :func:`route_classification`: customers, grades and the bearing range each
     route covers (``from_deg`` to ``to_deg``, clockwise from north).
@@ -329,9 +352,14 @@ VISITS_PER_MONTH = {"A": 4.0, "B": 2.0, "C": 1.0}
 MINUTES_PER_VISIT = {"A": 90.0, "B": 60.0, "C": 40.0}
 
 
-@validated(frames={'routes': {'grade': 'text', 'route': 'text'}},
-           options={'travel_minutes_per_stop': Interval(0, None), 'hours_per_day': Interval(0,
-           None), 'working_days': Interval(0, None)})
+@validated(
+    frames={"routes": {"grade": "text", "route": "text"}},
+    options={
+        "travel_minutes_per_stop": Interval(0, None),
+        "hours_per_day": Interval(0, None),
+        "working_days": Interval(0, None),
+    },
+)
 def visit_plan(routes: pd.DataFrame, *, visits_per_month=None, minutes_per_visit=None,
                travel_minutes_per_stop: float = 30.0, hours_per_day: float = 7.0,
                working_days: float = 21.0, by: str = "route") -> pd.DataFrame:

@@ -23,9 +23,20 @@ def _by_list(by, frame, what) -> list[str]:
     return cols
 
 
-@validated(frames={'file': {'{value}': 'money', '{margin}': 'numeric', 'customer_type': 'text',
-           'segment': '?text', 'region': '?text', 'size_band': '?text', 'status': '?text'}},
-           options={'active_only': Flag()})
+@validated(
+    frames={
+        "file": {
+            "{value}": "money",
+            "{margin}": "numeric",
+            "customer_type": "text",
+            "segment": "?text",
+            "region": "?text",
+            "size_band": "?text",
+            "status": "?text",
+        },
+    },
+    options={"active_only": Flag()},
+)
 def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gross_margin",
                 active_only: bool = False) -> pd.DataFrame:
     """Customer composition (客户构成分析): how customers and their business split by a trait.
@@ -90,8 +101,11 @@ def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gr
     return out
 
 
-@validated(frames={'transactions': {'customer_id': 'id', 'date': 'date', 'revenue': 'money',
-           'margin': 'numeric'}})
+@validated(
+    frames={
+        "transactions": {"customer_id": "id", "date": "date", "revenue": "money", "margin": "numeric"},
+    },
+)
 def trading_performance(transactions: pd.DataFrame, *, customers=None, by="customer_id",
                         before: int | None = None, after: int | None = None) -> pd.DataFrame:
     """Trading performance (交易业绩分析) per customer or per group, year on year.
@@ -170,8 +184,11 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
     return out[keep]
 
 
-@validated(frames={'transactions': {'{value}': 'money', 'customer_id': 'id', 'product_line': 'text',
-           'margin': 'numeric'}})
+@validated(
+    frames={
+        "transactions": {"{value}": "money", "customer_id": "id", "product_line": "text", "margin": "numeric"},
+    },
+)
 def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="revenue"
                 ) -> pd.DataFrame:
     """Product sales mix (不同商品的销售构成): what each product line (产品线) adds to the sales.
@@ -251,8 +268,17 @@ def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="r
 DAYS_OF_COVER = {"equipment": 60.0, "consumables": 45.0, "spare parts": 120.0, "services": 15.0}
 
 
-@validated(frames={'transactions': {'customer_id': 'id', 'date': 'date', 'revenue': 'money', 'cost':
-           'numeric', 'margin': 'numeric'}})
+@validated(
+    frames={
+        "transactions": {
+            "customer_id": "id",
+            "date": "date",
+            "revenue": "money",
+            "cost": "numeric",
+            "margin": "numeric",
+        },
+    },
+)
 def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line",
                  days_of_cover=None, years=None) -> pd.DataFrame:
     """Gross-margin rate, stock turnover, cross ratio and contribution ratio per product line or

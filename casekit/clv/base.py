@@ -43,10 +43,17 @@ class CustomerBase:
                 f"{self.calibration_end.date()}, hold-out to {self.holdout_end.date()})")
 
 
-@validated(frames={'transactions': {'{customer}': 'any', '{date}': 'date', '{value}': 'money'}},
-           options={'calibration_end': DateOption(), 'holdout_end': DateOption(), 'margin':
-           Interval(0, 1), 'discount': Interval(0, 1), 'horizon': Interval(1, None, integer=True),
-           'periods_per_year': Interval(1, None, integer=True)})
+@validated(
+    frames={"transactions": {"{customer}": "any", "{date}": "date", "{value}": "money"}},
+    options={
+        "calibration_end": DateOption(),
+        "holdout_end": DateOption(),
+        "margin": Interval(0, 1),
+        "discount": Interval(0, 1),
+        "horizon": Interval(1, None, integer=True),
+        "periods_per_year": Interval(1, None, integer=True),
+    },
+)
 def customer_base(transactions: pd.DataFrame, *, calibration_end=None, holdout_end=None,
                   customer="customer_id", date="date", value="revenue", margin=0.3,
                   discount=0.10, horizon=3, periods_per_year=12) -> CustomerBase:
@@ -119,9 +126,14 @@ def customer_base(transactions: pd.DataFrame, *, calibration_end=None, holdout_e
                         margin=float(margin), discount=float(discount), horizon=int(horizon))
 
 
-@validated(frames={'values': {'{customer}': 'any', 'p_alive': 'numeric', 'clv': 'numeric'}, 'tiers':
-           {'{customer}': 'any', '{tier}': 'text'}}, options={'top': Interval(0, 1)}, keys={'values':
-           '{customer}', 'tiers': '{customer}'})
+@validated(
+    frames={
+        "values": {"{customer}": "any", "p_alive": "numeric", "clv": "numeric"},
+        "tiers": {"{customer}": "any", "{tier}": "text"},
+    },
+    options={"top": Interval(0, 1)},
+    keys={"values": "{customer}", "tiers": "{customer}"},
+)
 def ranking_table(values: pd.DataFrame, tiers: pd.DataFrame, *, customer="customer_id",
                   tier="tier", top=0.2) -> pd.DataFrame:
     """How a tiering by history and the ranking by model CLV agree, tier by tier.

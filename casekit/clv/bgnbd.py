@@ -247,9 +247,11 @@ class BGNBD:
         return _Data(x, tx, tt).terms(np.log([self.r, self.alpha, self.a, self.b]), grad=False)[0]
 
 
-@validated(frames={'frame': {'{frequency}': 'numeric', '{recency}': 'numeric', '{T}': 'numeric'}},
-           options={'tol': Interval(0, 1), 'max_iter': Interval(1, None, integer=True)},
-           keys={'frame': 'customer_id'})
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{recency}": "numeric", "{T}": "numeric"}},
+    options={"tol": Interval(0, 1), "max_iter": Interval(1, None, integer=True)},
+    keys={"frame": "customer_id"},
+)
 def fit_bgnbd(frame: pd.DataFrame, *, frequency="frequency", recency="recency", T="T",
               start=(1.0, 3.0, 1.0, 3.0), tol=1e-10, max_iter=500) -> BGNBD:
     """Fit the BG/NBD model by maximum likelihood.

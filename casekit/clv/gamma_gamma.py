@@ -146,9 +146,11 @@ class GammaGamma:
         return pd.Series(e, index=frame.index, name="expected_spend")
 
 
-@validated(frames={'frame': {'{frequency}': 'numeric', '{monetary}': 'numeric'}}, options={'tol':
-           Interval(0, 1), 'max_iter': Interval(1, None, integer=True)}, keys={'frame':
-           'customer_id'})
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{monetary}": "numeric"}},
+    options={"tol": Interval(0, 1), "max_iter": Interval(1, None, integer=True)},
+    keys={"frame": "customer_id"},
+)
 def fit_gamma_gamma(frame: pd.DataFrame, *, frequency="frequency", monetary="monetary",
                     start=(1.0, 1.0, 1.0), tol=1e-12, max_iter=500) -> GammaGamma:
     """Fit the Gamma-Gamma spend model by maximum likelihood on the repeat buyers of ``frame``.
@@ -222,8 +224,10 @@ def fit_gamma_gamma(frame: pd.DataFrame, *, frequency="frequency", monetary="mon
                       n_customers=int(n), converged=bool(res.success))
 
 
-@validated(frames={'frame': {'{frequency}': 'numeric', '{monetary}': 'numeric'}}, keys={'frame':
-           'customer_id'})
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{monetary}": "numeric"}},
+    keys={"frame": "customer_id"},
+)
 def spend_independence(frame: pd.DataFrame, *, frequency="frequency", monetary="monetary"
                        ) -> pd.Series:
     """How strongly spend per purchase goes with purchase frequency, among repeat buyers.

@@ -119,8 +119,10 @@ def _prepare(transactions, *, what, customer, date, value, asof, allow_after=Tru
     return day, val, end
 
 
-@validated(frames={'transactions': {'{customer}': 'any', '{date}': 'date', '{value}': 'money'}},
-           options={'asof': DateOption()})
+@validated(
+    frames={"transactions": {"{customer}": "any", "{date}": "date", "{value}": "money"}},
+    options={"asof": DateOption()},
+)
 def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", date="date",
             value="revenue", unit="week") -> pd.DataFrame:
     """Frequency, recency, T and monetary value per customer (the BG/NBD and Gamma-Gamma inputs).
@@ -192,8 +194,10 @@ def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", da
     return out
 
 
-@validated(frames={'transactions': {'{customer}': 'any', '{date}': 'date', '{value}': 'money'}},
-           options={'calibration_end': DateOption(optional=False), 'holdout_end': DateOption()})
+@validated(
+    frames={"transactions": {"{customer}": "any", "{date}": "date", "{value}": "money"}},
+    options={"calibration_end": DateOption(optional=False), "holdout_end": DateOption()},
+)
 def calibration_holdout(transactions: pd.DataFrame, *, calibration_end, holdout_end=None,
                         customer="customer_id", date="date", value="revenue", unit="week"
                         ) -> pd.DataFrame:

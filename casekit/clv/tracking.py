@@ -10,8 +10,10 @@ from .bgnbd import BGNBD
 from .summary import _asof, _prepare, per_customer, unit_days
 
 
-@validated(frames={'transactions': {'{customer}': 'any', '{date}': 'date'}},
-           options={'calibration_end': DateOption(optional=False), 'holdout_end': DateOption()})
+@validated(
+    frames={"transactions": {"{customer}": "any", "{date}": "date"}},
+    options={"calibration_end": DateOption(optional=False), "holdout_end": DateOption()},
+)
 def tracking(transactions: pd.DataFrame, model: BGNBD, *, calibration_end, holdout_end=None,
              customer="customer_id", date="date", unit="week") -> pd.DataFrame:
     """Cumulative repeat purchases of the cohort, period by period: actual and expected.

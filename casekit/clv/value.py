@@ -28,8 +28,9 @@ from .bgnbd import BGNBD, _arrays
 from .gamma_gamma import GammaGamma
 
 
-@validated(options={'discount': Interval(0, 1), 'periods_per_year': Interval(1, None,
-           integer=True)})
+@validated(
+    options={"discount": Interval(0, 1), "periods_per_year": Interval(1, None, integer=True)},
+)
 def discounted_value(margins, *, discount=0.10, periods_per_year=1):
     """``Σ_k m_k / (1+d)^(k/P)`` over the last axis of ``margins`` (period 0 undiscounted).
 
@@ -67,9 +68,11 @@ def discounted_value(margins, *, discount=0.10, periods_per_year=1):
     return float(v) if np.ndim(v) == 0 else v
 
 
-@validated(frames={'frame': {'{frequency}': 'numeric', '{recency}': 'numeric', '{T}': 'numeric'}},
-           options={'periods': Interval(1, None, integer=True), 'length': Interval(0, None)},
-           keys={'frame': 'customer_id'})
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{recency}": "numeric", "{T}": "numeric"}},
+    options={"periods": Interval(1, None, integer=True), "length": Interval(0, None)},
+    keys={"frame": "customer_id"},
+)
 def expected_by_period(frame, model: BGNBD, *, periods, length, frequency="frequency",
                        recency="recency", T="T") -> np.ndarray:
     """Expected purchases of each customer in each of ``periods`` future periods of ``length``.

@@ -75,7 +75,7 @@ def _asof(world, asof, what):
     return ts
 
 
-@validated(options={'asof': DateOption(), 'cut': Interval(1, 5)})
+@validated(options={"asof": DateOption(), "cut": Interval(1, 5)})
 def candidates(world, *, asof=None, cut=3.0) -> pd.DataFrame:
     """The key-account candidates of a world, one row each, with everything chapter 7 uses.
 
@@ -158,10 +158,26 @@ def candidates(world, *, asof=None, cut=3.0) -> pd.DataFrame:
     return out
 
 
-@validated(frames={'cands': {'{customer}': 'id', 'attr_strategic': 'numeric', 'potential':
-           'numeric', 'relationship': 'numeric', 'sales_share': '?numeric', 'revenue_rank_share': '?numeric', 'clv_rank_share': 'numeric'}}, options={'strategic': Interval(1, 5), 'top':
-           Interval(0, 1), 'cut': Interval(1, 5), 'min_points': Interval(0, 6, integer=True)},
-           keys={'cands': '{customer}'})
+@validated(
+    frames={
+        "cands": {
+            "{customer}": "id",
+            "attr_strategic": "numeric",
+            "potential": "numeric",
+            "relationship": "numeric",
+            "sales_share": "?numeric",
+            "revenue_rank_share": "?numeric",
+            "clv_rank_share": "numeric",
+        },
+    },
+    options={
+        "strategic": Interval(1, 5),
+        "top": Interval(0, 1),
+        "cut": Interval(1, 5),
+        "min_points": Interval(0, 6, integer=True),
+    },
+    keys={"cands": "{customer}"},
+)
 def identify(cands: pd.DataFrame, *, strategic=4, top=0.10, cut=3.0, min_points=4,
              customer="customer_id") -> pd.DataFrame:
     """Check each candidate against the six points of S4 (确定你的关键客户) that data can show.
@@ -231,9 +247,11 @@ def identify(cands: pd.DataFrame, *, strategic=4, top=0.10, cut=3.0, min_points=
     return out
 
 
-@validated(frames={'customers': {'{value}': 'money', '{time}': 'money', '{customer}': 'id'}},
-           options={'top': Interval(0, 1), 'time_share': Interval(0, 1)}, keys={'customers':
-           '{customer}'})
+@validated(
+    frames={"customers": {"{value}": "money", "{time}": "money", "{customer}": "id"}},
+    options={"top": Interval(0, 1), "time_share": Interval(0, 1)},
+    keys={"customers": "{customer}"},
+)
 def ten_sixty(customers: pd.DataFrame, *, value="revenue_last", time="service_hours", top=0.10,
               time_share=0.60, customer="customer_id") -> pd.DataFrame:
     """S4's rule of thumb on the data: the top 10% of customers and the share of time they get.
@@ -293,9 +311,19 @@ def ten_sixty(customers: pd.DataFrame, *, value="revenue_last", time="service_ho
     return pd.DataFrame(rows)
 
 
-@validated(frames={'cands': {'{value}': 'numeric', 'attractiveness': 'numeric', 'potential':
-           'numeric', 'relationship': 'numeric', 'focus': 'text', 'focus_zh': '?text'}},
-           keys={'cands': 'customer_id'})
+@validated(
+    frames={
+        "cands": {
+            "{value}": "numeric",
+            "attractiveness": "numeric",
+            "potential": "numeric",
+            "relationship": "numeric",
+            "focus": "text",
+            "focus_zh": "?text",
+        },
+    },
+    keys={"cands": "customer_id"},
+)
 def focus_summary(cands: pd.DataFrame, *, value="annual_profit") -> pd.DataFrame:
     """Candidates per cell of the strategic-focus matrix (战略关注水平), with the cell's action.
 
@@ -344,9 +372,21 @@ def focus_summary(cands: pd.DataFrame, *, value="annual_profit") -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-@validated(frames={'cands': {'{value}': 'numeric', '{future}': 'numeric', 'account_hours':
-           'numeric', 'visits': 'numeric', 'proposals': 'numeric', 'senior_staff_days': 'numeric',
-           'focus': 'text', 'focus_zh': '?text'}}, keys={'cands': 'customer_id'})
+@validated(
+    frames={
+        "cands": {
+            "{value}": "numeric",
+            "{future}": "numeric",
+            "account_hours": "numeric",
+            "visits": "numeric",
+            "proposals": "numeric",
+            "senior_staff_days": "numeric",
+            "focus": "text",
+            "focus_zh": "?text",
+        },
+    },
+    keys={"cands": "customer_id"},
+)
 def investment_vs_return(cands: pd.DataFrame, *, rates=None, value="annual_profit",
                          future="clv") -> pd.DataFrame:
     """The seller's investment per focus cell set against what the accounts return.
@@ -412,9 +452,20 @@ def investment_vs_return(cands: pd.DataFrame, *, rates=None, value="annual_profi
     return out
 
 
-@validated(frames={'cands': {'{position}': 'text', 'attractiveness': 'numeric', 'potential':
-           '?numeric', 'relationship': 'numeric', 'focus': 'text', 'growth_rate': 'numeric',
-           'position_zh': '?text'}}, keys={'cands': 'customer_id'})
+@validated(
+    frames={
+        "cands": {
+            "{position}": "text",
+            "attractiveness": "numeric",
+            "potential": "?numeric",
+            "relationship": "numeric",
+            "focus": "text",
+            "growth_rate": "numeric",
+            "position_zh": "?text",
+        },
+    },
+    keys={"cands": "customer_id"},
+)
 def position_summary(cands: pd.DataFrame, *, position="relationship_position") -> pd.DataFrame:
     """The seven relationship positions (关系定位) of S4 on the data, in the source's order.
 
@@ -469,7 +520,7 @@ def position_summary(cands: pd.DataFrame, *, position="relationship_position") -
     return pd.DataFrame(rows)
 
 
-@validated(frames={'history': {'{reason}': 'text'}})
+@validated(frames={"history": {"{reason}": "text"}})
 def loss_reasons(history: pd.DataFrame, *, reason="loss_reason") -> pd.DataFrame:
     """Why key accounts were lost: causes ranked by count, with S4's words (关键客户：为什么会失败?).
 
@@ -516,8 +567,9 @@ def loss_reasons(history: pd.DataFrame, *, reason="loss_reason") -> pd.DataFrame
     return out
 
 
-@validated(frames={'history': {'{status}': 'text', 'key_contact_left': '?bool', 'trust_broken':
-           'bool'}})
+@validated(
+    frames={"history": {"{status}": "text", "key_contact_left": "?bool", "trust_broken": "bool"}},
+)
 def loss_rates(history: pd.DataFrame, *, by="contact_levels", status="status") -> pd.DataFrame:
     """Share of key accounts lost, per group of the file.
 
@@ -578,8 +630,10 @@ def loss_rates(history: pd.DataFrame, *, by="contact_levels", status="status") -
     return pd.DataFrame(rows)
 
 
-@validated(frames={'customers': {'{value}': 'numeric', '{time}': 'money', '{customer}': 'id'}},
-           keys={'customers': '{customer}'})
+@validated(
+    frames={"customers": {"{value}": "numeric", "{time}": "money", "{customer}": "id"}},
+    keys={"customers": "{customer}"},
+)
 def service_plan(customers: pd.DataFrame, *, value="profit", time="service_hours", levels=None,
                  rates=None, customer="customer_id") -> pd.DataFrame:
     """Service level per tier of the pyramid, costed in hours and money (S3: 服务是有标准的).

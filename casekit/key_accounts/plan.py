@@ -58,14 +58,34 @@ def _clip(x):
     return np.clip(np.round(np.asarray(x, dtype="float64")), 1, 5).astype("int64")
 
 
-@validated(frames={'cands': {'customer_id': 'id', 'attr_profitability': 'numeric', 'attr_need':
-           'numeric', 'attr_strategic': 'numeric', 'pot_competitor_weakness': 'numeric',
-           'rel_reputation': 'numeric', 'rel_service': 'numeric', 'contact_levels': 'numeric',
-           'potential': 'numeric', 'relationship': 'numeric', 'loyalty': 'share',
-           'price_sensitivity': 'numeric', 'payment_days': 'numeric', 'credit_rating': 'text',
-           'disputes': 'numeric', 'bad_debt': 'numeric', 'cooperativeness': 'numeric',
-           'key_contact_left': 'bool', 'revenue_rank_share': 'numeric', 'segment_sales_share':
-           'numeric', 'segment_margin': 'numeric'}}, keys={'cands': 'customer_id'})
+@validated(
+    frames={
+        "cands": {
+            "customer_id": "id",
+            "attr_profitability": "numeric",
+            "attr_need": "numeric",
+            "attr_strategic": "numeric",
+            "pot_competitor_weakness": "numeric",
+            "rel_reputation": "numeric",
+            "rel_service": "numeric",
+            "contact_levels": "numeric",
+            "potential": "numeric",
+            "relationship": "numeric",
+            "loyalty": "share",
+            "price_sensitivity": "numeric",
+            "payment_days": "numeric",
+            "credit_rating": "text",
+            "disputes": "numeric",
+            "bad_debt": "numeric",
+            "cooperativeness": "numeric",
+            "key_contact_left": "bool",
+            "revenue_rank_share": "numeric",
+            "segment_sales_share": "numeric",
+            "segment_margin": "numeric",
+        },
+    },
+    keys={"cands": "customer_id"},
+)
 def checklist_scores(cands: pd.DataFrame) -> pd.DataFrame:
     """Score every candidate 1–5 (5 = best for us) on the fifteen key questions of S4.
 
@@ -143,8 +163,10 @@ def _row(cands, customer_id, what):
     return hit[0]
 
 
-@validated(frames={'cands': {'customer_id': 'id'}, 'scores': {'customer_id': 'id'}}, keys={'cands':
-           'customer_id', 'scores': 'customer_id'})
+@validated(
+    frames={"cands": {"customer_id": "id"}, "scores": {"customer_id": "id"}},
+    keys={"cands": "customer_id", "scores": "customer_id"},
+)
 def checklist(cands: pd.DataFrame, customer_id, *, scores=None) -> pd.DataFrame:
     """One account's scored sheet: the fifteen key questions, their score and the evidence.
 
@@ -275,8 +297,10 @@ class AccountPlan:
         return self.to_markdown()
 
 
-@validated(frames={'cands': {'customer_id': 'id', 'revenue_rank_share': 'numeric'}}, keys={'cands':
-           'customer_id'})
+@validated(
+    frames={"cands": {"customer_id": "id", "revenue_rank_share": "numeric"}},
+    keys={"cands": "customer_id"},
+)
 def plan_tier(cands: pd.DataFrame, customer_id) -> str:
     """The service tier an account's plan uses: platinum for the top 5% of all customers by the
     year's revenue, gold for the next 15%, iron for the next 30%, lead for the rest.
@@ -322,9 +346,14 @@ def _standard(levels, rates, what):
     return levels, rates
 
 
-@validated(frames={'cands': {'customer_id': 'id', 'revenue_rank_share': 'numeric'}, 'scores':
-           {'customer_id': 'id'}}, options={'asof': DateOption(), 'horizon': Interval(1, None,
-           integer=True)}, keys={'cands': 'customer_id', 'scores': 'customer_id'})
+@validated(
+    frames={
+        "cands": {"customer_id": "id", "revenue_rank_share": "numeric"},
+        "scores": {"customer_id": "id"},
+    },
+    options={"asof": DateOption(), "horizon": Interval(1, None, integer=True)},
+    keys={"cands": "customer_id", "scores": "customer_id"},
+)
 def account_plans(world, *, cands=None, scores=None, asof=None, horizon=3, levels=None,
                   rates=None) -> dict:
     """The account plan of every candidate at once: ``{customer_id: AccountPlan}``.
@@ -385,9 +414,11 @@ def account_plans(world, *, cands=None, scores=None, asof=None, horizon=3, level
     return out
 
 
-@validated(frames={'cands': {'customer_id': 'id'}, 'scores': {'customer_id': 'id'}},
-           options={'asof': DateOption(), 'horizon': Interval(1, None, integer=True)},
-           keys={'cands': 'customer_id', 'scores': 'customer_id'})
+@validated(
+    frames={"cands": {"customer_id": "id"}, "scores": {"customer_id": "id"}},
+    options={"asof": DateOption(), "horizon": Interval(1, None, integer=True)},
+    keys={"cands": "customer_id", "scores": "customer_id"},
+)
 def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, horizon=3,
                  levels=None, rates=None) -> AccountPlan:
     """Build the ten-element account plan of S4 for one candidate, from the data.

@@ -19,9 +19,17 @@ _STRATEGIES = {
 }
 
 
-@validated(frames={'warning': {'churn_probability': 'share', 'annual_revenue': 'money',
-           'annual_profit': 'numeric', 'expected_loss': 'numeric'}}, options={'calls': Interval(1,
-           None, integer=True)})
+@validated(
+    frames={
+        "warning": {
+            "churn_probability": "share",
+            "annual_revenue": "money",
+            "annual_profit": "numeric",
+            "expected_loss": "numeric",
+        },
+    },
+    options={"calls": Interval(1, None, integer=True)},
+)
 def compare_call_strategies(warning: pd.DataFrame, *, calls: int = 20) -> pd.DataFrame:
     """With time for ``calls`` calls, whom to call first?  Three rules compared.
 

@@ -27,8 +27,10 @@ class CostComparison:
     source_high: float = SOURCE_COST_RATIO[1]
 
 
-@validated(frames={'customers': {'acquisition_cost': 'money', 'retention_cost': 'money'}},
-           keys={'customers': 'customer_id'})
+@validated(
+    frames={"customers": {"acquisition_cost": "money", "retention_cost": "money"}},
+    keys={"customers": "customer_id"},
+)
 def cost_comparison(customers: pd.DataFrame) -> CostComparison:
     """What winning a customer costs (获客成本) against a year of keeping one (客户保持成本).
 

@@ -68,8 +68,17 @@ def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("signal")
 
 
-@validated(frames={"signals": {"churned": "bool", "annual_revenue": "?money",
-                               "annual_profit": "?numeric", **SIGNAL_COLUMNS, "big": "bool"}})
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "annual_revenue": "?money",
+            "annual_profit": "?numeric",
+            **SIGNAL_COLUMNS,
+            "big": "bool",
+        },
+    },
+)
 def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
     """Big vs small firms (大客户 / 小客户): how often each leaves, and what leaving takes with it.
 
@@ -123,9 +132,17 @@ _HANDLING_GROUPS = (("good handling + follow-up call", True, True),
                     ("poor handling, no call", False, False))
 
 
-@validated(frames={'complaints': {'handling_score': 'numeric', 'followed_up': 'bool',
-           'satisfaction_after': 'numeric', 'customer_kept': 'bool'}}, options={'good_score':
-           Interval(1, 5)})
+@validated(
+    frames={
+        "complaints": {
+            "handling_score": "numeric",
+            "followed_up": "bool",
+            "satisfaction_after": "numeric",
+            "customer_kept": "bool",
+        },
+    },
+    options={"good_score": Interval(1, 5)},
+)
 def handling_and_follow_up(complaints: pd.DataFrame, *, good_score: int = 4) -> pd.DataFrame:
     """Does the way we handle a complaint (投诉处理) and the follow-up call (回访) keep the customer?
 

@@ -51,8 +51,11 @@ class ChurnRate:
     retention_rate: float
 
 
-@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"},
-           options={"start": DateOption(), "end": DateOption()})
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={"start": DateOption(), "end": DateOption()},
+)
 def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
     """Churn rate (客户流失率) and retention rate (客户保持率) of a period, on the right base.
 
@@ -158,7 +161,11 @@ def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("year")
 
 
-@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"}, options={"start": DateOption()})
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={"start": DateOption()},
+)
 def yearly_churn_by_age(customers, *, years=None, start=None) -> pd.DataFrame:
     """Each year's churn rate split by the age of the relationship: why a churn rate can rise.
 
@@ -234,7 +241,11 @@ def _cohort_labels(first: np.ndarray, start: pd.Timestamp) -> np.ndarray:
     return np.where(first < np.datetime64(start.date(), "D"), before, year.astype(str))
 
 
-@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"}, options={"start": DateOption()})
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={"start": DateOption()},
+)
 def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     """Cohort retention table (客户群组保持率): share of each cohort still a customer at each year end.
 
@@ -302,9 +313,15 @@ def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("cohort")
 
 
-@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"},
-           options={"start": DateOption(), "asof": DateOption(),
-                    "months": Interval(1, None, integer=True, optional=True)})
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={
+        "start": DateOption(),
+        "asof": DateOption(),
+        "months": Interval(1, None, integer=True, optional=True),
+    },
+)
 def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -> pd.DataFrame:
     """Retention curve (客户保持曲线): share of customers still buying after each month of tenure.
 
@@ -378,8 +395,11 @@ def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -
     return pd.concat(frames, ignore_index=True)
 
 
-@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"},
-           options={"start": DateOption(), "asof": DateOption()})
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={"start": DateOption(), "asof": DateOption()},
+)
 def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
                     asof=None) -> pd.DataFrame:
     """Churn per customer-year at each tenure (years since the first purchase).

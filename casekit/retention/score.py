@@ -101,8 +101,10 @@ def _ranked_counts(score, y, k):
     return hits
 
 
-@validated(frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
-           options={"top": Interval(0, 1)})
+@validated(
+    frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
+    options={"top": Interval(0, 1)},
+)
 def score_precision(signals: pd.DataFrame, score, *, top: float = 0.1) -> ScorePrecision:
     """Precision and lift of the riskiest ``top`` share of customers (e.g. the top decile).
 
@@ -196,8 +198,10 @@ def score_table(signals: pd.DataFrame, score) -> pd.DataFrame:
     return out
 
 
-@validated(frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
-           options={"prior": Interval(0, None)})
+@validated(
+    frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
+    options={"prior": Interval(0, None)},
+)
 def churn_probability(signals: pd.DataFrame, score, *, prior: float = 20.0) -> pd.Series:
     """The churn rate observed at each customer's score value, shrunk toward the overall rate.
 
@@ -239,8 +243,10 @@ def churn_probability(signals: pd.DataFrame, score, *, prior: float = 20.0) -> p
     return pd.Series(p[inv], index=signals.index, name="churn_probability")
 
 
-@validated(frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
-           options={"l2": Interval(0, None), "iterations": Interval(1, None, integer=True)})
+@validated(
+    frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
+    options={"l2": Interval(0, None), "iterations": Interval(1, None, integer=True)},
+)
 def logistic_weights(signals: pd.DataFrame, *, features=None, l2: float = 1.0,
                      iterations: int = 50) -> pd.DataFrame:
     """A logistic regression of churn on the signals, fitted with Newton's method in numpy.
@@ -310,9 +316,17 @@ def _reasons(signals, names):
     return pd.Series(text[inv] if len(uniq) else np.array([], dtype=object), index=signals.index)
 
 
-@validated(frames={"signals": {"churned": "bool", "annual_revenue": "?money",
-                               "annual_profit": "?numeric", **SIGNAL_COLUMNS}},
-           options={"prior": Interval(0, None)})
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "annual_revenue": "?money",
+            "annual_profit": "?numeric",
+            **SIGNAL_COLUMNS,
+        },
+    },
+    options={"prior": Interval(0, None)},
+)
 def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -> pd.DataFrame:
     """The early-warning list (流失预警): current customers ranked by the profit at risk.
 
@@ -374,7 +388,7 @@ def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -
     return out.sort_values(["expected_loss", "risk_points"], ascending=False, kind="stable")
 
 
-@validated(options={'months': Interval(1, None, integer=True), 'start': DateOption()})
+@validated(options={"months": Interval(1, None, integer=True), "start": DateOption()})
 def orders_before_churn(world, *, months: int = 12, start=None) -> pd.DataFrame:
     """Churn gives warning: the orders of customers who left, month by month before they left.
 
@@ -447,8 +461,9 @@ def _month_ends(first, last):
     return list(pd.date_range(first, last, freq="ME"))
 
 
-@validated(options={"months": Interval(1, None, integer=True),
-                    "recent_days": Interval(1, None, integer=True)})
+@validated(
+    options={"months": Interval(1, None, integer=True), "recent_days": Interval(1, None, integer=True)},
+)
 def frequency_backtest(world, *, at=None, months: int = 1, recent_days: int = 91
                        ) -> pd.DataFrame:
     """Back-test of an early-warning signal (流失预警): does a fall in order frequency predict churn?

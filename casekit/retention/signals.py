@@ -18,12 +18,21 @@ from ._common import (  # noqa: F401
 # Signals per customer
 # ---------------------------------------------------------------------------------------------
 
-@validated(world={"customers": {"customer_id": "id", "churned": "bool", "key_contact_left": "bool"},
-                  "transactions": {"customer_id": "id"}},
-           keys={"customers": "customer_id"}, empty_ok=("transactions",),
-           options={"low_satisfaction": Interval(1, 5), "low_loyalty": Interval(0, 1),
-                    "slow_days": Interval(1, 365, integer=True), "big_share": Interval(0.01, 0.99),
-                    "recent_days": Interval(30, 365, integer=True)})
+@validated(
+    world={
+        "customers": {"customer_id": "id", "churned": "bool", "key_contact_left": "bool"},
+        "transactions": {"customer_id": "id"},
+    },
+    keys={"customers": "customer_id"},
+    empty_ok=('transactions',),
+    options={
+        "low_satisfaction": Interval(1, 5),
+        "low_loyalty": Interval(0, 1),
+        "slow_days": Interval(1, 365, integer=True),
+        "big_share": Interval(0.01, 0.99),
+        "recent_days": Interval(30, 365, integer=True),
+    },
+)
 def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float = 0.4,
                      slow_days: int = 21, big_share: float = 0.1, recent_days: int = 91
                      ) -> pd.DataFrame:
@@ -186,10 +195,25 @@ def _require_signals(signals, what, cols=()):
     return signals
 
 
-@validated(frames={'signals': {'churned': 'bool', 'satisfaction': '?numeric', 'key_contact_left':
-           '?bool', 'low_satisfaction': '?bool', 'low_loyalty': '?bool', 'unresolved_complaint':
-           '?bool', 'slow_complaint': '?bool', 'silent': '?bool', 'value_gap': '?bool', 'big':
-           '?bool', 'new': '?bool', 'frequency_drop': '?bool', 'resolved_fast': '?bool'}})
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "satisfaction": "?numeric",
+            "key_contact_left": "?bool",
+            "low_satisfaction": "?bool",
+            "low_loyalty": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "silent": "?bool",
+            "value_gap": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+)
 def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=None) -> pd.DataFrame:
     """Churn rate by band (or value) of one column: customers, churned, churn rate and lift.
 
@@ -253,12 +277,29 @@ def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=No
     return out
 
 
-@validated(frames={'signals': {'churned': 'bool', 'loyalty': '?share', 'revenue': '?money',
-           'profit': '?numeric', 'annual_revenue': '?money', 'key_contact_left': '?bool',
-           'low_satisfaction': '?bool', 'low_loyalty': '?bool', 'unresolved_complaint': '?bool',
-           'slow_complaint': '?bool', 'silent': '?bool', 'value_gap': '?bool', 'big': '?bool',
-           'new': '?bool', 'frequency_drop': '?bool', 'resolved_fast': '?bool'}}, options={'q':
-           Interval(1, None, integer=True)})
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "loyalty": "?share",
+            "revenue": "?money",
+            "profit": "?numeric",
+            "annual_revenue": "?money",
+            "key_contact_left": "?bool",
+            "low_satisfaction": "?bool",
+            "low_loyalty": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "silent": "?bool",
+            "value_gap": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+    options={"q": Interval(1, None, integer=True)},
+)
 def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=None) -> pd.DataFrame:
     """Profit margin (profit ÷ revenue) and churn rate by equal-sized bands of ``column``.
 
@@ -305,11 +346,26 @@ def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=N
     return out
 
 
-@validated(frames={'signals': {'churned': 'bool', 'satisfaction': '?numeric', 'loyalty': '?share',
-           'key_contact_left': '?bool', 'low_satisfaction': '?bool', 'low_loyalty': '?bool',
-           'unresolved_complaint': '?bool', 'slow_complaint': '?bool', 'silent': '?bool',
-           'value_gap': '?bool', 'big': '?bool', 'new': '?bool', 'frequency_drop': '?bool',
-           'resolved_fast': '?bool'}})
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "satisfaction": "?numeric",
+            "loyalty": "?share",
+            "key_contact_left": "?bool",
+            "low_satisfaction": "?bool",
+            "low_loyalty": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "silent": "?bool",
+            "value_gap": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+)
 def satisfaction_loyalty(signals: pd.DataFrame, *, bins=(1, 2, 3, 4, 5.01)) -> pd.DataFrame:
     """Satisfaction → loyalty → churn (顾客满意 → 顾客忠诚): by satisfaction band, the customers'
     mean loyalty and their churn rate.
@@ -360,11 +416,26 @@ def _loyalty_kind(signals, satisfaction_cut, loyalty_cut):
     return np.select([att & rep, att & ~rep, ~att & rep], list(LOYALTY_TYPES)[:3], "no loyalty")
 
 
-@validated(frames={'signals': {'churned': 'bool', 'satisfaction': '?numeric', 'loyalty': '?share',
-           'key_contact_left': '?bool', 'low_satisfaction': '?bool', 'low_loyalty': '?bool',
-           'unresolved_complaint': '?bool', 'slow_complaint': '?bool', 'silent': '?bool',
-           'value_gap': '?bool', 'big': '?bool', 'new': '?bool', 'frequency_drop': '?bool',
-           'resolved_fast': '?bool'}})
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "satisfaction": "?numeric",
+            "loyalty": "?share",
+            "key_contact_left": "?bool",
+            "low_satisfaction": "?bool",
+            "low_loyalty": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "silent": "?bool",
+            "value_gap": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+)
 def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=None) -> pd.DataFrame:
     """The four types of loyalty (忠诚类型): attitude (satisfaction) × behaviour (repeat loyalty).
 

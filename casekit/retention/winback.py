@@ -25,12 +25,29 @@ def _leave_reason(signals) -> np.ndarray:
     return np.select(conds, list(WINBACK_REASONS)[:5], "no reason recorded")  # same order
 
 
-@validated(frames={'signals': {'churned': 'bool', 'churn_date': '?date', 'low_satisfaction':
-           '?bool', 'key_contact_left': '?bool', 'unresolved_complaint': '?bool', 'slow_complaint':
-           '?bool', 'value_gap': '?bool', 'bad_debt': '?numeric', 'annual_revenue': '?money',
-           'annual_profit': '?numeric', 'low_loyalty': '?bool', 'silent': '?bool', 'big': '?bool',
-           'new': '?bool', 'frequency_drop': '?bool', 'resolved_fast': '?bool'}}, options={'asof':
-           DateOption()})
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "churn_date": "?date",
+            "low_satisfaction": "?bool",
+            "key_contact_left": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "value_gap": "?bool",
+            "bad_debt": "?numeric",
+            "annual_revenue": "?money",
+            "annual_profit": "?numeric",
+            "low_loyalty": "?bool",
+            "silent": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+    options={"asof": DateOption()},
+)
 def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=None) -> pd.DataFrame:
     """Win-back (客户挽回) of lapsed customers (中止往来的老客户): who is worth winning back first.
 
@@ -116,8 +133,11 @@ def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=None) -> pd.
     return out
 
 
-@validated(frames={'leads': {'prospect_type': 'text', 'lead_cost': 'money', 'status': 'text',
-           'converted': 'bool'}})
+@validated(
+    frames={
+        "leads": {"prospect_type": "text", "lead_cost": "money", "status": "text", "converted": "bool"},
+    },
+)
 def prospect_type_conversion(leads: pd.DataFrame) -> pd.DataFrame:
     """Leads by prospect type (潜在客户类型, S1): new prospects, existing customers and lapsed former
     customers (中止往来的老客户) — how many, how many closed, conversion and lead cost per win.
