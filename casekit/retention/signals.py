@@ -192,6 +192,12 @@ def _require_signals(signals, what, cols=()):
                                                         else " without a 'churned' column"))
     kinds = {c: ("bool" if c in SIGNALS else "any") for c in cols}
     check_columns(signals, {"churned": "bool", **kinds}, what=what, frame="the signals")
+    dup = signals.index.duplicated()
+    if signals.index.name == "customer_id" and dup.any():
+        first = signals.index[dup][0]
+        first = first.item() if hasattr(first, "item") else first
+        raise ValueError(f"{what}: customer_id {first!r} appears twice in the signals; "
+                         "expected one row per customer (drop the duplicated rows)")
     return signals
 
 
