@@ -480,3 +480,11 @@ def test_charts_bad_input(file):
     routes = ca.route_classification(ca.customer_register(ca.grade_customers(file)))
     with pytest.raises(ValueError, match="region='Mars'"):
         P.route_map(routes, "Mars")
+
+
+@pytest.mark.parametrize("name", ["credit_review", "type_files", "composition", "grade_customers",
+                                  "patrol_agenda"])
+def test_a_customer_twice_in_the_file_is_refused(file, name):
+    doubled = pd.concat([file, file.iloc[:1]])
+    with pytest.raises(ValueError, match=rf"{name}: customer_id {file.index[0]} appears twice in file"):
+        getattr(ca, name)(doubled)

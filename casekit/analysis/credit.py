@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, require_choice, require_frame, require_number, validated  # noqa: F401
-from ._common import TRADE_DECISIONS, _mapping  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
+)
+from ._common import TRADE_DECISIONS, _mapping, _one_row_per_customer  # noqa: F401
 
 
 # ---------------------------------------------------------------------------------------------
@@ -37,6 +39,7 @@ RATING_FACTOR = {"A": 1.0, "B": 0.75, "C": 0.5, "D": 0.25}
         "active_only": Flag(),
     },
 )
+@_one_row_per_customer("file")
 def credit_review(file: pd.DataFrame, *, max_payment_days: float = 75, max_disputes: int = 2,
                   months_of_sales: float = 2.0, rating_factor=None, trial_factor: float = 0.5,
                   active_only: bool = True) -> pd.DataFrame:

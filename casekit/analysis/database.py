@@ -6,7 +6,10 @@ import numpy as np
 import pandas as pd
 
 from .. import terms
-from ..core.checks import DateOption, Flag, Interval, require_choice, require_frame, require_number, validated  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
+)
+from ._common import _one_row_per_customer
 
 
 # ---------------------------------------------------------------------------------------------
@@ -32,6 +35,7 @@ from ..core.checks import DateOption, Flag, Interval, require_choice, require_fr
         "active_only": Flag(),
     },
 )
+@_one_row_per_customer("file")
 def patrol_agenda(file: pd.DataFrame, *, late_days: float = 60, low_satisfaction: float = 3.0,
                   fast_growth: float = 0.2, active_only: bool = True) -> pd.DataFrame:
     """What to do on the next patrol visit (巡视) to each customer: listen, educate, help.
@@ -133,6 +137,7 @@ QUALITY_CHOICES = {"customer_type": terms.english(terms.CUSTOMER_TYPES),
     },
     options={"seed": Interval(0, None, integer=True), "share": Interval(0, 1)},
 )
+@_one_row_per_customer("file")
 def make_dirty(file: pd.DataFrame, *, seed: int = 0, share: float = 0.03) -> pd.DataFrame:
     """A deliberately dirty copy of the customer file, to practise data cleaning (资料的整理).
 

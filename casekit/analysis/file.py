@@ -10,7 +10,7 @@ from .._format import cny
 from ..core.checks import DateOption, Flag, Interval, require_frame, validated  # noqa: F401
 from ..core.profit import customer_profitability
 from ..core.world import asof_of
-from ._common import _check_ids, _codes, _is_world, _positions  # noqa: F401
+from ._common import _check_ids, _codes, _is_world, _positions, _one_row_per_customer  # noqa: F401
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,6 +271,7 @@ def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.
         },
     },
 )
+@_one_row_per_customer("file")
 def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
     """One customer's card (客户资料卡): the file's row laid out section by section.
 
@@ -343,6 +344,7 @@ def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
 
 
 @validated(frames={"file": {"customer_type": "text", "revenue": "money"}})
+@_one_row_per_customer("file")
 def type_files(file: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Separate files for resellers (经销商: firms that resell our products) and end users
     (终端用户: firms that use them), each sorted by revenue, largest first.

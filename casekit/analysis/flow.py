@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 
 from .. import terms
-from ..core.checks import DateOption, Flag, Interval, require_choice, require_frame, require_number, validated  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
+)
 from ..tiering import abc
-from ._common import _mapping  # noqa: F401
+from ._common import _mapping, _one_row_per_customer  # noqa: F401
 from .file import customer_file  # noqa: F401
 from .trading import composition  # noqa: F401
 
@@ -23,6 +25,7 @@ from .trading import composition  # noqa: F401
     frames={"file": {"{value}": "money", "status": "?text"}},
     options={"active_only": Flag()},
 )
+@_one_row_per_customer("file")
 def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.9),
                     active_only: bool = True) -> pd.DataFrame:
     """Grade customers (划分客户等级) A, B, C by their share of ``value``.
@@ -101,6 +104,7 @@ _REGION_CODE = {"North": "N", "East": "E", "South": "S", "Central": "C", "West":
     },
     options={"key_accounts_per_rep": Interval(1, None, integer=True)},
 )
+@_one_row_per_customer("graded")
 def customer_register(graded: pd.DataFrame, *, value="revenue_12m", key_accounts_per_rep: int = 15
                       ) -> pd.DataFrame:
     """The customer register (客户名册): every graded customer with a register number and a rep.
@@ -176,6 +180,7 @@ _R2 = (0.7548776662466927, 0.5698402909980532)  # the R2 low-discrepancy sequenc
 
 
 @validated(frames={"customers": {}}, options={"radius_km": Interval(0, None)})
+@_one_row_per_customer("customers")
 def customer_locations(customers, *, radius_km: float = 60.0) -> pd.DataFrame:
     """A stand-in address for each customer: its position around its region's sales office.
 
@@ -230,6 +235,7 @@ def customer_locations(customers, *, radius_km: float = 60.0) -> pd.DataFrame:
     frames={"register": {"region": "text"}},
     options={"customers_per_route": Interval(1, None, integer=True), "radius_km": Interval(0, None)},
 )
+@_one_row_per_customer("register")
 def route_classification(register: pd.DataFrame, *, customers_per_route: int = 40,
                          radius_km: float = 60.0) -> pd.DataFrame:
     """Route classification (路序分类): group each region's customers into visit routes.

@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, require_choice, require_frame, require_number, validated  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
+)
 from ..core.world import last_years
-from ._common import _codes, _group_codes, _mapping  # noqa: F401
+from ._common import _codes, _group_codes, _mapping, _one_row_per_customer  # noqa: F401
 
 
 # ---------------------------------------------------------------------------------------------
@@ -37,6 +39,7 @@ def _by_list(by, frame, what) -> list[str]:
     },
     options={"active_only": Flag()},
 )
+@_one_row_per_customer("file")
 def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gross_margin",
                 active_only: bool = False) -> pd.DataFrame:
     """Customer composition (客户构成分析): how customers and their business split by a trait.

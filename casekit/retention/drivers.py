@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_frame, require_number, validated,
+)
 from ._common import CUSTOMER_COLUMNS, SIGNAL_COLUMNS, SIGNALS, _rate  # noqa: F401
 from .signals import _require_signals  # noqa: F401
 

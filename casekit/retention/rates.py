@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_frame, require_number, validated,
+)
 from ..core.world import is_world
 from ._common import (  # noqa: F401
     CUSTOMER_COLUMNS, SIGNAL_COLUMNS, _DAYS_PER_MONTH, _date, _lifetimes, _period, _rate, _years_of,

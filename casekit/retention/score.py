@@ -8,7 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, require_frame, require_number, validated  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_frame, require_number, validated,
+)
 from ..core.world import asof_of, period_start
 from ._common import (
     SIGNAL_COLUMNS, CUSTOMER_COLUMNS,  # noqa: F401

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, check_columns, require_frame, require_number, validated  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, check_columns, require_frame, require_number, validated,
+)
 from ..core.customers import customer_table
 from ..core.world import asof_of, period_start
 from ..selection import delivered_value
