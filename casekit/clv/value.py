@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
+from ..core.checks import DateOption, Flag, Interval, OneOf, validated  # noqa: F401
 from ..validate import require_frame, require_number
 from .bgnbd import BGNBD, _arrays
 from .gamma_gamma import GammaGamma
@@ -124,6 +124,13 @@ def expected_by_period(frame, model: BGNBD, *, periods, length, frequency="frequ
     return np.diff(cum, axis=1)[codes]
 
 
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{recency}": "numeric", "{T}": "numeric",
+                      "{monetary}": "?numeric"}},
+    options={"margin": Interval(0, 1), "discount": Interval(0, 1),
+             "horizon": Interval(1, None, integer=True),
+             "periods_per_year": Interval(1, None, integer=True), "unit": OneOf(("week", "day"))},
+)
 def lifetime_value(frame: pd.DataFrame, *, model: BGNBD, spend, margin=0.3, discount=0.10,
                    horizon=5, periods_per_year=12, unit="week", frequency="frequency",
                    recency="recency", T="T", monetary="monetary") -> pd.DataFrame:

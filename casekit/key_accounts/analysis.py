@@ -714,6 +714,11 @@ def service_plan(customers: pd.DataFrame, *, value="profit", time="service_hours
     return pd.DataFrame(rows)
 
 
+@validated(
+    frames={"plan": {"tier": "text", "accounts": "count", "hours_per_account": "money",
+                     "hours_now": "money"}},
+    options={"total": Interval(0, None, optional=True)},
+)
 def allocate_hours(plan: pd.DataFrame, *, shares, total=None) -> pd.DataFrame:
     """Split a budget of account-team hours across the tiers and compare with the standard.
 
