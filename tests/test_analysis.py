@@ -130,7 +130,7 @@ def test_customer_card(file):
         ca.customer_card(file, 10**9)
     with pytest.raises(ValueError, match="not a customer number"):
         ca.customer_card(file, "abc")
-    with pytest.raises(ValueError, match="customer file"):
+    with pytest.raises(ValueError, match="expected a pandas DataFrame"):
         ca.customer_card([1, 2], 1)
 
 
@@ -480,3 +480,11 @@ def test_charts_bad_input(file):
     routes = ca.route_classification(ca.customer_register(ca.grade_customers(file)))
     with pytest.raises(ValueError, match="region='Mars'"):
         P.route_map(routes, "Mars")
+
+
+@pytest.mark.parametrize("name", ["credit_review", "type_files", "composition", "grade_customers",
+                                  "patrol_agenda"])
+def test_a_customer_twice_in_the_file_is_refused(file, name):
+    doubled = pd.concat([file, file.iloc[:1]])
+    with pytest.raises(ValueError, match=rf"{name}: customer_id {file.index[0]} appears twice in file"):
+        getattr(ca, name)(doubled)

@@ -277,7 +277,8 @@ def test_no_repeat_buyers_is_a_clear_error():
 def test_negative_spend_is_a_clear_error():
     tx = _hand_log()
     tx.loc[3, "revenue"] = -30.0
-    with pytest.raises(ValueError, match="summary: column 'revenue' holds a negative amount"):
+    with pytest.raises(ValueError,
+                       match="summary: column 'revenue' holds -30 in row 3; expected a column of amounts"):
         clv.summary(tx)
     f = pd.DataFrame({"frequency": [1, 2], "monetary": [-5.0, 10.0]})
     with pytest.raises(ValueError, match="column 'monetary' holds a negative spend"):

@@ -410,3 +410,21 @@ def test_chart_bad_input():
         plots.backtest_chart(pd.DataFrame({"checks": [1]}))
     with pytest.raises(ValueError, match="no column"):
         plots.handling_chart(pd.DataFrame({"kept": [0.5]}))
+
+
+@pytest.mark.parametrize("func", [R.churn_drivers, R.risk_score, R.size_and_churn, R.early_warning,
+                                  R.winback_candidates, R.loyalty_types])
+def test_a_duplicated_customer_in_the_signals_is_refused(signals, func):
+    doubled = pd.concat([signals, signals.iloc[:1]])
+    first = signals.index[0]
+    with pytest.raises(ValueError, match=rf"{func.__name__}: customer_id {first} appears twice"):
+        func(doubled)
+
+
+def test_text_true_false_signals_are_refused_not_counted(signals):
+    text = signals.assign(key_contact_left=signals["key_contact_left"].map({True: "True", False: "False"})
+                          .astype(object))
+    with pytest.raises(ValueError, match="churn_drivers: column 'key_contact_left' holds text"):
+        R.churn_drivers(text)
+    with pytest.raises(ValueError, match="churn_rate: start=12345 is not a date"):
+        R.churn_rate(signals.reset_index(), start=12345)

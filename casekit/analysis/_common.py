@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 from collections.abc import Mapping
 
 import numpy as np
@@ -171,6 +174,16 @@ def concepts(name: str) -> pd.DataFrame:
     ``"database_parts"``, ``"database_stages"``, ``"crm_features"``, ``"crm_contents"``,
     ``"crm_implementation"``.  Ordered lists (the flow, the six stages) get a ``step`` number.
 
+    Parameters
+    ----------
+    name : str
+        Name of the list.
+
+    Returns
+    -------
+    DataFrame
+        One of the chapter's lists as a table: ``english``, ``chinese`` and ``meaning``.
+
     Examples
     --------
     >>> concepts("patrol_actions")["chinese"].tolist()
@@ -195,6 +208,30 @@ def concepts(name: str) -> pd.DataFrame:
 
 def _is_world(data) -> bool:
     return is_world(data, needs=("complaints",))  # the chapter reads the complaints too
+
+
+
+def _one_row_per_customer(arg: str):
+    """Refuse a frame indexed by ``customer_id`` (the customer file and its views) that holds a
+    customer twice: each row would be counted twice in every total."""
+    def decorate(func):
+        sig = inspect.signature(func)
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            frame = sig.bind_partial(*args, **kwargs).arguments.get(arg)
+            if isinstance(frame, pd.DataFrame) and frame.index.name == "customer_id":
+                dup = frame.index.duplicated()
+                if dup.any():
+                    first = frame.index[dup][0]
+                    first = first.item() if hasattr(first, "item") else first
+                    raise ValueError(f"{func.__name__}: customer_id {first!r} appears twice in {arg}; "
+                                     "expected one row per customer (drop the duplicated rows)")
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def _check_ids(frame: pd.DataFrame, what: str, name: str = "the customers") -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_choice, require_frame, require_number
-from ._common import TRADE_DECISIONS, _mapping  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
+)
+from ._common import TRADE_DECISIONS, _mapping, _one_row_per_customer  # noqa: F401
 
 
 # ---------------------------------------------------------------------------------------------
@@ -17,6 +19,27 @@ from ._common import TRADE_DECISIONS, _mapping  # noqa: F401
 RATING_FACTOR = {"A": 1.0, "B": 0.75, "C": 0.5, "D": 0.25}
 
 
+@validated(
+    frames={
+        "file": {
+            "tenure_years": "numeric",
+            "revenue_12m": "money",
+            "status": "?text",
+            "credit_rating": "text",
+            "payment_days": "numeric",
+            "bad_debt": "numeric",
+            "disputes": "numeric",
+        },
+    },
+    options={
+        "max_payment_days": Interval(0, None),
+        "max_disputes": Interval(0, None, integer=True),
+        "months_of_sales": Interval(0, None),
+        "trial_factor": Interval(0, 1),
+        "active_only": Flag(),
+    },
+)
+@_one_row_per_customer("file")
 def credit_review(file: pd.DataFrame, *, max_payment_days: float = 75, max_disputes: int = 2,
                   months_of_sales: float = 2.0, rating_factor=None, trial_factor: float = 0.5,
                   active_only: bool = True) -> pd.DataFrame:
@@ -35,6 +58,30 @@ def credit_review(file: pd.DataFrame, *, max_payment_days: float = 75, max_dispu
     the months the customer was with us in them, at least 1) × the rating's factor
     (:data:`RATING_FACTOR`) — halved for "restrict", zero for "stop", and × ``trial_factor`` for a
     customer in its first year (opening trade, 交易开始: a new customer starts on a trial limit).
+
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``tenure_years``, ``revenue_12m``, ``status`` (optional),
+        ``credit_rating``, ``payment_days``, ``bad_debt``, ``disputes``.
+    max_payment_days : float, default 75
+        Longest average payment time allowed, in days.
+    max_disputes : int, default 2
+        Most payment disputes allowed.
+    months_of_sales : float, default 2.0
+        Credit limit as months of the customer's sales.
+    rating_factor : dict, optional
+        Limit factor per credit rating (default ``None``: :data:`RATING_FACTOR`).
+    trial_factor : float, default 0.5
+        Share of the limit given to a customer on trial (0 to 1).
+    active_only : bool, default True
+        Only customers whose ``status`` is active.
+
+    Returns
+    -------
+    DataFrame
+        Credit review from internal records (内部调查): credit limit, and whether to stop trade.
 
     Examples
     --------

@@ -6,13 +6,36 @@ import numpy as np
 import pandas as pd
 
 from .. import terms
-from ..core.checks import require_choice, require_frame, require_number
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
+)
+from ._common import _one_row_per_customer
 
 
 # ---------------------------------------------------------------------------------------------
 # 6. Patrol management (巡视管理): listen, educate, help
 # ---------------------------------------------------------------------------------------------
 
+@validated(
+    frames={
+        "file": {
+            "growth_rate": "numeric",
+            "product_lines": "numeric",
+            "main_line": "text",
+            "status": "?text",
+            "satisfaction": "numeric",
+            "open_complaints": "numeric",
+            "payment_days": "numeric",
+        },
+    },
+    options={
+        "late_days": Interval(0, None),
+        "low_satisfaction": Interval(1, 5),
+        "fast_growth": Interval(-1, None),
+        "active_only": Flag(),
+    },
+)
+@_one_row_per_customer("file")
 def patrol_agenda(file: pd.DataFrame, *, late_days: float = 60, low_satisfaction: float = 3.0,
                   fast_growth: float = 0.2, active_only: bool = True) -> pd.DataFrame:
     """What to do on the next patrol visit (巡视) to each customer: listen, educate, help.
@@ -24,6 +47,26 @@ def patrol_agenda(file: pd.DataFrame, *, late_days: float = 60, low_satisfaction
       one growing faster than ``fast_growth`` a year gets help planning stock for its growth.
 
     Empty text means nothing special to do on that point.  ``points`` counts the non-empty ones.
+
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``growth_rate``, ``product_lines``, ``main_line``, ``status``
+        (optional), ``satisfaction``, ``open_complaints``, ``payment_days``.
+    late_days : float, default 60
+        Payment days beyond which a customer is late.
+    low_satisfaction : float, default 3.0
+        Satisfaction (1–5) below which a customer counts as dissatisfied.
+    fast_growth : float, default 0.2
+        Yearly growth rate from which a customer grows fast.
+    active_only : bool, default True
+        Only customers whose ``status`` is active.
+
+    Returns
+    -------
+    DataFrame
+        What to do on the next patrol visit (巡视) to each customer: listen, educate, help.
 
     Examples
     --------
@@ -81,6 +124,20 @@ QUALITY_CHOICES = {"customer_type": terms.english(terms.CUSTOMER_TYPES),
                    "credit_rating": terms.CREDIT_RATINGS}
 
 
+@validated(
+    frames={
+        "file": {
+            "segment": "text",
+            "region": "text",
+            "employees": "numeric",
+            "loyalty": "?share",
+            "satisfaction": "numeric",
+            "payment_days": "?numeric",
+        },
+    },
+    options={"seed": Interval(0, None, integer=True), "share": Interval(0, 1)},
+)
+@_one_row_per_customer("file")
 def make_dirty(file: pd.DataFrame, *, seed: int = 0, share: float = 0.03) -> pd.DataFrame:
     """A deliberately dirty copy of the customer file, to practise data cleaning (资料的整理).
 
@@ -98,6 +155,22 @@ def make_dirty(file: pd.DataFrame, *, seed: int = 0, share: float = 0.03) -> pd.
     The copy has the checked text fields as plain text and the checked numbers as floats (so they
     can hold gaps), ``customer_id`` as a column, rows sorted by ``customer_id``.  The same seed
     always gives the same faults.
+
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``segment``, ``region``, ``employees``, ``loyalty``,
+        ``satisfaction``, ``payment_days``.
+    seed : int, default 0
+        Random seed (same seed, same result).
+    share : float, default 0.03
+        Share of rows affected (0 to 1).
+
+    Returns
+    -------
+    DataFrame
+        A deliberately dirty copy of the customer file, to practise data cleaning (资料的整理).
 
     Examples
     --------
@@ -192,12 +265,30 @@ def _quality_counts(frame: pd.DataFrame) -> list[tuple[str, str, int]]:
     return rows
 
 
+@validated(
+    frames={"frame": {"customer_id": "?id", "region": "?text"}, "after": {"region": "?text"}},
+)
 def quality_report(frame: pd.DataFrame, after: pd.DataFrame | None = None) -> pd.DataFrame:
     """Data-quality check of a customer file: duplicates, missing values, out-of-range numbers and
     text that is not one of the allowed values (:data:`QUALITY_RANGES`, :data:`QUALITY_CHOICES`).
 
     One row per check and column with the number of ``rows`` affected; pass the cleaned file as
     ``after`` to add a column ``after_cleaning``.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read. Reads ``customer_id`` (optional), ``region`` (optional).
+    after : DataFrame or int, optional
+        The same file after cleaning, to compare (``quality_report``), or the year of the period
+        after (``trading_performance``). Reads ``region`` (optional).
+
+    Returns
+    -------
+    DataFrame
+        Data-quality check of a customer file: duplicates, missing values, out-of-range numbers and
+        text that is not one of the allowed values (:data:`QUALITY_RANGES`,
+        :data:`QUALITY_CHOICES`).
 
     Examples
     --------
@@ -222,6 +313,7 @@ def quality_report(frame: pd.DataFrame, after: pd.DataFrame | None = None) -> pd
     return out
 
 
+@validated(frames={"dirty": {"customer_id": "id", "region": "?text", "credit_rating": "?text"}})
 def clean_file(dirty: pd.DataFrame) -> pd.DataFrame:
     """Clean a dirty customer file (资料的整理与筛选), without inventing any value.
 
@@ -236,6 +328,17 @@ def clean_file(dirty: pd.DataFrame) -> pd.DataFrame:
 
     Returns one row per customer, indexed by ``customer_id`` (sorted), with the checked text
     fields as categories.
+
+    Parameters
+    ----------
+    dirty : DataFrame
+        A customer file with data-quality problems (e.g. from :func:`make_dirty`). Reads
+        ``customer_id``, ``region``, ``credit_rating``.
+
+    Returns
+    -------
+    DataFrame
+        Clean a dirty customer file (资料的整理与筛选), without inventing any value.
 
     Examples
     --------

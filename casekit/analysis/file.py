@@ -7,10 +7,10 @@ import pandas as pd
 
 from .. import terms
 from .._format import cny
-from ..core.checks import DateOption, require_frame, validated
+from ..core.checks import DateOption, Flag, Interval, require_frame, validated  # noqa: F401
 from ..core.profit import customer_profitability
 from ..core.world import asof_of
-from ._common import _check_ids, _codes, _is_world, _positions  # noqa: F401
+from ._common import _check_ids, _codes, _is_world, _positions, _one_row_per_customer  # noqa: F401
 
 
 # ---------------------------------------------------------------------------------------------
@@ -95,10 +95,16 @@ def _size_band(employees: pd.Series) -> pd.Categorical:
                   right=True, ordered=True)
 
 
-@validated(world={"customers": {"customer_id": "id"}, "transactions": {"customer_id": "id"},
-                  "complaints": {"customer_id": "id"}},
-           keys={"customers": "customer_id"}, empty_ok=("transactions", "complaints"),
-           options={"asof": DateOption()})
+@validated(
+    world={
+        "customers": {"customer_id": "id"},
+        "transactions": {"customer_id": "id"},
+        "complaints": {"customer_id": "id"},
+    },
+    keys={"customers": "customer_id"},
+    empty_ok=('transactions', 'complaints'),
+    options={"asof": DateOption()},
+)
 def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.DataFrame:
     """The customer file (客户档案): one row per customer, in the four sections of customer
     management (客户管理的内容, :data:`MANAGEMENT_CONTENT`).
@@ -251,11 +257,40 @@ def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.
     return out
 
 
+@validated(
+    frames={
+        "file": {
+            "customer_type": "text",
+            "revenue": "money",
+            "gross_margin": "?numeric",
+            "revenue_12m": "?money",
+            "growth_rate": "?numeric",
+            "credit_rating": "text",
+            "bad_debt": "?numeric",
+            "profit": "?numeric",
+        },
+    },
+)
+@_one_row_per_customer("file")
 def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
     """One customer's card (客户资料卡): the file's row laid out section by section.
 
     Returns a table with columns ``section``, ``item``, ``chinese`` and ``value`` (values
     formatted as text: money in CNY, rates in %, dates as YYYY-MM-DD).
+
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``customer_type``, ``revenue``, ``gross_margin``, ``revenue_12m``,
+        ``growth_rate``, ``credit_rating``, ``bad_debt``, ``profit``.
+    customer_id : int
+        The customer number.
+
+    Returns
+    -------
+    DataFrame
+        One customer's card (客户资料卡): the file's row laid out section by section.
 
     Examples
     --------
@@ -308,9 +343,23 @@ def customer_card(file: pd.DataFrame, customer_id) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["section", "item", "chinese", "value"])
 
 
+@validated(frames={"file": {"customer_type": "text", "revenue": "money"}})
+@_one_row_per_customer("file")
 def type_files(file: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Separate files for resellers (经销商: firms that resell our products) and end users
     (终端用户: firms that use them), each sorted by revenue, largest first.
+
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``customer_type``, ``revenue``.
+
+    Returns
+    -------
+    dict
+        Separate files for resellers (经销商: firms that resell our products) and end users (终端用户:
+        firms that use them), each sorted by revenue, largest first.
 
     Examples
     --------

@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 
 from .. import terms
-from ..core.checks import require_choice, require_frame, require_number
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
+)
 from ..tiering import abc
-from ._common import _mapping  # noqa: F401
+from ._common import _mapping, _one_row_per_customer  # noqa: F401
 from .file import customer_file  # noqa: F401
 from .trading import composition  # noqa: F401
 
@@ -19,6 +21,11 @@ from .trading import composition  # noqa: F401
 # 5. The analysis flow: grade → register → routes → visit plan
 # ---------------------------------------------------------------------------------------------
 
+@validated(
+    frames={"file": {"{value}": "money", "status": "?text"}},
+    options={"active_only": Flag()},
+)
+@_one_row_per_customer("file")
 def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.9),
                     active_only: bool = True) -> pd.DataFrame:
     """Grade customers (划分客户等级) A, B, C by their share of ``value``.
@@ -28,6 +35,23 @@ def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.
     ranked before it is below ``cutoffs[0]``, B while below ``cutoffs[1]``, else C.  Returns the
     file's rows (active customers only by default), largest first, with ``grade`` (ordered
     category A < B < C) and ``value_share`` (cumulative).
+
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``status`` (optional).
+    value : str, default 'revenue_12m'
+        Column of the value read.
+    cutoffs : tuple of float, default (0.7, 0.9)
+        Cumulative value shares that end grades A and B.
+    active_only : bool, default True
+        Only customers whose ``status`` is active.
+
+    Returns
+    -------
+    DataFrame
+        Grade customers (划分客户等级) A, B, C by their share of ``value``.
 
     Examples
     --------
@@ -68,6 +92,19 @@ def grade_customers(file: pd.DataFrame, *, value="revenue_12m", cutoffs=(0.7, 0.
 _REGION_CODE = {"North": "N", "East": "E", "South": "S", "Central": "C", "West": "W"}
 
 
+@validated(
+    frames={
+        "graded": {
+            "{value}": "money",
+            "customer_type": "text",
+            "segment": "text",
+            "region": "text",
+            "grade": "text",
+        },
+    },
+    options={"key_accounts_per_rep": Interval(1, None, integer=True)},
+)
+@_one_row_per_customer("graded")
 def customer_register(graded: pd.DataFrame, *, value="revenue_12m", key_accounts_per_rep: int = 15
                       ) -> pd.DataFrame:
     """The customer register (客户名册): every graded customer with a register number and a rep.
@@ -79,6 +116,21 @@ def customer_register(graded: pd.DataFrame, *, value="revenue_12m", key_accounts
     ``key_accounts_per_rep`` of them (the default 15: weekly visits of 90 minutes plus travel take
     about 120 hours a month, leaving time for account work); grades B and C are served by the
     region's territory team.
+
+    Parameters
+    ----------
+    graded : DataFrame
+        The graded customer file of :func:`grade_customers`. Reads ``customer_type``, ``segment``,
+        ``region``, ``grade``.
+    value : str, default 'revenue_12m'
+        Column of the value read.
+    key_accounts_per_rep : int, default 15
+        Key accounts one dedicated rep looks after.
+
+    Returns
+    -------
+    DataFrame
+        The customer register (客户名册): every graded customer with a register number and a rep.
 
     Examples
     --------
@@ -127,6 +179,8 @@ def customer_register(graded: pd.DataFrame, *, value="revenue_12m", key_accounts
 _R2 = (0.7548776662466927, 0.5698402909980532)  # the R2 low-discrepancy sequence (plastic number)
 
 
+@validated(frames={"customers": {}}, options={"radius_km": Interval(0, None)})
+@_one_row_per_customer("customers")
 def customer_locations(customers, *, radius_km: float = 60.0) -> pd.DataFrame:
     """A stand-in address for each customer: its position around its region's sales office.
 
@@ -136,6 +190,18 @@ def customer_locations(customers, *, radius_km: float = 60.0) -> pd.DataFrame:
     sequence: positions spread evenly over a disc and never change).  Accepts a frame indexed by
     ``customer_id`` (or with that column) and returns ``bearing_deg``, ``distance_km``, ``x_km``
     (east) and ``y_km`` (north).
+
+    Parameters
+    ----------
+    customers : DataFrame
+        The customers, one row per customer.
+    radius_km : float, default 60.0
+        Radius of a region in km.
+
+    Returns
+    -------
+    DataFrame
+        A stand-in address for each customer: its position around its region's sales office.
 
     Examples
     --------
@@ -165,6 +231,11 @@ def customer_locations(customers, *, radius_km: float = 60.0) -> pd.DataFrame:
                          "x_km": dist * np.sin(rad), "y_km": dist * np.cos(rad)}, index=ids)
 
 
+@validated(
+    frames={"register": {"region": "text"}},
+    options={"customers_per_route": Interval(1, None, integer=True), "radius_km": Interval(0, None)},
+)
+@_one_row_per_customer("register")
 def route_classification(register: pd.DataFrame, *, customers_per_route: int = 40,
                          radius_km: float = 60.0) -> pd.DataFrame:
     """Route classification (路序分类): group each region's customers into visit routes.
@@ -177,6 +248,20 @@ def route_classification(register: pd.DataFrame, *, customers_per_route: int = 4
 
     Returns the register with ``bearing_deg``, ``distance_km``, ``x_km``, ``y_km``, ``route`` and
     ``stop``, sorted by region, route and stop.
+
+    Parameters
+    ----------
+    register : DataFrame
+        The customer register of :func:`customer_register`. Reads ``region``.
+    customers_per_route : int, default 40
+        Customers on one route.
+    radius_km : float, default 60.0
+        Radius of a region in km.
+
+    Returns
+    -------
+    DataFrame
+        Route classification (路序分类): group each region's customers into visit routes.
 
     Examples
     --------
@@ -215,9 +300,32 @@ def route_classification(register: pd.DataFrame, *, customers_per_route: int = 4
     return out.drop(columns=["_region", "_k", "_o"])
 
 
+@validated(
+    frames={
+        "routes": {
+            "region": "text",
+            "grade": "text",
+            "bearing_deg": "numeric",
+            "distance_km": "numeric",
+            "route": "text",
+        },
+    },
+)
 def route_table(routes: pd.DataFrame) -> pd.DataFrame:
     """The routes of :func:`route_classification`: customers, grades and the bearing range each
     route covers (``from_deg`` to ``to_deg``, clockwise from north).
+
+    Parameters
+    ----------
+    routes : DataFrame
+        The routes of :func:`route_classification`, one row per customer. Reads ``region``,
+        ``grade``, ``bearing_deg``, ``distance_km``, ``route``.
+
+    Returns
+    -------
+    DataFrame
+        The routes of :func:`route_classification`: customers, grades and the bearing range each
+        route covers (``from_deg`` to ``to_deg``, clockwise from north).
 
     Examples
     --------
@@ -250,6 +358,14 @@ VISITS_PER_MONTH = {"A": 4.0, "B": 2.0, "C": 1.0}
 MINUTES_PER_VISIT = {"A": 90.0, "B": 60.0, "C": 40.0}
 
 
+@validated(
+    frames={"routes": {"grade": "text", "route": "text"}},
+    options={
+        "travel_minutes_per_stop": Interval(0, None),
+        "hours_per_day": Interval(0, None),
+        "working_days": Interval(0, None),
+    },
+)
 def visit_plan(routes: pd.DataFrame, *, visits_per_month=None, minutes_per_visit=None,
                travel_minutes_per_stop: float = 30.0, hours_per_day: float = 7.0,
                working_days: float = 21.0, by: str = "route") -> pd.DataFrame:
@@ -262,6 +378,29 @@ def visit_plan(routes: pd.DataFrame, *, visits_per_month=None, minutes_per_visit
     per month (visits and travel), ``days`` = hours / ``hours_per_day`` and ``reps`` = days /
     ``working_days`` (the field staff the plan needs).  ``by="grade"`` gives one row per grade
     with its ``customer_share`` and ``hours_share`` instead of the grade counts.
+
+    Parameters
+    ----------
+    routes : DataFrame
+        The routes of :func:`route_classification`, one row per customer. Reads ``grade``,
+        ``route``.
+    visits_per_month : dict, optional
+        Visits per month per grade (default ``None``: :data:`VISITS_PER_MONTH`).
+    minutes_per_visit : dict, optional
+        Minutes per visit per grade (default ``None``: :data:`MINUTES_PER_VISIT`).
+    travel_minutes_per_stop : float, default 30.0
+        Travel minutes between two stops.
+    hours_per_day : float, default 7.0
+        Working hours per day.
+    working_days : float, default 21.0
+        Working days per month.
+    by : str, default 'route'
+        Column to group by.
+
+    Returns
+    -------
+    DataFrame
+        The visit plan (客户访问计划): visits and working time per month, per route or region.
 
     Examples
     --------
@@ -334,6 +473,33 @@ def analysis_flow(world, *, cutoffs=(0.7, 0.9), key_accounts_per_rep: int = 15,
     organise data (:func:`customer_file`) → composition (:func:`composition` by segment and
     customer type) → grade (:func:`grade_customers`) → register (:func:`customer_register`) →
     routes (:func:`route_classification`) → visit plan (:func:`visit_plan`).
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    cutoffs : tuple of float, default (0.7, 0.9)
+        Cumulative value shares that end grades A and B.
+    key_accounts_per_rep : int, default 15
+        Key accounts one dedicated rep looks after.
+    customers_per_route : int, default 40
+        Customers on one route.
+    visits_per_month : dict, optional
+        Visits per month per grade (default ``None``: :data:`VISITS_PER_MONTH`).
+    minutes_per_visit : dict, optional
+        Minutes per visit per grade (default ``None``: :data:`MINUTES_PER_VISIT`).
+
+    Returns
+    -------
+    AnalysisFlow
+        Run the customer-analysis flow (客户分析的流程) on a world, step by step.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> flow = analysis_flow(ck.world(n_customers=300, seed=1))
+    >>> type(flow).__name__, len(flow.file)
+    ('AnalysisFlow', 300)
     """
     file = customer_file(world)
     comp = composition(file, ["segment", "customer_type"], active_only=True)

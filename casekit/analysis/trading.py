@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_choice, require_frame, require_number
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
+)
 from ..core.world import last_years
-from ._common import _codes, _group_codes, _mapping  # noqa: F401
+from ._common import _codes, _group_codes, _mapping, _one_row_per_customer  # noqa: F401
 
 
 # ---------------------------------------------------------------------------------------------
@@ -23,6 +25,21 @@ def _by_list(by, frame, what) -> list[str]:
     return cols
 
 
+@validated(
+    frames={
+        "file": {
+            "{value}": "money",
+            "{margin}": "numeric",
+            "customer_type": "text",
+            "segment": "?text",
+            "region": "?text",
+            "size_band": "?text",
+            "status": "?text",
+        },
+    },
+    options={"active_only": Flag()},
+)
+@_one_row_per_customer("file")
 def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gross_margin",
                 active_only: bool = False) -> pd.DataFrame:
     """Customer composition (客户构成分析): how customers and their business split by a trait.
@@ -32,6 +49,26 @@ def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gr
     ``value_share`` (named after ``value``), ``margin`` and ``margin_rate`` = margin / value, and
     ``per_customer`` = value / customers.  Groups of a category that have no customers show
     zeros.  Shares compare the group's weight in numbers with its weight in business.
+
+    Parameters
+    ----------
+    file : DataFrame
+        The customer file of :func:`customer_file`, one row per customer (indexed by
+        ``customer_id``). Reads ``customer_type``, ``segment``, ``region``, ``size_band``,
+        ``status`` (optional).
+    by : str, default 'segment'
+        Column to group by.
+    value : str, default 'revenue'
+        Column of the value read.
+    margin : str, default 'gross_margin'
+        Column of the margin.
+    active_only : bool, default False
+        Only customers whose ``status`` is active.
+
+    Returns
+    -------
+    DataFrame
+        Customer composition (客户构成分析): how customers and their business split by a trait.
 
     Examples
     --------
@@ -67,6 +104,11 @@ def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gr
     return out
 
 
+@validated(
+    frames={
+        "transactions": {"customer_id": "id", "date": "date", "revenue": "money", "margin": "numeric"},
+    },
+)
 def trading_performance(transactions: pd.DataFrame, *, customers=None, by="customer_id",
                         before: int | None = None, after: int | None = None) -> pd.DataFrame:
     """Trading performance (交易业绩分析) per customer or per group, year on year.
@@ -75,6 +117,26 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
     revenue in ``before`` and in ``after``, ``growth`` = after / before − 1 (missing when there
     was no revenue before), ``orders`` and ``average_order`` (revenue per order) in ``after``,
     ``margin_rate`` in ``after`` and ``share`` of all revenue in ``after``.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase. Reads ``customer_id``, ``date``, ``revenue``,
+        ``margin``.
+    customers : DataFrame, optional
+        The customers (default ``None``).
+    by : str, default 'customer_id'
+        Column to group by.
+    before : int, optional
+        Year of the period before (default ``None``: the one before ``after``).
+    after : DataFrame or int, optional
+        The same file after cleaning, to compare (``quality_report``), or the year of the period
+        after (``trading_performance``).
+
+    Returns
+    -------
+    DataFrame
+        Trading performance (交易业绩分析) per customer or per group, year on year.
 
     Examples
     --------
@@ -125,6 +187,11 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
     return out[keep]
 
 
+@validated(
+    frames={
+        "transactions": {"{value}": "money", "customer_id": "id", "product_line": "text", "margin": "numeric"},
+    },
+)
 def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="revenue"
                 ) -> pd.DataFrame:
     """Product sales mix (不同商品的销售构成): what each product line (产品线) adds to the sales.
@@ -133,6 +200,23 @@ def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="r
     ``margin_share`` and ``margin_rate``.  With ``by`` (a column of ``customers``, e.g.
     ``"customer_type"``): a table of shares — one row per group, one column per product line,
     each row summing to 1.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase. Reads ``customer_id``, ``product_line``,
+        ``margin``.
+    customers : DataFrame, optional
+        The customers (default ``None``).
+    by : str
+        Column to group by.
+    value : str, default 'revenue'
+        Column of the value read.
+
+    Returns
+    -------
+    DataFrame
+        Product sales mix (不同商品的销售构成): what each product line (产品线) adds to the sales.
 
     Examples
     --------
@@ -187,6 +271,17 @@ def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="r
 DAYS_OF_COVER = {"equipment": 60.0, "consumables": 45.0, "spare parts": 120.0, "services": 15.0}
 
 
+@validated(
+    frames={
+        "transactions": {
+            "customer_id": "id",
+            "date": "date",
+            "revenue": "money",
+            "cost": "numeric",
+            "margin": "numeric",
+        },
+    },
+)
 def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line",
                  days_of_cover=None, years=None) -> pd.DataFrame:
     """Gross-margin rate, stock turnover, cross ratio and contribution ratio per product line or
@@ -208,6 +303,26 @@ def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line
     ``by="product_line"`` gives one row per line; any other ``by`` (a column of ``customers``,
     e.g. ``"segment"``) gives one row per customer group, whose inventory is the stock its
     purchases tie up, line by line.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase. Reads ``customer_id``, ``date``, ``revenue``,
+        ``cost``, ``margin``.
+    customers : DataFrame, optional
+        The customers (default ``None``).
+    by : str, default 'product_line'
+        Column to group by.
+    days_of_cover : dict, optional
+        Days of stock cover per product line (default ``None``: :data:`DAYS_OF_COVER`).
+    years : list of int, optional
+        Calendar years (default ``None``: every year of the data).
+
+    Returns
+    -------
+    DataFrame
+        Gross-margin rate, stock turnover, cross ratio and contribution ratio per product line or
+        per customer group.
 
     Examples
     --------

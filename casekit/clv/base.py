@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from .bgnbd import BGNBD, fit_bgnbd
 from .gamma_gamma import GammaGamma, fit_gamma_gamma
 from .summary import _asof, calibration_holdout, summary
@@ -42,6 +43,17 @@ class CustomerBase:
                 f"{self.calibration_end.date()}, hold-out to {self.holdout_end.date()})")
 
 
+@validated(
+    frames={"transactions": {"{customer}": "any", "{date}": "date", "{value}": "money"}},
+    options={
+        "calibration_end": DateOption(),
+        "holdout_end": DateOption(),
+        "margin": Interval(0, 1),
+        "discount": Interval(0, 1),
+        "horizon": Interval(1, None, integer=True),
+        "periods_per_year": Interval(1, None, integer=True),
+    },
+)
 def customer_base(transactions: pd.DataFrame, *, calibration_end=None, holdout_end=None,
                   customer="customer_id", date="date", value="revenue", margin=0.3,
                   discount=0.10, horizon=3, periods_per_year=12) -> CustomerBase:
@@ -51,6 +63,34 @@ def customer_base(transactions: pd.DataFrame, *, calibration_end=None, holdout_e
     (``None``: 52 weeks before it).  Time is in weeks.  The lifetime value is
     :func:`casekit.clv.lifetime_value` with ``margin`` (share of spend kept), ``discount`` (a
     year) and ``horizon`` (years), in monthly steps by default.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase.
+    calibration_end : date
+        Last day of the calibration period.
+    holdout_end : date, optional
+        Last day of the holdout period (default ``None``: the last date in the data).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+    date : str, default 'date'
+        Column of the purchase date.
+    value : str, default 'revenue'
+        Column of the value read.
+    margin : float, default 0.3
+        Margin rate (0 to 1).
+    discount : float, default 0.1
+        Yearly discount rate (0 to 1).
+    horizon : int, default 3
+        Years ahead.
+    periods_per_year : int, default 12
+        Periods per year (1: yearly, 12: monthly).
+
+    Returns
+    -------
+    CustomerBase
+        Fit BG/NBD and Gamma-Gamma to a log, test them on a hold-out and value every customer.
 
     Examples
     --------
@@ -86,6 +126,14 @@ def customer_base(transactions: pd.DataFrame, *, calibration_end=None, holdout_e
                         margin=float(margin), discount=float(discount), horizon=int(horizon))
 
 
+@validated(
+    frames={
+        "values": {"{customer}": "any", "p_alive": "numeric", "clv": "numeric"},
+        "tiers": {"{customer}": "any", "{tier}": "text"},
+    },
+    options={"top": Interval(0, 1)},
+    keys={"values": "{customer}", "tiers": "{customer}"},
+)
 def ranking_table(values: pd.DataFrame, tiers: pd.DataFrame, *, customer="customer_id",
                   tier="tier", top=0.2) -> pd.DataFrame:
     """How a tiering by history and the ranking by model CLV agree, tier by tier.
@@ -94,6 +142,24 @@ def ranking_table(values: pd.DataFrame, tiers: pd.DataFrame, *, customer="custom
     :func:`casekit.tiering.pyramid` or the ``segment`` of :func:`casekit.tiering.rfm`).  Per
     tier: customers, mean P(alive), mean model CLV, and the share of the tier in the top ``top``
     of customers by model CLV.
+
+    Parameters
+    ----------
+    values : DataFrame
+        The per-customer lifetime values (one row per customer). Reads ``p_alive``, ``clv``.
+    tiers : DataFrame
+        The tier of each customer (one row per customer).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+    tier : str, default 'tier'
+        Column of the tier.
+    top : float, default 0.2
+        The share of customers at the top (0 to 1).
+
+    Returns
+    -------
+    DataFrame
+        How a tiering by history and the ranking by model CLV agree, tier by tier.
 
     Examples
     --------

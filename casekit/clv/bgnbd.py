@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_frame, require_number
 
 PARAMS = ("r", "alpha", "a", "b")
@@ -246,6 +247,11 @@ class BGNBD:
         return _Data(x, tx, tt).terms(np.log([self.r, self.alpha, self.a, self.b]), grad=False)[0]
 
 
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{recency}": "numeric", "{T}": "numeric"}},
+    options={"tol": Interval(0, 1), "max_iter": Interval(1, None, integer=True)},
+    keys={"frame": "customer_id"},
+)
 def fit_bgnbd(frame: pd.DataFrame, *, frequency="frequency", recency="recency", T="T",
               start=(1.0, 3.0, 1.0, 3.0), tol=1e-10, max_iter=500) -> BGNBD:
     """Fit the BG/NBD model by maximum likelihood.
@@ -254,6 +260,28 @@ def fit_bgnbd(frame: pd.DataFrame, *, frequency="frequency", recency="recency", 
     ``recency`` (t_x, first to last purchase) and ``T`` (first purchase to the end), all in one
     time unit (a :func:`casekit.clv.summary`).  The optimiser is L-BFGS-B over the logs of
     (r, α, a, b) with the analytic gradient, started at ``start`` (BTYD's default (1, 3, 1, 3)).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    recency : str, default 'recency'
+        Column of the time of the last purchase since the first.
+    T : str, default 'T'
+        Column of the time since the first purchase.
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+    tol : float, default 1e-10
+        Convergence tolerance of the fit.
+    max_iter : int, default 500
+        Most iterations of the fit.
+
+    Returns
+    -------
+    BGNBD
+        Fit the BG/NBD model by maximum likelihood.
 
     Examples
     --------

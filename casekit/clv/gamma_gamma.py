@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_frame
 from .bgnbd import _dot
 
@@ -145,6 +146,11 @@ class GammaGamma:
         return pd.Series(e, index=frame.index, name="expected_spend")
 
 
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{monetary}": "numeric"}},
+    options={"tol": Interval(0, 1), "max_iter": Interval(1, None, integer=True)},
+    keys={"frame": "customer_id"},
+)
 def fit_gamma_gamma(frame: pd.DataFrame, *, frequency="frequency", monetary="monetary",
                     start=(1.0, 1.0, 1.0), tol=1e-12, max_iter=500) -> GammaGamma:
     """Fit the Gamma-Gamma spend model by maximum likelihood on the repeat buyers of ``frame``.
@@ -152,6 +158,26 @@ def fit_gamma_gamma(frame: pd.DataFrame, *, frequency="frequency", monetary="mon
     ``frequency`` is the number of repeat purchases x, ``monetary`` their mean value m_x (as in
     :func:`casekit.clv.summary`); customers with x = 0 are left out.  L-BFGS-B over log(p, q, γ)
     with the analytic gradient.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    monetary : str, default 'monetary'
+        Column of the mean spend per repeat purchase.
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+    tol : float, default 1e-12
+        Convergence tolerance of the fit.
+    max_iter : int, default 500
+        Most iterations of the fit.
+
+    Returns
+    -------
+    GammaGamma
+        Fit the Gamma-Gamma spend model by maximum likelihood on the repeat buyers of ``frame``.
 
     Examples
     --------
@@ -198,6 +224,10 @@ def fit_gamma_gamma(frame: pd.DataFrame, *, frequency="frequency", monetary="mon
                       n_customers=int(n), converged=bool(res.success))
 
 
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{monetary}": "numeric"}},
+    keys={"frame": "customer_id"},
+)
 def spend_independence(frame: pd.DataFrame, *, frequency="frequency", monetary="monetary"
                        ) -> pd.Series:
     """How strongly spend per purchase goes with purchase frequency, among repeat buyers.
@@ -205,6 +235,20 @@ def spend_independence(frame: pd.DataFrame, *, frequency="frequency", monetary="
     Returns ``pearson`` and ``spearman`` correlations of x and m_x and ``n`` (repeat buyers).  The
     Gamma-Gamma model assumes none; Fader, Hardie & Lee report 0.11 on CDNOW and call that weak
     enough.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    monetary : str, default 'monetary'
+        Column of the mean spend per repeat purchase.
+
+    Returns
+    -------
+    Series
+        How strongly spend per purchase goes with purchase frequency, among repeat buyers.
 
     Examples
     --------

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_choice, require_frame
 
 UNITS = {"day": 1.0, "week": 7.0}
@@ -118,6 +119,10 @@ def _prepare(transactions, *, what, customer, date, value, asof, allow_after=Tru
     return day, val, end
 
 
+@validated(
+    frames={"transactions": {"{customer}": "any", "{date}": "date", "{value}": "money"}},
+    options={"asof": DateOption()},
+)
 def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", date="date",
             value="revenue", unit="week") -> pd.DataFrame:
     """Frequency, recency, T and monetary value per customer (the BG/NBD and Gamma-Gamma inputs).
@@ -129,6 +134,26 @@ def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", da
 
     Returns one row per customer (sorted by id): ``customer``, ``first_purchase``,
     ``frequency``, ``recency``, ``T``, ``monetary``.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase.
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+    date : str, default 'date'
+        Column of the purchase date.
+    value : str, default 'revenue'
+        Column of the value read.
+    unit : str, default 'week'
+        Time unit of recency and T: ``'week'`` or ``'day'``.
+
+    Returns
+    -------
+    DataFrame
+        Frequency, recency, T and monetary value per customer (the BG/NBD and Gamma-Gamma inputs).
 
     Examples
     --------
@@ -169,6 +194,10 @@ def summary(transactions: pd.DataFrame, *, asof=None, customer="customer_id", da
     return out
 
 
+@validated(
+    frames={"transactions": {"{customer}": "any", "{date}": "date", "{value}": "money"}},
+    options={"calibration_end": DateOption(optional=False), "holdout_end": DateOption()},
+)
 def calibration_holdout(transactions: pd.DataFrame, *, calibration_end, holdout_end=None,
                         customer="customer_id", date="date", value="revenue", unit="week"
                         ) -> pd.DataFrame:
@@ -179,6 +208,28 @@ def calibration_holdout(transactions: pd.DataFrame, *, calibration_end, holdout_
     occasions after ``calibration_end`` up to ``holdout_end`` (``None`` = the last date in the
     data), ``monetary_holdout`` is their mean value (0 if none) and ``duration_holdout`` the
     length of the hold-out period in ``unit``.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase.
+    calibration_end : date
+        Last day of the calibration period.
+    holdout_end : date, optional
+        Last day of the holdout period (default ``None``: the last date in the data).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+    date : str, default 'date'
+        Column of the purchase date.
+    value : str, default 'revenue'
+        Column of the value read.
+    unit : str, default 'week'
+        Time unit of recency and T: ``'week'`` or ``'day'``.
+
+    Returns
+    -------
+    DataFrame
+        Split a log in time: a :func:`summary` of the calibration period and what came after.
 
     Examples
     --------

@@ -5,10 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from .bgnbd import BGNBD
 from .summary import _asof, _prepare, per_customer, unit_days
 
 
+@validated(
+    frames={"transactions": {"{customer}": "any", "{date}": "date"}},
+    options={"calibration_end": DateOption(optional=False), "holdout_end": DateOption()},
+)
 def tracking(transactions: pd.DataFrame, model: BGNBD, *, calibration_end, holdout_end=None,
              customer="customer_id", date="date", unit="week") -> pd.DataFrame:
     """Cumulative repeat purchases of the cohort, period by period: actual and expected.
@@ -23,6 +28,28 @@ def tracking(transactions: pd.DataFrame, model: BGNBD, *, calibration_end, holdo
     Returns ``period`` (1, 2, …), ``end`` (last day of the period), ``actual`` and ``expected``
     (cumulative), ``actual_in_period``, ``expected_in_period`` and ``calibration`` (True for
     periods inside the calibration).
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        The transaction log, one row per purchase.
+    model : BGNBD
+        A fitted BG/NBD model (:func:`fit_bgnbd`).
+    calibration_end : date
+        Last day of the calibration period.
+    holdout_end : date, optional
+        Last day of the holdout period (default ``None``: the last date in the data).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+    date : str, default 'date'
+        Column of the purchase date.
+    unit : str, default 'week'
+        Time unit of recency and T: ``'week'`` or ``'day'``.
+
+    Returns
+    -------
+    DataFrame
+        Cumulative repeat purchases of the cohort, period by period: actual and expected.
 
     Examples
     --------

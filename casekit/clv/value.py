@@ -22,13 +22,31 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, OneOf, validated  # noqa: F401
 from ..validate import require_frame, require_number
 from .bgnbd import BGNBD, _arrays
 from .gamma_gamma import GammaGamma
 
 
+@validated(
+    options={"discount": Interval(0, 1), "periods_per_year": Interval(1, None, integer=True)},
+)
 def discounted_value(margins, *, discount=0.10, periods_per_year=1):
     """``Σ_k m_k / (1+d)^(k/P)`` over the last axis of ``margins`` (period 0 undiscounted).
+
+    Parameters
+    ----------
+    margins : sequence of float
+        Margin of each period.
+    discount : float, default 0.1
+        Yearly discount rate (0 to 1).
+    periods_per_year : int, default 1
+        Periods per year (1: yearly, 12: monthly).
+
+    Returns
+    -------
+    float
+        ``Σ_k m_k / (1+d)^(k/P)`` over the last axis of ``margins`` (period 0 undiscounted).
 
     Examples
     --------
@@ -50,12 +68,50 @@ def discounted_value(margins, *, discount=0.10, periods_per_year=1):
     return float(v) if np.ndim(v) == 0 else v
 
 
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{recency}": "numeric", "{T}": "numeric"}},
+    options={"periods": Interval(1, None, integer=True), "length": Interval(0, None)},
+    keys={"frame": "customer_id"},
+)
 def expected_by_period(frame, model: BGNBD, *, periods, length, frequency="frequency",
                        recency="recency", T="T") -> np.ndarray:
     """Expected purchases of each customer in each of ``periods`` future periods of ``length``.
 
     Row i, column k: E[Y((k+1)·length)] − E[Y(k·length)] for customer i (BG/NBD eq. 10).
     Customers with the same (x, t_x, T) are computed once.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    model : BGNBD
+        A fitted BG/NBD model (:func:`fit_bgnbd`).
+    periods : int
+        Number of periods.
+    length : float
+        Length of one period in the model's time unit.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    recency : str, default 'recency'
+        Column of the time of the last purchase since the first.
+    T : str, default 'T'
+        Column of the time since the first purchase.
+
+    Returns
+    -------
+    ndarray
+        Expected purchases of each customer in each of ``periods`` future periods of ``length``.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"frequency": [0, 2, 5], "recency": [0.0, 20.0, 50.0],
+    ...                   "T": [52.0, 52.0, 52.0]})
+    >>> m = BGNBD(r=0.25, alpha=4.4, a=0.8, b=2.4, se=(0, 0, 0, 0), loglik=0.0, n_customers=3,
+    ...           converged=True, iterations=1)
+    >>> expected_by_period(f, m, periods=4, length=13.0).round(3)
+    array([[0.056, 0.052, 0.049, 0.047],
+           [0.193, 0.174, 0.16 , 0.148],
+           [0.985, 0.874, 0.788, 0.72 ]])
     """
     x, tx, tt = _arrays(frame, what="clv.expected_by_period", frequency=frequency,
                         recency=recency, T=T)
@@ -68,6 +124,13 @@ def expected_by_period(frame, model: BGNBD, *, periods, length, frequency="frequ
     return np.diff(cum, axis=1)[codes]
 
 
+@validated(
+    frames={"frame": {"{frequency}": "numeric", "{recency}": "numeric", "{T}": "numeric",
+                      "{monetary}": "?numeric"}},
+    options={"margin": Interval(0, 1), "discount": Interval(0, 1),
+             "horizon": Interval(1, None, integer=True),
+             "periods_per_year": Interval(1, None, integer=True), "unit": OneOf(("week", "day"))},
+)
 def lifetime_value(frame: pd.DataFrame, *, model: BGNBD, spend, margin=0.3, discount=0.10,
                    horizon=5, periods_per_year=12, unit="week", frequency="frequency",
                    recency="recency", T="T", monetary="monetary") -> pd.DataFrame:
@@ -78,6 +141,38 @@ def lifetime_value(frame: pd.DataFrame, *, model: BGNBD, spend, margin=0.3, disc
     or a number (the same spend per purchase for everyone).  ``margin`` is the share of spend kept
     as margin; ``discount`` the yearly rate.  Returns ``p_alive``, ``expected_purchases`` (over
     the horizon), ``expected_spend`` and ``clv`` on the index of ``frame``.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The per-customer frame to read.
+    model : BGNBD
+        A fitted BG/NBD model (:func:`fit_bgnbd`).
+    spend : Series
+        Spend per customer.
+    margin : float, default 0.3
+        Margin rate (0 to 1).
+    discount : float, default 0.1
+        Yearly discount rate (0 to 1).
+    horizon : int, default 5
+        Years ahead.
+    periods_per_year : int, default 12
+        Periods per year (1: yearly, 12: monthly).
+    unit : str, default 'week'
+        Time unit of recency and T: ``'week'`` or ``'day'``.
+    frequency : str, default 'frequency'
+        Column of the number of repeat purchases.
+    recency : str, default 'recency'
+        Column of the time of the last purchase since the first.
+    T : str, default 'T'
+        Column of the time since the first purchase.
+    monetary : str, default 'monetary'
+        Column of the mean spend per repeat purchase.
+
+    Returns
+    -------
+    pd.DataFrame
+        Model lifetime value per customer: discounted expected margin over ``horizon`` years.
 
     Examples
     --------

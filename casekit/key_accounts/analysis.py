@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from .. import tiering as _tiering
 from ..validate import require_choice, require_frame, require_number
 from .concepts import FAILURE_REASONS, FOCUS_QUADRANTS, RELATIONSHIP_POSITIONS
@@ -74,6 +75,7 @@ def _asof(world, asof, what):
     return ts
 
 
+@validated(options={"asof": DateOption(), "cut": Interval(1, 5)})
 def candidates(world, *, asof=None, cut=3.0) -> pd.DataFrame:
     """The key-account candidates of a world, one row each, with everything chapter 7 uses.
 
@@ -93,6 +95,20 @@ def candidates(world, *, asof=None, cut=3.0) -> pd.DataFrame:
       (0.03 = in the top 3%); ``clv_rank_share`` the same for lifetime value.
 
     ``asof=None`` is the end of the data.
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+    cut : float, default 3.0
+        Score (on the 1–5 scale) that splits high from low.
+
+    Returns
+    -------
+    DataFrame
+        The key-account candidates of a world, one row each, with everything chapter 7 uses.
 
     Examples
     --------
@@ -142,6 +158,26 @@ def candidates(world, *, asof=None, cut=3.0) -> pd.DataFrame:
     return out
 
 
+@validated(
+    frames={
+        "cands": {
+            "{customer}": "id",
+            "attr_strategic": "numeric",
+            "potential": "numeric",
+            "relationship": "numeric",
+            "sales_share": "?numeric",
+            "revenue_rank_share": "?numeric",
+            "clv_rank_share": "numeric",
+        },
+    },
+    options={
+        "strategic": Interval(1, 5),
+        "top": Interval(0, 1),
+        "cut": Interval(1, 5),
+        "min_points": Interval(0, 6, integer=True),
+    },
+    keys={"cands": "{customer}"},
+)
 def identify(cands: pd.DataFrame, *, strategic=4, top=0.10, cut=3.0, min_points=4,
              customer="customer_id") -> pd.DataFrame:
     """Check each candidate against the six points of S4 (确定你的关键客户) that data can show.
@@ -159,6 +195,28 @@ def identify(cands: pd.DataFrame, *, strategic=4, top=0.10, cut=3.0, min_points=
     :func:`ten_sixty`; point 6 (the most capable people as managers) is a staffing decision.
     Adds the four columns, ``points_met`` (0–4) and ``key_account`` (``points_met >=
     min_points``).
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``attr_strategic``, ``potential``, ``relationship``, ``sales_share`` (optional),
+        ``revenue_rank_share`` (optional), ``clv_rank_share``.
+    strategic : int, default 4
+        Strategic-importance score (1–5) from which a customer is strategic.
+    top : float, default 0.1
+        The share of customers at the top (0 to 1).
+    cut : float, default 3.0
+        Score (on the 1–5 scale) that splits high from low.
+    min_points : int, default 4
+        Points of the six that a key account must meet.
+    customer : str, default 'customer_id'
+        Column of the customer number.
+
+    Returns
+    -------
+    DataFrame
+        Check each candidate against the six points of S4 (确定你的关键客户) that data can show.
 
     Examples
     --------
@@ -189,6 +247,11 @@ def identify(cands: pd.DataFrame, *, strategic=4, top=0.10, cut=3.0, min_points=
     return out
 
 
+@validated(
+    frames={"customers": {"{value}": "money", "{time}": "money", "{customer}": "id"}},
+    options={"top": Interval(0, 1), "time_share": Interval(0, 1)},
+    keys={"customers": "{customer}"},
+)
 def ten_sixty(customers: pd.DataFrame, *, value="revenue_last", time="service_hours", top=0.10,
               time_share=0.60, customer="customer_id") -> pd.DataFrame:
     """S4's rule of thumb on the data: the top 10% of customers and the share of time they get.
@@ -197,6 +260,26 @@ def ten_sixty(customers: pd.DataFrame, *, value="revenue_last", time="service_ho
     per tier (``key`` and ``rest``): customers, share of customers, share of ``value``, share of
     ``time`` today, the share S4 advises (``time_share`` for the key tier), hours today and hours
     at the advised share.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        The customers, one row per customer.
+    value : str, default 'revenue_last'
+        Column of the value read.
+    time : str, default 'service_hours'
+        Column of the service hours.
+    top : float, default 0.1
+        The share of customers at the top (0 to 1).
+    time_share : float, default 0.6
+        Share of the service time the top customers are expected to take (0 to 1).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+
+    Returns
+    -------
+    DataFrame
+        S4's rule of thumb on the data: the top 10% of customers and the share of time they get.
 
     Examples
     --------
@@ -228,12 +311,38 @@ def ten_sixty(customers: pd.DataFrame, *, value="revenue_last", time="service_ho
     return pd.DataFrame(rows)
 
 
+@validated(
+    frames={
+        "cands": {
+            "{value}": "numeric",
+            "attractiveness": "numeric",
+            "potential": "numeric",
+            "relationship": "numeric",
+            "focus": "text",
+            "focus_zh": "?text",
+        },
+    },
+    keys={"cands": "customer_id"},
+)
 def focus_summary(cands: pd.DataFrame, *, value="annual_profit") -> pd.DataFrame:
     """Candidates per cell of the strategic-focus matrix (战略关注水平), with the cell's action.
 
     One row per cell in the order key, target, maintain, low-key: ``focus``, ``focus_zh``,
     ``meaning``, ``action`` (standard textbook content; S4 names the cells only), ``accounts``,
     mean ``attractiveness``, ``relationship`` and ``potential``, and the sum of ``value``.
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``attractiveness``, ``potential``, ``relationship``, ``focus``, ``focus_zh``.
+    value : str, default 'annual_profit'
+        Column of the value read.
+
+    Returns
+    -------
+    DataFrame
+        Candidates per cell of the strategic-focus matrix (战略关注水平), with the cell's action.
 
     Examples
     --------
@@ -263,6 +372,21 @@ def focus_summary(cands: pd.DataFrame, *, value="annual_profit") -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
+@validated(
+    frames={
+        "cands": {
+            "{value}": "numeric",
+            "{future}": "numeric",
+            "account_hours": "numeric",
+            "visits": "numeric",
+            "proposals": "numeric",
+            "senior_staff_days": "numeric",
+            "focus": "text",
+            "focus_zh": "?text",
+        },
+    },
+    keys={"cands": "customer_id"},
+)
 def investment_vs_return(cands: pd.DataFrame, *, rates=None, value="annual_profit",
                          future="clv") -> pd.DataFrame:
     """The seller's investment per focus cell set against what the accounts return.
@@ -272,6 +396,24 @@ def investment_vs_return(cands: pd.DataFrame, *, rates=None, value="annual_profi
     cell: ``accounts``, ``investment_per_account``, ``value`` per account (the return of the
     year: profit after cost to serve), ``future`` per account (lifetime value), and
     ``return_per_cny`` and ``future_per_cny`` = sum of value (future) ÷ sum of investment.
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``account_hours``, ``visits``, ``proposals``, ``senior_staff_days``, ``focus``,
+        ``focus_zh``.
+    rates : dict, optional
+        Hourly rates or investment rates per tier (default ``None``: the module's defaults).
+    value : str, default 'annual_profit'
+        Column of the value read.
+    future : str, default 'clv'
+        Column of the future value.
+
+    Returns
+    -------
+    DataFrame
+        The seller's investment per focus cell set against what the accounts return.
 
     Examples
     --------
@@ -310,12 +452,40 @@ def investment_vs_return(cands: pd.DataFrame, *, rates=None, value="annual_profi
     return out
 
 
+@validated(
+    frames={
+        "cands": {
+            "{position}": "text",
+            "attractiveness": "numeric",
+            "potential": "?numeric",
+            "relationship": "numeric",
+            "focus": "text",
+            "growth_rate": "numeric",
+            "position_zh": "?text",
+        },
+    },
+    keys={"cands": "customer_id"},
+)
 def position_summary(cands: pd.DataFrame, *, position="relationship_position") -> pd.DataFrame:
     """The seven relationship positions (关系定位) of S4 on the data, in the source's order.
 
     Columns: ``position``, ``position_zh`` (the source's Chinese; the seventh has no name),
     ``meaning``, ``accounts``, mean ``attractiveness``, ``relationship``, ``growth_rate``, and
     ``key_share`` (share of the position's accounts in the *key* cell of the focus matrix).
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``attractiveness``, ``potential``, ``relationship``, ``focus``, ``growth_rate``,
+        ``position_zh``.
+    position : str, default 'relationship_position'
+        Column of the relationship position.
+
+    Returns
+    -------
+    DataFrame
+        The seven relationship positions (关系定位) of S4 on the data, in the source's order.
 
     Examples
     --------
@@ -350,11 +520,24 @@ def position_summary(cands: pd.DataFrame, *, position="relationship_position") -
     return pd.DataFrame(rows)
 
 
+@validated(frames={"history": {"{reason}": "text"}})
 def loss_reasons(history: pd.DataFrame, *, reason="loss_reason") -> pd.DataFrame:
     """Why key accounts were lost: causes ranked by count, with S4's words (关键客户：为什么会失败?).
 
     Lost accounts only (``reason`` not empty).  Columns ``reason``, ``reason_zh`` (S4's
     sentence), ``accounts``, ``share``, ``cumulative_share``; most common first, ties in S4's order.
+
+    Parameters
+    ----------
+    history : DataFrame
+        The key-account file of :func:`account_history`, one row per account.
+    reason : str, default 'loss_reason'
+        Column of the loss reason.
+
+    Returns
+    -------
+    DataFrame
+        Why key accounts were lost: causes ranked by count, with S4's words (关键客户：为什么会失败?).
 
     Examples
     --------
@@ -384,12 +567,30 @@ def loss_reasons(history: pd.DataFrame, *, reason="loss_reason") -> pd.DataFrame
     return out
 
 
+@validated(
+    frames={"history": {"{status}": "text", "key_contact_left": "?bool", "trust_broken": "bool"}},
+)
 def loss_rates(history: pd.DataFrame, *, by="contact_levels", status="status") -> pd.DataFrame:
     """Share of key accounts lost, per group of the file.
 
     ``by`` is ``"contact_levels"`` (grouped as *one level* vs *several levels*), ``"trust_broken"``,
     ``"key_contact_left"`` or ``"key_contact_left × levels"`` (both at once).  Columns: the group,
     ``accounts``, ``lost``, ``loss_rate``.
+
+    Parameters
+    ----------
+    history : DataFrame
+        The key-account file of :func:`account_history`, one row per account. Reads
+        ``key_contact_left``, ``trust_broken``.
+    by : str, default 'contact_levels'
+        Column to group by.
+    status : str, default 'status'
+        Column of the account status.
+
+    Returns
+    -------
+    DataFrame
+        Share of key accounts lost, per group of the file.
 
     Examples
     --------
@@ -429,6 +630,10 @@ def loss_rates(history: pd.DataFrame, *, by="contact_levels", status="status") -
     return pd.DataFrame(rows)
 
 
+@validated(
+    frames={"customers": {"{value}": "numeric", "{time}": "money", "{customer}": "id"}},
+    keys={"customers": "{customer}"},
+)
 def service_plan(customers: pd.DataFrame, *, value="profit", time="service_hours", levels=None,
                  rates=None, customer="customer_id") -> pd.DataFrame:
     """Service level per tier of the pyramid, costed in hours and money (S3: 服务是有标准的).
@@ -441,6 +646,26 @@ def service_plan(customers: pd.DataFrame, *, value="profit", time="service_hours
     its ``general_manager_hours``, ``standard_hours`` (all accounts), ``standard_cost``,
     ``hours_now`` (the ``time`` the tier takes today), ``value`` of the tier and
     ``value_per_standard_hour``.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        The customers, one row per customer.
+    value : str, default 'profit'
+        Column of the value read.
+    time : str, default 'service_hours'
+        Column of the service hours.
+    levels : dict, optional
+        Service level per tier (default ``None``: :data:`SERVICE_LEVELS`).
+    rates : dict, optional
+        Hourly rates or investment rates per tier (default ``None``: the module's defaults).
+    customer : str, default 'customer_id'
+        Column of the customer number.
+
+    Returns
+    -------
+    DataFrame
+        Service level per tier of the pyramid, costed in hours and money (S3: 服务是有标准的).
 
     Examples
     --------
@@ -489,6 +714,11 @@ def service_plan(customers: pd.DataFrame, *, value="profit", time="service_hours
     return pd.DataFrame(rows)
 
 
+@validated(
+    frames={"plan": {"tier": "text", "accounts": "count", "hours_per_account": "money",
+                     "hours_now": "money"}},
+    options={"total": Interval(0, None, optional=True)},
+)
 def allocate_hours(plan: pd.DataFrame, *, shares, total=None) -> pd.DataFrame:
     """Split a budget of account-team hours across the tiers and compare with the standard.
 
@@ -496,6 +726,20 @@ def allocate_hours(plan: pd.DataFrame, *, shares, total=None) -> pd.DataFrame:
     hours (summing to 1); ``total`` is the budget (default: the hours the tiers take today).
     Columns: ``tier``, ``accounts``, ``share``, ``hours``, ``hours_per_account``,
     ``standard_per_account``, ``coverage`` (hours ÷ standard hours) and ``meets_standard``.
+
+    Parameters
+    ----------
+    plan : DataFrame
+        The service plan of :func:`service_plan`.
+    shares : dict
+        Tier → its share of the hours (the shares sum to 1).
+    total : float, optional
+        The budget of hours (default ``None``: the hours the tiers take today).
+
+    Returns
+    -------
+    pd.DataFrame
+        Split a budget of account-team hours across the tiers and compare with the standard.
 
     Examples
     --------

@@ -376,6 +376,18 @@ def _find(name, key):
 def zh(list_name: str, key: str) -> str:
     """The Chinese of one entry of a list, e.g. ``zh("FOCUS_QUADRANTS", "target")``.
 
+    Parameters
+    ----------
+    list_name : str
+        Name of the list.
+    key : str
+        The entry's key.
+
+    Returns
+    -------
+    str
+        The Chinese of one entry of a list, e.g. ``zh("FOCUS_QUADRANTS", "target")``.
+
     Examples
     --------
     >>> zh("FOCUS_QUADRANTS", "target"), zh("PLAN_ELEMENTS", "objectives")
@@ -388,6 +400,18 @@ def zh(list_name: str, key: str) -> str:
 
 def en(list_name: str, key: str) -> str:
     """The English of one entry of a list, e.g. ``en("GOLDEN_RULES", "ask")``.
+
+    Parameters
+    ----------
+    list_name : str
+        Name of the list.
+    key : str
+        The entry's key.
+
+    Returns
+    -------
+    str
+        The English of one entry of a list, e.g. ``en("GOLDEN_RULES", "ask")``.
 
     Examples
     --------

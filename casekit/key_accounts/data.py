@@ -65,6 +65,17 @@ def account_history(world) -> pd.DataFrame:
     former accounts are drawn on the random stream ``default_rng([seed, 7])``, so the world's
     other datasets are unchanged.
 
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+
+    Returns
+    -------
+    DataFrame
+        The key-account file of a world: today's candidates (kept or churned) and former key
+        accounts.
+
     Examples
     --------
     >>> import casekit as ck

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from .. import terms as _terms
 from .._format import cny, pct
 from ..validate import require_frame, require_number
@@ -57,12 +58,51 @@ def _clip(x):
     return np.clip(np.round(np.asarray(x, dtype="float64")), 1, 5).astype("int64")
 
 
+@validated(
+    frames={
+        "cands": {
+            "customer_id": "id",
+            "attr_profitability": "numeric",
+            "attr_need": "numeric",
+            "attr_strategic": "numeric",
+            "pot_competitor_weakness": "numeric",
+            "rel_reputation": "numeric",
+            "rel_service": "numeric",
+            "contact_levels": "numeric",
+            "potential": "numeric",
+            "relationship": "numeric",
+            "loyalty": "share",
+            "price_sensitivity": "numeric",
+            "payment_days": "numeric",
+            "credit_rating": "text",
+            "disputes": "numeric",
+            "bad_debt": "numeric",
+            "cooperativeness": "numeric",
+            "key_contact_left": "bool",
+            "revenue_rank_share": "numeric",
+            "segment_sales_share": "numeric",
+            "segment_margin": "numeric",
+        },
+    },
+    keys={"cands": "customer_id"},
+)
 def checklist_scores(cands: pd.DataFrame) -> pd.DataFrame:
     """Score every candidate 1–5 (5 = best for us) on the fifteen key questions of S4.
 
     Each question is answered from the data (the rule is in the docstring of :func:`checklist`).
     Returns one row per candidate: ``customer_id``, one column per question (the keys of
     :data:`casekit.key_accounts.CHECKLIST`), ``total`` (15–75) and ``total_share`` (total ÷ 75).
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads 21 declared
+        columns (see ``checklist_scores.spec``).
+
+    Returns
+    -------
+    DataFrame
+        Score every candidate 1–5 (5 = best for us) on the fifteen key questions of S4.
 
     Examples
     --------
@@ -123,6 +163,10 @@ def _row(cands, customer_id, what):
     return hit[0]
 
 
+@validated(
+    frames={"cands": {"customer_id": "id"}, "scores": {"customer_id": "id"}},
+    keys={"cands": "customer_id", "scores": "customer_id"},
+)
 def checklist(cands: pd.DataFrame, customer_id, *, scores=None) -> pd.DataFrame:
     """One account's scored sheet: the fifteen key questions, their score and the evidence.
 
@@ -139,6 +183,22 @@ def checklist(cands: pd.DataFrame, customer_id, *, scores=None) -> pd.DataFrame:
     Columns: ``no``, ``item`` (short name), ``question_zh``, ``question``, ``score``,
     ``evidence``.  ``scores`` is
     :func:`checklist_scores` of ``cands`` when already computed (faster for many accounts).
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``customer_id``.
+    customer_id : int
+        The customer number.
+    scores : DataFrame, optional
+        The checklist scores of :func:`checklist_scores` (default ``None``: computed from
+        ``cands``). Reads ``customer_id``.
+
+    Returns
+    -------
+    DataFrame
+        One account's scored sheet: the fifteen key questions, their score and the evidence.
 
     Examples
     --------
@@ -237,9 +297,27 @@ class AccountPlan:
         return self.to_markdown()
 
 
+@validated(
+    frames={"cands": {"customer_id": "id", "revenue_rank_share": "numeric"}},
+    keys={"cands": "customer_id"},
+)
 def plan_tier(cands: pd.DataFrame, customer_id) -> str:
     """The service tier an account's plan uses: platinum for the top 5% of all customers by the
     year's revenue, gold for the next 15%, iron for the next 30%, lead for the rest.
+
+    Parameters
+    ----------
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``customer_id``, ``revenue_rank_share``.
+    customer_id : int
+        The customer number.
+
+    Returns
+    -------
+    str
+        The service tier an account's plan uses: platinum for the top 5% of all customers by the
+        year's revenue, gold for the next 15%, iron for the next 30%, lead for the rest.
 
     Examples
     --------
@@ -268,12 +346,44 @@ def _standard(levels, rates, what):
     return levels, rates
 
 
+@validated(
+    frames={
+        "cands": {"customer_id": "id", "revenue_rank_share": "numeric"},
+        "scores": {"customer_id": "id"},
+    },
+    options={"asof": DateOption(), "horizon": Interval(1, None, integer=True)},
+    keys={"cands": "customer_id", "scores": "customer_id"},
+)
 def account_plans(world, *, cands=None, scores=None, asof=None, horizon=3, levels=None,
                   rates=None) -> dict:
     """The account plan of every candidate at once: ``{customer_id: AccountPlan}``.
 
     The same plans as :func:`account_plan` (same options), built in one pass over the data, so a
     whole portfolio of plans is quick even on a large world.
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``customer_id``, ``revenue_rank_share``.
+    scores : DataFrame, optional
+        The checklist scores of :func:`checklist_scores` (default ``None``: computed from
+        ``cands``). Reads ``customer_id``.
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+    horizon : int, default 3
+        Years ahead.
+    levels : dict, optional
+        Service level per tier (default ``None``: :data:`SERVICE_LEVELS`).
+    rates : dict, optional
+        Hourly rates or investment rates per tier (default ``None``: the module's defaults).
+
+    Returns
+    -------
+    dict
+        The account plan of every candidate at once: ``{customer_id: AccountPlan}``.
 
     Examples
     --------
@@ -304,6 +414,11 @@ def account_plans(world, *, cands=None, scores=None, asof=None, horizon=3, level
     return out
 
 
+@validated(
+    frames={"cands": {"customer_id": "id"}, "scores": {"customer_id": "id"}},
+    options={"asof": DateOption(), "horizon": Interval(1, None, integer=True)},
+    keys={"cands": "customer_id", "scores": "customer_id"},
+)
 def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, horizon=3,
                  levels=None, rates=None) -> AccountPlan:
     """Build the ten-element account plan of S4 for one candidate, from the data.
@@ -320,6 +435,32 @@ def account_plan(world, customer_id, *, cands=None, scores=None, asof=None, hori
     mix; strategy and actions from its focus cell and every checklist question scoring 2 or less;
     key strategic issues from its risks; competition from the competition and competitor scores;
     the partnership from its relationship items.
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    customer_id : int
+        The customer number.
+    cands : DataFrame
+        The key-account candidates of :func:`candidates`, one row per customer. Reads
+        ``customer_id``.
+    scores : DataFrame, optional
+        The checklist scores of :func:`checklist_scores` (default ``None``: computed from
+        ``cands``). Reads ``customer_id``.
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+    horizon : int, default 3
+        Years ahead.
+    levels : dict, optional
+        Service level per tier (default ``None``: :data:`SERVICE_LEVELS`).
+    rates : dict, optional
+        Hourly rates or investment rates per tier (default ``None``: the module's defaults).
+
+    Returns
+    -------
+    AccountPlan
+        Build the ten-element account plan of S4 for one candidate, from the data.
 
     Examples
     --------

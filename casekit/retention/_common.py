@@ -103,6 +103,12 @@ WINBACK_REASONS = {
     "no reason recorded": ("原因不明", 0.15, "we never heard why: ask first"),
 }
 
+#: The churn signals as declared columns: each one, where present, must be a true/false column.
+SIGNAL_COLUMNS = {name: "?bool" for name in SIGNALS}
+#: The customers' columns that the churn-rate functions read (see :func:`casekit.core.checks.check_columns`).
+CUSTOMER_COLUMNS = {"customer_id": "id", "first_purchase": "date", "churned": "bool",
+                    "churn_date": "?date"}
+
 _CUSTOMER_COLS = {"customer_id": "numeric", "first_purchase": "date", "churned": "bool",
                   "churn_date": "any"}
 

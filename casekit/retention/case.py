@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_frame, require_number, validated,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -19,6 +21,17 @@ _STRATEGIES = {
 }
 
 
+@validated(
+    frames={
+        "warning": {
+            "churn_probability": "share",
+            "annual_revenue": "money",
+            "annual_profit": "numeric",
+            "expected_loss": "numeric",
+        },
+    },
+    options={"calls": Interval(1, None, integer=True)},
+)
 def compare_call_strategies(warning: pd.DataFrame, *, calls: int = 20) -> pd.DataFrame:
     """With time for ``calls`` calls, whom to call first?  Three rules compared.
 
@@ -27,6 +40,19 @@ def compare_call_strategies(warning: pd.DataFrame, *, calls: int = 20) -> pd.Dat
     ``calls`` customers.  For each rule: the expected yearly profit at risk among those called
     (``expected_loss_covered``), its share of the whole list's, the called customers' average
     churn probability and the yearly profit they bring.
+
+    Parameters
+    ----------
+    warning : DataFrame
+        The early-warning list of :func:`early_warning`. Reads ``churn_probability``,
+        ``annual_revenue``, ``annual_profit``, ``expected_loss``.
+    calls : int, default 20
+        Calls that can be made.
+
+    Returns
+    -------
+    DataFrame
+        With time for ``calls`` calls, whom to call first?  Three rules compared.
 
     Examples
     --------

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_frame, require_number, validated,
+)
 from ._common import SOURCE_COST_RATIO  # noqa: F401
 
 
@@ -27,12 +29,26 @@ class CostComparison:
     source_high: float = SOURCE_COST_RATIO[1]
 
 
+@validated(
+    frames={"customers": {"acquisition_cost": "money", "retention_cost": "money"}},
+    keys={"customers": "customer_id"},
+)
 def cost_comparison(customers: pd.DataFrame) -> CostComparison:
     """What winning a customer costs (获客成本) against a year of keeping one (客户保持成本).
 
     ``ratio = mean(acquisition_cost) / mean(retention_cost)``: how many years of retention
     spending one new customer costs.  The sources say 5–6 (S1: "争取一个新客户的成本是维持一个老客户
     的5~6倍").
+
+    Parameters
+    ----------
+    customers : DataFrame
+        The customers, one row per customer. Reads ``acquisition_cost``, ``retention_cost``.
+
+    Returns
+    -------
+    CostComparison
+        What winning a customer costs (获客成本) against a year of keeping one (客户保持成本).
 
     Examples
     --------
@@ -53,6 +69,7 @@ def cost_comparison(customers: pd.DataFrame) -> CostComparison:
                           float(np.median(acq / ret)))
 
 
+@validated(options={"discount": Interval(0, 1)})
 def clv_multiple(retention, *, discount: float = 0.10):
     """The lifetime-value multiple of a yearly margin: ``r / (1 + d − r)``.
 
@@ -60,6 +77,18 @@ def clv_multiple(retention, *, discount: float = 0.10):
     ``m`` at the end of each year it stays is worth ``CLV = m · r / (1 + d − r)`` today, with
     discount rate ``d`` (the simple infinite-horizon customer lifetime value, 客户终身价值).
     ``retention`` may be a number or an array.
+
+    Parameters
+    ----------
+    retention : float or array
+        Yearly retention rate (0 to 1).
+    discount : float, default 0.1
+        Yearly discount rate (0 to 1).
+
+    Returns
+    -------
+    float
+        The lifetime-value multiple of a yearly margin: ``r / (1 + d − r)``.
 
     Examples
     --------
@@ -101,6 +130,7 @@ class RetentionPointValue:
     gain_share: float  #: relative increase of CLV
 
 
+@validated(options={"points": Interval(0, 100), "discount": Interval(0, 1)})
 def retention_point_value(annual_margin: float, customers: int, retention: float, *,
                           points: float = 1.0, discount: float = 0.10) -> RetentionPointValue:
     """What a point of retention (客户保持率) is worth in profit.
@@ -108,6 +138,24 @@ def retention_point_value(annual_margin: float, customers: int, retention: float
     ``CLV = m · r / (1 + d − r)`` per customer (:func:`clv_multiple`); raising ``r`` by
     ``points`` percentage points adds ``m · (multiple(r + p) − multiple(r))`` per customer, over
     ``customers`` customers.
+
+    Parameters
+    ----------
+    annual_margin : float
+        Yearly margin of one customer.
+    customers : int
+        Number of customers.
+    retention : float or array
+        Yearly retention rate (0 to 1).
+    points : float, default 1.0
+        Points of retention gained.
+    discount : float, default 0.1
+        Yearly discount rate (0 to 1).
+
+    Returns
+    -------
+    RetentionPointValue
+        What a point of retention (客户保持率) is worth in profit.
 
     Examples
     --------

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
-from ._common import SIGNALS, _rate  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_frame, require_number, validated,
+)
+from ._common import CUSTOMER_COLUMNS, SIGNAL_COLUMNS, SIGNALS, _rate  # noqa: F401
 from .signals import _require_signals  # noqa: F401
 
 
@@ -14,6 +16,7 @@ from .signals import _require_signals  # noqa: F401
 # Churn drivers
 # ---------------------------------------------------------------------------------------------
 
+@validated(frames={"signals": {"churned": "bool", "surveyed": "?bool", **SIGNAL_COLUMNS}})
 def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
     """Churn with and without each signal (流失原因): how strongly each one goes with leaving.
 
@@ -22,6 +25,19 @@ def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
     among surveyed customers only.  By default every signal of :data:`SIGNALS` in the table except
     ``frequency_drop``, which needs a back-test (:func:`frequency_backtest`) rather than a look
     back from the end.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 13 declared columns (see ``churn_drivers.spec``).
+    drivers : list of str, optional
+        Signals to compare (default ``None``: every signal in the data).
+
+    Returns
+    -------
+    DataFrame
+        Churn with and without each signal (流失原因): how strongly each one goes with leaving.
 
     Examples
     --------
@@ -54,6 +70,17 @@ def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("signal")
 
 
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "annual_revenue": "?money",
+            "annual_profit": "?numeric",
+            **SIGNAL_COLUMNS,
+            "big": "bool",
+        },
+    },
+)
 def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
     """Big vs small firms (大客户 / 小客户): how often each leaves, and what leaving takes with it.
 
@@ -62,6 +89,17 @@ def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
     ``lost_annual_profit`` sum the churned customers' yearly revenue and profit while they bought;
     ``revenue_per_churner`` is the revenue a year one lost customer took with them.  The sources
     warn of the churn risk of big customers (大客户的流失风险): every competitor courts them.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 14 declared columns (see ``size_and_churn.spec``).
+
+    Returns
+    -------
+    DataFrame
+        Big vs small firms (大客户 / 小客户): how often each leaves, and what leaving takes with it.
 
     Examples
     --------
@@ -96,6 +134,17 @@ _HANDLING_GROUPS = (("good handling + follow-up call", True, True),
                     ("poor handling, no call", False, False))
 
 
+@validated(
+    frames={
+        "complaints": {
+            "handling_score": "numeric",
+            "followed_up": "bool",
+            "satisfaction_after": "numeric",
+            "customer_kept": "bool",
+        },
+    },
+    options={"good_score": Interval(1, 5)},
+)
 def handling_and_follow_up(complaints: pd.DataFrame, *, good_score: int = 4) -> pd.DataFrame:
     """Does the way we handle a complaint (投诉处理) and the follow-up call (回访) keep the customer?
 
@@ -103,6 +152,19 @@ def handling_and_follow_up(complaints: pd.DataFrame, *, good_score: int = 4) -> 
     ``followed_up`` (we called back after the fix).  For each of the four groups: ``complaints``,
     ``kept`` (share after which the customer stayed, ``customer_kept``) and
     ``satisfaction_after`` (mean, 1–5).
+
+    Parameters
+    ----------
+    complaints : DataFrame
+        The complaints, one row per complaint. Reads ``handling_score``, ``followed_up``,
+        ``satisfaction_after``, ``customer_kept``.
+    good_score : int, default 4
+        Handling score (1–5) from which handling counts as good.
+
+    Returns
+    -------
+    DataFrame
+        Does the way we handle a complaint (投诉处理) and the follow-up call (回访) keep the customer?.
 
     Examples
     --------

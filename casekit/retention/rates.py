@@ -7,9 +7,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_frame, require_number, validated,
+)
 from ..core.world import is_world
-from ._common import _DAYS_PER_MONTH, _date, _lifetimes, _period, _rate, _years_of  # noqa: F401
+from ._common import (  # noqa: F401
+    CUSTOMER_COLUMNS, SIGNAL_COLUMNS, _DAYS_PER_MONTH, _date, _lifetimes, _period, _rate, _years_of,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -49,6 +53,11 @@ class ChurnRate:
     retention_rate: float
 
 
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={"start": DateOption(), "end": DateOption()},
+)
 def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
     """Churn rate (客户流失率) and retention rate (客户保持率) of a period, on the right base.
 
@@ -101,6 +110,7 @@ def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
                      opening - gone + n_new - new_gone, rate, 1.0 - rate)
 
 
+@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"})
 def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     """:func:`churn_rate` for each calendar year: one row per year.
 
@@ -108,6 +118,19 @@ def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     ``retention_rate``, and two common wrong answers for comparison: ``churned_of_closing``
     (churned ÷ customers at the end of the year) and ``all_churned_of_all`` (everyone who left in
     the year, new ones included, ÷ everyone who was a customer at some time in the year).
+
+    Parameters
+    ----------
+    customers : World or DataFrame
+        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
+        ``churned``, ``churn_date`` (optional).
+    years : list of int, optional
+        Calendar years (default ``None``: every year of the data).
+
+    Returns
+    -------
+    DataFrame
+        :func:`churn_rate` for each calendar year: one row per year.
 
     Examples
     --------
@@ -140,6 +163,11 @@ def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("year")
 
 
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={"start": DateOption()},
+)
 def yearly_churn_by_age(customers, *, years=None, start=None) -> pd.DataFrame:
     """Each year's churn rate split by the age of the relationship: why a churn rate can rise.
 
@@ -150,6 +178,21 @@ def yearly_churn_by_age(customers, *, years=None, start=None) -> pd.DataFrame:
     ``churn_rate`` the rate of all opening customers.  When the base grows, more of it is young,
     and young customers leave more often: the overall rate rises even if established customers
     leave as often as before.
+
+    Parameters
+    ----------
+    customers : World or DataFrame
+        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
+        ``churned``, ``churn_date`` (optional).
+    years : list of int, optional
+        Calendar years (default ``None``: every year of the data).
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+
+    Returns
+    -------
+    DataFrame
+        Each year's churn rate split by the age of the relationship: why a churn rate can rise.
 
     Examples
     --------
@@ -200,6 +243,11 @@ def _cohort_labels(first: np.ndarray, start: pd.Timestamp) -> np.ndarray:
     return np.where(first < np.datetime64(start.date(), "D"), before, year.astype(str))
 
 
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={"start": DateOption()},
+)
 def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     """Cohort retention table (客户群组保持率): share of each cohort still a customer at each year end.
 
@@ -207,6 +255,21 @@ def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     ``start`` form one cohort ("before 2023") counted from the customers we still had on
     ``start``.  Each cell = cohort members still buying at the end of that year ÷ cohort size;
     years before the cohort began are empty.
+
+    Parameters
+    ----------
+    customers : World or DataFrame
+        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
+        ``churned``, ``churn_date`` (optional).
+    years : list of int, optional
+        Calendar years (default ``None``: every year of the data).
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+
+    Returns
+    -------
+    DataFrame
+        Cohort retention table (客户群组保持率): share of each cohort still a customer at each year end.
 
     Examples
     --------
@@ -252,6 +315,15 @@ def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("cohort")
 
 
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={
+        "start": DateOption(),
+        "asof": DateOption(),
+        "months": Interval(1, None, integer=True, optional=True),
+    },
+)
 def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -> pd.DataFrame:
     """Retention curve (客户保持曲线): share of customers still buying after each month of tenure.
 
@@ -325,6 +397,11 @@ def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -
     return pd.concat(frames, ignore_index=True)
 
 
+@validated(
+    world={"customers": CUSTOMER_COLUMNS},
+    keys={"customers": "customer_id"},
+    options={"start": DateOption(), "asof": DateOption()},
+)
 def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
                     asof=None) -> pd.DataFrame:
     """Churn per customer-year at each tenure (years since the first purchase).
@@ -332,6 +409,23 @@ def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
     For each tenure band, ``exposure`` sums the years customers spent in that band within the
     data period, ``churned`` counts churns in it, and ``churn_per_year = churned / exposure``
     (the yearly churn rate at that tenure).
+
+    Parameters
+    ----------
+    customers : World or DataFrame
+        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
+        ``churned``, ``churn_date`` (optional).
+    bands : sequence of float, default (0, 1, 2, 3, 5, 10, inf)
+        Tenure band edges, in years.
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+
+    Returns
+    -------
+    DataFrame
+        Churn per customer-year at each tenure (years since the first purchase).
 
     Examples
     --------

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_frame, require_number, validated,
+)
 from ..core.world import asof_of, period_start
-from ._common import (  # noqa: F401
+from ._common import (
+    SIGNAL_COLUMNS, CUSTOMER_COLUMNS,  # noqa: F401
     DEFAULT_WEIGHTS, RETENTION_MEASURES, SIGNALS, _DAYS_PER_MONTH, _date, _lifetimes, _rate,
     _require_world,
 )
@@ -38,11 +41,25 @@ def _weights(weights, what):
     return out
 
 
+@validated(frames={"signals": SIGNAL_COLUMNS})
 def risk_score(signals: pd.DataFrame, *, weights=None) -> pd.Series:
     """A transparent churn-risk score (流失风险评分): the sum of points of the signals a customer shows.
 
     ``score = Σ weight[signal] × flag[signal]`` with :data:`DEFAULT_WEIGHTS` unless ``weights``
     (signal → points) is given.  Anyone can see why a customer scores high.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 11 declared columns (see ``risk_score.spec``).
+    weights : dict, optional
+        Signal → points (default ``None``: :data:`DEFAULT_WEIGHTS`).
+
+    Returns
+    -------
+    Series
+        A transparent churn-risk score (流失风险评分): the sum of points of the signals a customer shows.
 
     Examples
     --------
@@ -86,6 +103,10 @@ def _ranked_counts(score, y, k):
     return hits
 
 
+@validated(
+    frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
+    options={"top": Interval(0, 1)},
+)
 def score_precision(signals: pd.DataFrame, score, *, top: float = 0.1) -> ScorePrecision:
     """Precision and lift of the riskiest ``top`` share of customers (e.g. the top decile).
 
@@ -93,6 +114,21 @@ def score_precision(signals: pd.DataFrame, score, *, top: float = 0.1) -> ScoreP
     churn rate of their tie group (as if ties were broken at random), so the result does not
     depend on row order.  ``precision`` = churners flagged ÷ k; ``lift`` = precision ÷ the churn
     rate of all customers; ``recall`` = churners flagged ÷ all churners.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 12 declared columns (see ``score_precision.spec``).
+    score : Series
+        A risk score per customer (e.g. :func:`risk_score`), aligned with ``signals``.
+    top : float, default 0.1
+        The share of customers at the top (0 to 1).
+
+    Returns
+    -------
+    ScorePrecision
+        Precision and lift of the riskiest ``top`` share of customers (e.g. the top decile).
 
     Examples
     --------
@@ -118,9 +154,24 @@ def score_precision(signals: pd.DataFrame, score, *, top: float = 0.1) -> ScoreP
                           float(hits / y.sum()) if y.sum() else np.nan)
 
 
+@validated(frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}})
 def score_table(signals: pd.DataFrame, score) -> pd.DataFrame:
     """Churn rate at each score value, riskiest first, with the cumulative share of customers
     and of churners (the lift table of a points score).
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 12 declared columns (see ``score_table.spec``).
+    score : Series
+        A risk score per customer (e.g. :func:`risk_score`), aligned with ``signals``.
+
+    Returns
+    -------
+    DataFrame
+        Churn rate at each score value, riskiest first, with the cumulative share of customers and
+        of churners (the lift table of a points score).
 
     Examples
     --------
@@ -149,11 +200,30 @@ def score_table(signals: pd.DataFrame, score) -> pd.DataFrame:
     return out
 
 
+@validated(
+    frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
+    options={"prior": Interval(0, None)},
+)
 def churn_probability(signals: pd.DataFrame, score, *, prior: float = 20.0) -> pd.Series:
     """The churn rate observed at each customer's score value, shrunk toward the overall rate.
 
     ``p = (churned at this score + prior · base rate) / (customers at this score + prior)``: a
     score value held by few customers gets a rate close to everyone's.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 12 declared columns (see ``churn_probability.spec``).
+    score : Series
+        A risk score per customer (e.g. :func:`risk_score`), aligned with ``signals``.
+    prior : float, default 20.0
+        Weight of the overall churn rate when smoothing each score's rate (≥ 0).
+
+    Returns
+    -------
+    Series
+        The churn rate observed at each customer's score value, shrunk toward the overall rate.
 
     Examples
     --------
@@ -175,6 +245,10 @@ def churn_probability(signals: pd.DataFrame, score, *, prior: float = 20.0) -> p
     return pd.Series(p[inv], index=signals.index, name="churn_probability")
 
 
+@validated(
+    frames={"signals": {"churned": "bool", **SIGNAL_COLUMNS}},
+    options={"l2": Interval(0, None), "iterations": Interval(1, None, integer=True)},
+)
 def logistic_weights(signals: pd.DataFrame, *, features=None, l2: float = 1.0,
                      iterations: int = 50) -> pd.DataFrame:
     """A logistic regression of churn on the signals, fitted with Newton's method in numpy.
@@ -183,6 +257,23 @@ def logistic_weights(signals: pd.DataFrame, *, features=None, l2: float = 1.0,
     ``b_j``.  Returns one row per feature (and ``intercept``) with the coefficient ``b`` and the
     odds ratio ``exp(b)``; comparing them with the points of :func:`risk_score` shows whether the
     points are sensible.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 12 declared columns (see ``logistic_weights.spec``).
+    features : list of str, optional
+        Signals used as features (default ``None``: the default signals).
+    l2 : float, default 1.0
+        Ridge penalty (≥ 0).
+    iterations : int, default 50
+        Newton iterations.
+
+    Returns
+    -------
+    DataFrame
+        A logistic regression of churn on the signals, fitted with Newton's method in numpy.
 
     Examples
     --------
@@ -227,6 +318,17 @@ def _reasons(signals, names):
     return pd.Series(text[inv] if len(uniq) else np.array([], dtype=object), index=signals.index)
 
 
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "annual_revenue": "?money",
+            "annual_profit": "?numeric",
+            **SIGNAL_COLUMNS,
+        },
+    },
+    options={"prior": Interval(0, None)},
+)
 def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -> pd.DataFrame:
     """The early-warning list (流失预警): current customers ranked by the profit at risk.
 
@@ -237,6 +339,35 @@ def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -
     when the signals hold ``frequency_drop``: a warning without points, whose strength the
     back-test :func:`frequency_backtest` measures) and ``frequency_drop``.  Sorted by expected
     loss, largest first.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 14 declared columns (see ``early_warning.spec``).
+    weights : dict, optional
+        Signal → points (default ``None``: :data:`DEFAULT_WEIGHTS`).
+    prior : float, default 20.0
+        Weight of the overall churn rate when smoothing each score's rate (≥ 0).
+
+    Returns
+    -------
+    DataFrame
+        The early-warning list (流失预警): current customers ranked by the profit at risk.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"churned": [True, False, False, False],
+    ...                   "key_contact_left": [True, True, False, False],
+    ...                   "silent": [False, True, True, False],
+    ...                   "annual_revenue": [900.0, 1200.0, 500.0, 800.0],
+    ...                   "annual_profit": [90.0, 150.0, -20.0, 60.0]},
+    ...                  index=pd.Index([1, 2, 3, 4], name="customer_id"))
+    >>> w = early_warning(s, weights={"key_contact_left": 3, "silent": 1})
+    >>> w.index.tolist(), w["risk_points"].tolist()
+    ([2, 4, 3], [4.0, 0.0, 1.0])
+    >>> w.loc[2, "warnings"]
+    'our key contact left; never complained (silence)'
     """
     what = "early_warning"
     w = _weights(weights, what)
@@ -259,6 +390,7 @@ def early_warning(signals: pd.DataFrame, *, weights=None, prior: float = 20.0) -
     return out.sort_values(["expected_loss", "risk_points"], ascending=False, kind="stable")
 
 
+@validated(options={"months": Interval(1, None, integer=True), "start": DateOption()})
 def orders_before_churn(world, *, months: int = 12, start=None) -> pd.DataFrame:
     """Churn gives warning: the orders of customers who left, month by month before they left.
 
@@ -268,6 +400,20 @@ def orders_before_churn(world, *, months: int = 12, start=None) -> pd.DataFrame:
     ``orders_per_churner`` and ``vs_earlier_pace`` (orders ÷ the mean of the earlier half of the
     window, e.g. months 7–12: 1.0 = the pace they used to buy at).  Rows run from the earliest
     month to the last, so a chart reads towards the day they left.
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    months : int, default 12
+        Months.
+    start : date, optional
+        First day of the period (default ``None``: from the data).
+
+    Returns
+    -------
+    DataFrame
+        Churn gives warning: the orders of customers who left, month by month before they left.
 
     Examples
     --------
@@ -317,6 +463,9 @@ def _month_ends(first, last):
     return list(pd.date_range(first, last, freq="ME"))
 
 
+@validated(
+    options={"months": Interval(1, None, integer=True), "recent_days": Interval(1, None, integer=True)},
+)
 def frequency_backtest(world, *, at=None, months: int = 1, recent_days: int = 91
                        ) -> pd.DataFrame:
     """Back-test of an early-warning signal (流失预警): does a fall in order frequency predict churn?
@@ -333,6 +482,22 @@ def frequency_backtest(world, *, at=None, months: int = 1, recent_days: int = 91
     Returns one row per flag value with ``checks`` (customers × dates), ``churned_next``,
     ``churn_rate_next`` and ``share_of_churners`` (the share of all who churned next that the
     flag caught).
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    at : date or list of dates, optional
+        The date(s) the signal is read at (default ``None``: from the data).
+    months : int, default 1
+        Months.
+    recent_days : int, default 91
+        Days that count as recent.
+
+    Returns
+    -------
+    DataFrame
+        Back-test of an early-warning signal (流失预警): does a fall in order frequency predict churn?.
 
     Examples
     --------
@@ -407,12 +572,32 @@ def frequency_backtest(world, *, at=None, months: int = 1, recent_days: int = 91
     return out
 
 
+@validated(frames={"signals": SIGNAL_COLUMNS})
 def retention_measures(signals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Retention measures (客户保持措施), standard textbook, each with the churn signal it treats
     and, given the signals table, the churn rate with and without that signal on the data.
 
     >>> list(retention_measures()["measure"])[:2]
     ['relationship building', 'service quality']
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 11 declared columns (see ``retention_measures.spec``).
+
+    Returns
+    -------
+    DataFrame
+        Retention measures (客户保持措施), standard textbook, each with the churn signal it treats and,
+        given the signals table, the churn rate with and without that signal on the data.
+
+    Examples
+    --------
+    >>> retention_measures()[["measure", "treats"]].head(2)
+                     measure                           treats
+    0  relationship building             our key contact left
+    1        service quality  low satisfaction (below 3 of 5)
     """
     rows = [{"measure": m, "chinese": zh, "how": how, "treats": SIGNALS[sig][0], "signal": sig}
             for m, zh, how, sig in RETENTION_MEASURES]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import Interval, check_columns, require_frame, require_number, validated
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, check_columns, require_frame, require_number, validated,
+)
 from ..core.customers import customer_table
 from ..core.world import asof_of, period_start
 from ..selection import delivered_value
@@ -18,12 +20,21 @@ from ._common import (  # noqa: F401
 # Signals per customer
 # ---------------------------------------------------------------------------------------------
 
-@validated(world={"customers": {"customer_id": "id", "churned": "bool", "key_contact_left": "bool"},
-                  "transactions": {"customer_id": "id"}},
-           keys={"customers": "customer_id"}, empty_ok=("transactions",),
-           options={"low_satisfaction": Interval(1, 5), "low_loyalty": Interval(0, 1),
-                    "slow_days": Interval(1, 365, integer=True), "big_share": Interval(0.01, 0.99),
-                    "recent_days": Interval(30, 365, integer=True)})
+@validated(
+    world={
+        "customers": {"customer_id": "id", "churned": "bool", "key_contact_left": "bool"},
+        "transactions": {"customer_id": "id"},
+    },
+    keys={"customers": "customer_id"},
+    empty_ok=('transactions',),
+    options={
+        "low_satisfaction": Interval(1, 5),
+        "low_loyalty": Interval(0, 1),
+        "slow_days": Interval(1, 365, integer=True),
+        "big_share": Interval(0.01, 0.99),
+        "recent_days": Interval(30, 365, integer=True),
+    },
+)
 def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float = 0.4,
                      slow_days: int = 21, big_share: float = 0.1, recent_days: int = 91
                      ) -> pd.DataFrame:
@@ -52,6 +63,33 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
       (orders per ``recent_days`` over the year before that), ``frequency_drop`` (seen for that
       long, at least one order per period before, and under half that pace recently: the rule
       :func:`frequency_backtest` tests), ``days_since_order``.
+
+    Parameters
+    ----------
+    world : World
+        A casekit World (``ck.world()``, or ``ck.world_from_transactions(...)`` for your own data).
+    low_satisfaction : float, default 3.0
+        Satisfaction (1–5) below which a customer counts as dissatisfied.
+    low_loyalty : float, default 0.4
+        Loyalty (0–1) below which a customer counts as disloyal.
+    slow_days : int, default 21
+        Days to resolve beyond which a complaint counts as slow.
+    big_share : float, default 0.1
+        Share of customers, by employees, that count as big firms (0 to 1).
+    recent_days : int, default 91
+        Days that count as recent.
+
+    Returns
+    -------
+    DataFrame
+        One row per customer with every churn signal (流失信号) and the customer's value.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> s = customer_signals(ck.world(n_customers=300, seed=1))
+    >>> len(s), s.index.name, s["churned"].dtype
+    (300, 'customer_id', dtype('bool'))
     """
     what = "customer_signals"
     _require_world(world, what)
@@ -156,15 +194,59 @@ def _require_signals(signals, what, cols=()):
                                                         else " without a 'churned' column"))
     kinds = {c: ("bool" if c in SIGNALS else "any") for c in cols}
     check_columns(signals, {"churned": "bool", **kinds}, what=what, frame="the signals")
+    dup = signals.index.duplicated()
+    if signals.index.name == "customer_id" and dup.any():
+        first = signals.index[dup][0]
+        first = first.item() if hasattr(first, "item") else first
+        raise ValueError(f"{what}: customer_id {first!r} appears twice in the signals; "
+                         "expected one row per customer (drop the duplicated rows)")
     return signals
 
 
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "satisfaction": "?numeric",
+            "key_contact_left": "?bool",
+            "low_satisfaction": "?bool",
+            "low_loyalty": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "silent": "?bool",
+            "value_gap": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+)
 def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=None) -> pd.DataFrame:
     """Churn rate by band (or value) of one column: customers, churned, churn rate and lift.
 
     ``bins`` cuts a numeric column at the given edges (left-closed: ``[2, 3)``), ``q`` into that
     many equal-sized bands; with neither, each value is its own group.  ``lift`` = the band's
     churn rate ÷ everyone's.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 13 declared columns (see ``churn_by.spec``).
+    column : str
+        The column to band.
+    bins : sequence of float, optional
+        Band edges (left-closed).
+    q : int, optional
+        Number of equal-sized bands.
+    labels : list of str, optional
+        Names of the bands.
+
+    Returns
+    -------
+    DataFrame
+        Churn rate by band (or value) of one column: customers, churned, churn rate and lift.
 
     Examples
     --------
@@ -203,11 +285,51 @@ def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=No
     return out
 
 
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "loyalty": "?share",
+            "revenue": "?money",
+            "profit": "?numeric",
+            "annual_revenue": "?money",
+            "key_contact_left": "?bool",
+            "low_satisfaction": "?bool",
+            "low_loyalty": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "silent": "?bool",
+            "value_gap": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+    options={"q": Interval(1, None, integer=True)},
+)
 def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=None) -> pd.DataFrame:
     """Profit margin (profit ÷ revenue) and churn rate by equal-sized bands of ``column``.
 
     The sources' claim "loyalty, not size, makes profit" (为企业带来丰厚利润的通常不是购买量大的客户,
     而是忠诚客户) is checked with ``column="loyalty"`` against ``column="annual_revenue"``.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 16 declared columns (see ``profit_margin_by.spec``).
+    column : str
+        The column to band.
+    q : int, optional
+        Number of equal-sized bands.
+    labels : list of str, optional
+        Names of the bands.
+
+    Returns
+    -------
+    DataFrame
+        Profit margin (profit ÷ revenue) and churn rate by equal-sized bands of ``column``.
 
     Examples
     --------
@@ -232,9 +354,43 @@ def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=N
     return out
 
 
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "satisfaction": "?numeric",
+            "loyalty": "?share",
+            "key_contact_left": "?bool",
+            "low_satisfaction": "?bool",
+            "low_loyalty": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "silent": "?bool",
+            "value_gap": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+)
 def satisfaction_loyalty(signals: pd.DataFrame, *, bins=(1, 2, 3, 4, 5.01)) -> pd.DataFrame:
     """Satisfaction → loyalty → churn (顾客满意 → 顾客忠诚): by satisfaction band, the customers'
     mean loyalty and their churn rate.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 14 declared columns (see ``satisfaction_loyalty.spec``).
+    bins : sequence of float, optional
+        Band edges (left-closed).
+
+    Returns
+    -------
+    DataFrame
+        Satisfaction → loyalty → churn (顾客满意 → 顾客忠诚): by satisfaction band, the customers' mean
+        loyalty and their churn rate.
 
     Examples
     --------
@@ -268,6 +424,26 @@ def _loyalty_kind(signals, satisfaction_cut, loyalty_cut):
     return np.select([att & rep, att & ~rep, ~att & rep], list(LOYALTY_TYPES)[:3], "no loyalty")
 
 
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "satisfaction": "?numeric",
+            "loyalty": "?share",
+            "key_contact_left": "?bool",
+            "low_satisfaction": "?bool",
+            "low_loyalty": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "silent": "?bool",
+            "value_gap": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+)
 def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=None) -> pd.DataFrame:
     """The four types of loyalty (忠诚类型): attitude (satisfaction) × behaviour (repeat loyalty).
 
@@ -276,6 +452,21 @@ def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=N
     liking us (habit, lock-in); *no loyalty* (不忠诚) neither.  Attitude is high when satisfaction
     ≥ ``satisfaction_cut``, repeat buying when the loyalty index ≥ ``loyalty_cut`` (defaults: the
     medians).
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 14 declared columns (see ``loyalty_types.spec``).
+    satisfaction_cut : float, optional
+        Satisfaction that splits high from low attitude (default ``None``: the median).
+    loyalty_cut : float, optional
+        Loyalty that splits high from low repeat buying (default ``None``: the median).
+
+    Returns
+    -------
+    DataFrame
+        The four types of loyalty (忠诚类型): attitude (satisfaction) × behaviour (repeat loyalty).
 
     Examples
     --------
@@ -314,6 +505,11 @@ def loyalty_ladder() -> pd.DataFrame:
 
     >>> list(loyalty_ladder()["rung"])[:3]
     ['suspect', 'prospect', 'first-time customer']
+
+    Returns
+    -------
+    DataFrame
+        The loyalty ladder (忠诚阶梯), standard textbook: each rung with its Chinese name.
     """
     return pd.DataFrame([{"step": k + 1, "rung": en, "chinese": zh, "meaning": m}
                          for k, (en, zh, m) in enumerate(LOYALTY_LADDER)]).set_index("step")

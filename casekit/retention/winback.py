@@ -7,7 +7,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..core.checks import require_frame, require_number
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, require_frame, require_number, validated,
+)
 from ._common import WINBACK_REASONS, _DAYS_PER_MONTH, _date  # noqa: F401
 from .signals import _require_signals  # noqa: F401
 
@@ -25,6 +27,29 @@ def _leave_reason(signals) -> np.ndarray:
     return np.select(conds, list(WINBACK_REASONS)[:5], "no reason recorded")  # same order
 
 
+@validated(
+    frames={
+        "signals": {
+            "churned": "bool",
+            "churn_date": "?date",
+            "low_satisfaction": "?bool",
+            "key_contact_left": "?bool",
+            "unresolved_complaint": "?bool",
+            "slow_complaint": "?bool",
+            "value_gap": "?bool",
+            "bad_debt": "?numeric",
+            "annual_revenue": "?money",
+            "annual_profit": "?numeric",
+            "low_loyalty": "?bool",
+            "silent": "?bool",
+            "big": "?bool",
+            "new": "?bool",
+            "frequency_drop": "?bool",
+            "resolved_fast": "?bool",
+        },
+    },
+    options={"asof": DateOption()},
+)
 def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=None) -> pd.DataFrame:
     """Win-back (客户挽回) of lapsed customers (中止往来的老客户): who is worth winning back first.
 
@@ -36,6 +61,21 @@ def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=None) -> pd.
     ``months_since`` it left, ``worth`` (it was profitable and left no bad debt: a bad customer is
     not worth winning back) and ``expected_value`` = chance × annual profit.  Sorted: worth first,
     then expected value; ``rank`` numbers them.
+
+    Parameters
+    ----------
+    signals : DataFrame
+        The churn signals of :func:`customer_signals`, one row per customer (indexed by
+        ``customer_id``). Reads 16 declared columns (see ``winback_candidates.spec``).
+    chances : dict, optional
+        Win-back chance per reason (default ``None``: :data:`WINBACK_REASONS`).
+    asof : date, optional
+        The as-of date (default ``None``: from the data).
+
+    Returns
+    -------
+    DataFrame
+        Win-back (客户挽回) of lapsed customers (中止往来的老客户): who is worth winning back first.
 
     Examples
     --------
@@ -95,11 +135,28 @@ def winback_candidates(signals: pd.DataFrame, *, chances=None, asof=None) -> pd.
     return out
 
 
+@validated(
+    frames={
+        "leads": {"prospect_type": "text", "lead_cost": "money", "status": "text", "converted": "bool"},
+    },
+)
 def prospect_type_conversion(leads: pd.DataFrame) -> pd.DataFrame:
     """Leads by prospect type (潜在客户类型, S1): new prospects, existing customers and lapsed former
     customers (中止往来的老客户) — how many, how many closed, conversion and lead cost per win.
 
     Only closed leads (won or lost) count toward conversion.
+
+    Parameters
+    ----------
+    leads : DataFrame
+        The sales leads, one row per lead. Reads ``prospect_type``, ``lead_cost``, ``status``,
+        ``converted``.
+
+    Returns
+    -------
+    DataFrame
+        Leads by prospect type (潜在客户类型, S1): new prospects, existing customers and lapsed former
+        customers (中止往来的老客户) — how many, how many closed, conversion and lead cost per win.
 
     Examples
     --------
