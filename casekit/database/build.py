@@ -824,6 +824,9 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
       segment customers    revenue revenue_share
     0  retail     1,234  2,345,679         23.5%
     """
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"readable: expected a pandas DataFrame (a query's result), got "
+                         f"{type(frame).__name__}")
     out = {}
     for c in frame.columns:
         s = frame[c]
