@@ -139,7 +139,7 @@ def _parse_date(text, what):
     try:
         return date.fromisoformat(str(text)).isoformat()
     except ValueError:
-        raise ValueError(f"assign: {what}={text!r} is not a date like 2027-01-15") from None
+        raise ValueError(f"assign: {what}={text!r} is not a date like YYYY-MM-DD") from None
 
 
 def inject(nb, parameters: dict):

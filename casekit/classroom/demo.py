@@ -57,7 +57,7 @@ def demo_class(folder, *, exercises="00,04", n_students: int = 12, n_customers: 
         w = csv.writer(fh)
         w.writerow(["student_id", "name"])
         for k in range(n_students):
-            w.writerow([f"2027{k:03d}", NAMES[k]])
+            w.writerow([f"S{k + 1:04d}", NAMES[k]])  # made-up student numbers
     out = folder / "assignments"
     manifest, _ = _assign.assign(roster, exercises, out, n_customers=n_customers,
                                  secret=secret, force=True, assignment="demo")
