@@ -12,7 +12,7 @@ Examples
 >>> require_world(10, chapter=1)
 Traceback (most recent call last):
 ...
-ValueError: require_world: chapter 1 teaches on at least 500 customers, got n_customers=10: on fewer customers chance can hide the chapter's lessons, and its ✓ checks would stop the notebook; set n_customers to 500 or more
+ValueError: require_world: chapter 1 teaches on at least 700 customers, got n_customers=10: on fewer customers chance can hide the chapter's lessons, and its ✓ checks would stop the notebook; set n_customers to 700 or more
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ __all__ = ["SMALLEST_WORLD", "require_world", "smallest_world"]
 #: the smallest ``n_customers`` each chapter's notebook teaches on (key: chapter number, or
 #: ``"own data"`` for the notebook that runs the chapters on a transaction log).
 SMALLEST_WORLD: dict[int | str, int] = {
-    1: 500, 2: 500, 3: 500, 4: 500, 5: 500, 6: 500, 7: 500, 8: 500, "own data": 300,
+    1: 700, 2: 1000, 3: 500, 4: 500, 5: 500, 6: 700, 7: 1000, 8: 500, "own data": 500,
 }
 
 
