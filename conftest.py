@@ -26,3 +26,13 @@ def _run_cells_with_history() -> None:
 
 
 _run_cells_with_history()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Leave the nightly sweep out unless ``-m`` names it, even when ``-m`` selects other markers."""
+    if "nightly" in (config.getoption("markexpr", "") or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("nightly") is None]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept

@@ -9,6 +9,7 @@
 :mod:`.customers`      the one per-customer table the chapters' customer views derive from
 :mod:`.owndata`        ``world_from_transactions``: a firm's own transaction log as a World
 :mod:`.claim`          ``claim(cond, text)``: a lesson, checked where it is stated
+:mod:`.smallest`       ``require_world(n, chapter=N)``: the smallest world a chapter teaches on
 =====================  ==========================================================================
 
 The core imports no chapter; every chapter imports the core at the top of its module.
@@ -26,6 +27,7 @@ import importlib
 from .checks import (DateOption, Flag, Interval, OneOf, Spec, check_columns, require_choice,
                      require_frame, require_number, require_numbers, require_shares, validated)
 from .claim import claim
+from .smallest import SMALLEST_WORLD, require_world, smallest_world
 from .fmt import cny, pct, short_money
 from .vocab import Term, chinese, english, terms_table
 
@@ -41,8 +43,8 @@ _LAZY = {
 }
 
 __all__ = ["DateOption", "Flag", "Interval", "OneOf", "Spec", "Term", "check_columns", "chinese",
-           "claim", "cny", "english", "pct", "require_choice", "require_frame", "require_number",
-           "require_numbers", "require_shares", "short_money", "terms_table", "validated",
+           "SMALLEST_WORLD", "claim", "cny", "english", "pct", "require_choice", "require_frame", "require_number",
+           "require_numbers", "require_shares", "require_world", "smallest_world", "short_money", "terms_table", "validated",
            *_LAZY]
 
 
