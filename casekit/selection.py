@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .core.checks import Interval, require_frame, require_number, validated
+from .core.memo import per_world
 from .core.profit import _years as profit_years
 from .core.profit import customer_profitability, frames, positions
 from .core.world import data_years, is_world, last_years
@@ -183,6 +184,7 @@ _SCORE_COLS = {"customer_id": "numeric", "price_sensitivity": "numeric", "paymen
                "cooperativeness": "numeric", "off_core_requests": "numeric"}
 
 
+@per_world
 @validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
            options={"good_cut": Interval(-100, 100), "max_cost_share": Interval(0, 1),
                     "min_disputes": Interval(1, None, integer=True),

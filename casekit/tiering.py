@@ -35,6 +35,7 @@ from . import _fast
 from .clv.summary import per_customer
 from .schema import DATE_DTYPE
 from .core.checks import require_choice, require_frame, require_number, require_shares, validated
+from .core.memo import per_world
 from .core.profit import customer_profitability
 from .core.vocab import register
 
@@ -870,6 +871,7 @@ def yearly_retention(transactions: pd.DataFrame, *, groups=None, date="date", cu
 # Per-customer value of the synthetic world
 # --------------------------------------------------------------------------------------------
 
+@per_world
 def customer_values(world, *, discount=0.10, horizon=5, retention_bands=5) -> pd.DataFrame:
     """One row per customer of a synthetic world with every value a tier can be built on.
 
