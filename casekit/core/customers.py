@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .memo import per_world
 from .profit import customer_profitability, positions
 from .world import asof_of, require_world
 
@@ -43,6 +44,7 @@ MONEY_COLUMNS = {
 }
 
 
+@per_world
 def customer_table(world, *, asof=None) -> pd.DataFrame:
     """One row per customer: its attributes (all the world's customer columns) and its money columns.
 

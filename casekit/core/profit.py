@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .checks import DateOption, Flag, validated
+from .memo import per_world
 from .world import asof_of, is_world
 
 __all__ = ["customer_profitability", "frames", "positions", "PROFIT_COLS", "TX_COLS"]
@@ -126,7 +127,7 @@ def positions(ids: np.ndarray, tx_ids: np.ndarray, what: str) -> np.ndarray:
     return pos
 
 
-
+@per_world
 @validated(world={"customers": PROFIT_COLS, "transactions": TX_COLS},
            options={"active_only": Flag(), "asof": DateOption()},
            keys={"customers": "customer_id"}, empty_ok=("transactions",))

@@ -204,7 +204,9 @@ class PlatinumByProfit(_Values, NumericExercise):
         return (0, round(0.05 * len(self.values())))
 
     def _tiers(self) -> pd.DataFrame:
-        return T.compare_tiers(self.values(), by=["revenue", "profit"])
+        if not hasattr(self, "_tier_table"):  # asked for by the solution, explanation and mistakes
+            self._tier_table = T.compare_tiers(self.values(), by=["revenue", "profit"])
+        return self._tier_table
 
     def solution(self) -> float:
         t = self._tiers()

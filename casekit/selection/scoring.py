@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..core.memo import per_world
 from ..core.checks import Interval, require_frame, require_number, validated
 from ..core.profit import customer_profitability
 from ._base import (
@@ -23,6 +24,7 @@ _SCORE_COLS = {"customer_id": "numeric", "price_sensitivity": "numeric", "paymen
                "cooperativeness": "numeric", "off_core_requests": "numeric"}
 
 
+@per_world
 @validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
            options={"good_cut": Interval(-100, 100), "bad_cut": Interval(-100, 100),
                     "max_cost_share": Interval(0, 1),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..core.memo import per_world
 from ..core.checks import Interval, require_frame, require_number, validated
 from ..core.profit import customer_profitability
 from .tiers import _customer_year_codes
@@ -190,6 +191,7 @@ def yearly_retention(transactions: pd.DataFrame, *, groups=None, date="date", cu
 # Per-customer value of the synthetic world
 # --------------------------------------------------------------------------------------------
 
+@per_world
 @validated(world={"customers": {"customer_id": "id", "service_hours": "money", "loyalty": "share", "churned": "bool"},
                   "transactions": {"customer_id": "id", "date": "date", "revenue": "numeric"}},
            keys={"customers": "customer_id"},
