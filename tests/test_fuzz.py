@@ -49,7 +49,7 @@ SKIP = {"claim"}                  # claim() raises AssertionError by design
 #: the validation layer itself, the World/period helpers and the own-data entry of the core
 #: (tests/test_owndata.py, tests/test_validation.py), the database builder (tests/test_database.py)
 #: and the generator's key-account history (a World in, generated data out).
-SELF_CHECKED = ("casekit.core.", "casekit.database.build.build",
+SELF_CHECKED = ("casekit.core.", "casekit.database.build.build", "casekit.database.build.readable",
                 "casekit.key_accounts.data.account_history")
 SAMPLE = int(os.environ.get("CASEKIT_FUZZ_SAMPLE", "0"))   # 0 = every generated input
 #: fuzz only these modules (comma-separated), e.g. while working on one chapter

@@ -24,7 +24,7 @@ __all__ = ["SMALLEST_WORLD", "require_world", "smallest_world"]
 #: the smallest ``n_customers`` each chapter's notebook teaches on (key: chapter number, or
 #: ``"own data"`` for the notebook that runs the chapters on a transaction log).
 SMALLEST_WORLD: dict[int | str, int] = {
-    1: 700, 2: 1000, 3: 500, 4: 500, 5: 500, 6: 700, 7: 1500, 8: 500, "own data": 500,
+    1: 700, 2: 1000, 3: 500, 4: 500, 5: 500, 6: 1000, 7: 1500, 8: 500, "own data": 500,
 }
 
 

@@ -52,6 +52,7 @@ from ..database import build as _build_db
 from ..database import run_query
 from ..database.query import QueryResult, strip_comments
 from .engine import Exercise, ExerciseView, Feedback, Misconception
+from .engine.feedback import _text_html
 
 __all__ = ["SQLExercise", "SQLView", "compare", "Comparison"]
 
@@ -406,7 +407,7 @@ class SQLExercise(Exercise):
                 f'<div style="font-size:1.1em"><b>{html.escape(self.title)}</b> '
                 f'<span style="color:#666;font-size:0.85em">· {KIND_LABEL} · '
                 f'<code>{html.escape(self.id)}</code></span></div>'
-                f"<p>{_text_html(self.prompt)}</p></div>")
+                f'<div style="margin:0.5em 0">{_text_html(self.prompt)}</div></div>')
 
     def schema_html(self) -> str:
         """The tables and views of the question, with their columns."""
@@ -516,14 +517,6 @@ def _diagnose(got: pd.DataFrame, want: pd.DataFrame, cmp: Comparison, sql: str =
                                 "row once per match in the other table before summing. "
                                 "Aggregate each table on its own, then join the totals.")
     return None, ""
-
-
-def _text_html(text: str) -> str:
-    import re
-    out = html.escape(str(text))
-    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
-    out = re.sub(r"\*\*([^*]+)\*\*", r"<b>\1</b>", out)
-    return out.replace("\n\n", "<br><br>").replace("\n", "<br>")
 
 
 def _cell(v, name: str = "") -> str:
