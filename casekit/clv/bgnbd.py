@@ -35,15 +35,21 @@ def _dot(a, b) -> float:
     return float(np.einsum("i,i->", a, b))
 
 
-def _arrays(frame, *, what, frequency, recency, T):
-    require_frame(frame, {frequency: "numeric", recency: "numeric", T: "numeric"}, what=what)
+def _repeat_purchases(frame, *, what, frequency) -> np.ndarray:
+    """The frequency column as floats, checked to hold whole numbers of repeat purchases ≥ 0."""
     x = frame[frequency].to_numpy(dtype="float64")
-    tx = frame[recency].to_numpy(dtype="float64")
-    tt = frame[T].to_numpy(dtype="float64")
     if (x < 0).any() or (x != np.round(x)).any():
         i = int(np.flatnonzero((x < 0) | (x != np.round(x)))[0])
         raise ValueError(f"{what}: column {frequency!r} must hold whole numbers of repeat "
                          f"purchases (0 or more); got {x[i]:g} in row {frame.index[i]!r}")
+    return x
+
+
+def _arrays(frame, *, what, frequency, recency, T):
+    require_frame(frame, {frequency: "numeric", recency: "numeric", T: "numeric"}, what=what)
+    x = _repeat_purchases(frame, what=what, frequency=frequency)
+    tx = frame[recency].to_numpy(dtype="float64")
+    tt = frame[T].to_numpy(dtype="float64")
     if (tx < 0).any():
         i = int(np.flatnonzero(tx < 0)[0])
         raise ValueError(f"{what}: column {recency!r} holds a negative time ({tx[i]:g} in row "

@@ -25,19 +25,15 @@ from scipy import optimize, special
 
 from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_frame
-from .bgnbd import _dot
+from .bgnbd import _dot, _repeat_purchases
 
 PARAMS = ("p", "q", "gamma")
 
 
 def _arrays(frame, *, what, frequency, monetary, repeat_only=True):
     require_frame(frame, {frequency: "numeric", monetary: "numeric"}, what=what)
-    x = frame[frequency].to_numpy(dtype="float64")
+    x = _repeat_purchases(frame, what=what, frequency=frequency)
     m = frame[monetary].to_numpy(dtype="float64")
-    if (x < 0).any() or (x != np.round(x)).any():
-        i = int(np.flatnonzero((x < 0) | (x != np.round(x)))[0])
-        raise ValueError(f"{what}: column {frequency!r} must hold whole numbers of repeat "
-                         f"purchases (0 or more); got {x[i]:g} in row {frame.index[i]!r}")
     if (m < 0).any():
         i = int(np.flatnonzero(m < 0)[0])
         raise ValueError(f"{what}: column {monetary!r} holds a negative spend ({m[i]:g} in row "
