@@ -105,6 +105,8 @@ WINBACK_REASONS = {
 
 #: The churn signals as declared columns: each one, where present, must be a true/false column.
 SIGNAL_COLUMNS = {name: "?bool" for name in SIGNALS}
+#: A whole signals table as the churn-signal functions read it: the outcome, the two scores, the flags.
+SIGNALS_FRAME = {"churned": "bool", "satisfaction": "?numeric", "loyalty": "?share", **SIGNAL_COLUMNS}
 #: The customers' columns that the churn-rate functions read (see :func:`casekit.core.checks.check_columns`).
 CUSTOMER_COLUMNS = {"customer_id": "id", "first_purchase": "date", "churned": "bool",
                     "churn_date": "?date"}

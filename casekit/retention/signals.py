@@ -12,6 +12,7 @@ from ..core.customers import customer_table
 from ..core.world import asof_of, period_start
 from ..selection import delivered_value
 from ._common import (  # noqa: F401
+    SIGNALS_FRAME,
     LOYALTY_LADDER, LOYALTY_TYPES, SIGNALS, _CUSTOMER_COLS, _lifetimes, _require_world,
 )
 
@@ -356,22 +357,7 @@ def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=N
 
 @validated(
     frames={
-        "signals": {
-            "churned": "bool",
-            "satisfaction": "?numeric",
-            "loyalty": "?share",
-            "key_contact_left": "?bool",
-            "low_satisfaction": "?bool",
-            "low_loyalty": "?bool",
-            "unresolved_complaint": "?bool",
-            "slow_complaint": "?bool",
-            "silent": "?bool",
-            "value_gap": "?bool",
-            "big": "?bool",
-            "new": "?bool",
-            "frequency_drop": "?bool",
-            "resolved_fast": "?bool",
-        },
+        "signals": SIGNALS_FRAME,
     },
 )
 def satisfaction_loyalty(signals: pd.DataFrame, *, bins=(1, 2, 3, 4, 5.01)) -> pd.DataFrame:
@@ -426,22 +412,7 @@ def _loyalty_kind(signals, satisfaction_cut, loyalty_cut):
 
 @validated(
     frames={
-        "signals": {
-            "churned": "bool",
-            "satisfaction": "?numeric",
-            "loyalty": "?share",
-            "key_contact_left": "?bool",
-            "low_satisfaction": "?bool",
-            "low_loyalty": "?bool",
-            "unresolved_complaint": "?bool",
-            "slow_complaint": "?bool",
-            "silent": "?bool",
-            "value_gap": "?bool",
-            "big": "?bool",
-            "new": "?bool",
-            "frequency_drop": "?bool",
-            "resolved_fast": "?bool",
-        },
+        "signals": SIGNALS_FRAME,
     },
 )
 def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=None) -> pd.DataFrame:
