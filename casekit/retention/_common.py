@@ -119,6 +119,13 @@ _CUSTOMER_COLS = {"customer_id": "numeric", "first_purchase": "date", "churned":
 # Helpers
 # ---------------------------------------------------------------------------------------------
 
+def _check_customers(customers, what):
+    """The customers' lifetime columns, and one row per customer (one check, for both helpers)."""
+    require_frame(customers, _CUSTOMER_COLS, what=what)
+    check_columns(customers, {"customer_id": "id"}, what=what, key="customer_id",
+                  frame="the customers")
+
+
 def _is_world(data) -> bool:
     return is_world(data, needs=("complaints",))  # the chapter reads the complaints too
 
@@ -147,9 +154,7 @@ def _period(data, what, start=None, end=None):
     if not isinstance(customers, pd.DataFrame):
         raise ValueError(f"{what}: expected a pandas DataFrame of the customers (or a casekit "
                          f"World), got {type(data).__name__}")
-    require_frame(customers, _CUSTOMER_COLS, what=what)
-    check_columns(customers, {"customer_id": "id"}, what=what, key="customer_id",
-                  frame="the customers")
+    _check_customers(customers, what)
     start, end = period_of(data, start=start, end=end, what=what)
     return customers, start, end
 
@@ -174,9 +179,7 @@ def _lifetimes(customers, what, asof):
     ``end`` is the churn date for churned customers and ``asof`` (default: the as-of date) for
     the others.
     """
-    require_frame(customers, _CUSTOMER_COLS, what=what)
-    check_columns(customers, {"customer_id": "id"}, what=what, key="customer_id",
-                  frame="the customers")
+    _check_customers(customers, what)
     churned = customers["churned"].to_numpy(dtype=bool)
     cd = customers["churn_date"]
     if not pd.api.types.is_datetime64_any_dtype(cd):
