@@ -2,7 +2,8 @@
 
 =====================  ==========================================================================
 :mod:`.checks`         input checks; :func:`validated` declares a function's columns and options
-:mod:`.fmt`            how money and shares are written (``cny``, ``pct``, ``short_money``)
+:mod:`.fmt`            how money and shares are written; ``table`` and ``bullets`` for readers
+:mod:`.ltv`            the one customer lifetime value (客户终身价值), with its named variants
 :mod:`.vocab`          the one table of terms (:class:`Term`: English, Chinese, meaning), ``chinese``
 :mod:`.world`          the World, its as-of date and data period, read from the data
 :mod:`.profit`         the kit's one definition of customer profit
@@ -28,7 +29,8 @@ from .checks import (DateOption, Flag, Interval, OneOf, Spec, check_columns, req
                      require_frame, require_number, require_numbers, require_shares, validated)
 from .claim import claim
 from .smallest import SMALLEST_WORLD, require_world, smallest_world
-from .fmt import cny, pct, short_money
+from .fmt import Table, bullets, cny, pct, short_money, table
+from .ltv import lifetime_value, ltv_multiplier
 from .vocab import Term, chinese, english, terms_table
 
 # World-related names import the generator, which imports the checks: load them on first use.
@@ -43,7 +45,7 @@ _LAZY = {
 }
 
 __all__ = ["DateOption", "Flag", "Interval", "OneOf", "Spec", "Term", "check_columns", "chinese",
-           "SMALLEST_WORLD", "claim", "cny", "english", "pct", "require_choice", "require_frame", "require_number",
+           "SMALLEST_WORLD", "Table", "bullets", "claim", "cny", "lifetime_value", "ltv_multiplier", "table", "english", "pct", "require_choice", "require_frame", "require_number",
            "require_numbers", "require_shares", "require_world", "smallest_world", "short_money", "terms_table", "validated",
            *_LAZY]
 
