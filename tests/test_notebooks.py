@@ -44,12 +44,11 @@ def _run(notebook: Path, seed: int, n_customers: int, tmp_path: Path, monkeypatc
 
 
 def _smallest_world(notebook: Path) -> int:
-    """The smallest world a chapter notebook teaches on (``casekit.core.SMALLEST_WORLD``); else 0."""
+    """The smallest world a chapter or exercise notebook (or its Chinese twin) teaches on; else 0."""
     from casekit.core import SMALLEST_WORLD
 
-    if notebook.parent.name == "zh":
-        notebook = notebook.parent.parent / notebook.name
-    if notebook.parent.name != "notebooks":
+    folder = notebook.relative_to(ROOT).parts[0]
+    if folder not in ("notebooks", "exercises") or notebook.parent.name == "cases":
         return 0
     key = int(notebook.name[:2]) if notebook.name[:2].isdigit() else (
         "own data" if notebook.name == "use_your_own_data.ipynb" else None)

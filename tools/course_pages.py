@@ -9,11 +9,18 @@ chapter and exercise notebook has two markdown cells tagged ``course-nav``: one 
 title cell (where the chapter's exercises are, how to install the kit) and one at the very end.
 Only markdown cells are written, so no stored output changes.  A new chapter appears on the start
 page and gets its link cells when this runs (``make notebooks`` runs it first).
+
+The Chinese course (``notebooks/zh/``, ``exercises/zh/``) gets the same signposts in Chinese: the
+Chinese start page ``notebooks/zh/00_start_here.ipynb`` lists every chapter, linking its Chinese
+twin where one exists and the English notebook (marked 英文版) where not, and every Chinese twin's
+link cells point to the Chinese twins.
 """
 
 from __future__ import annotations
 
 import argparse
+import posixpath
+import re
 import sys
 from pathlib import Path
 
@@ -32,9 +39,7 @@ INSTALL = ("*This notebook needs the `casekit` package. If `import casekit` fail
 
 def _link(text: str, target: str, here: str) -> str:
     """A markdown link from the notebook ``here`` to ``target`` (both paths from the root)."""
-    if Path(here).parent == Path(target).parent:
-        return f"[{text}]({Path(target).name})"
-    return f"[{text}](../{target})"
+    return f"[{text}]({posixpath.relpath(target, posixpath.dirname(here))})"
 
 
 def contents_markdown(root: Path = ROOT) -> str:
@@ -127,6 +132,123 @@ def update(root: Path = ROOT, *, write: bool = True) -> list[str]:
              for c in nb["cells"]]
     if _write(start, nb, cells, write):
         changed.append(course.START_PAGE)
+    return changed + update_zh(root, write=write)
+
+
+# --------------------------------------------------------------------------------------------
+# The Chinese course: notebooks/zh/ and exercises/zh/
+# --------------------------------------------------------------------------------------------
+
+ZH_INSTALL = ("*本笔记本需要 `casekit` 软件包。如果 `import casekit` 出错：在项目文件夹中运行 "
+              "`make lab`（或 `pip install -e \".[lab]\"`）；在其他环境中，用 `pip install` 把 casekit "
+              "的 wheel 安装到本笔记本内核所用的 Python 中，再用 `casekit course DIR` 写出整套课程。*")
+_HAN = re.compile(r"[（(]([^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]")
+
+
+def zh_twin(rel: str) -> str:
+    """The path of the Chinese twin of an English notebook: ``notebooks/x.ipynb`` → ``notebooks/zh/x.ipynb``."""
+    folder, name = rel.split("/", 1)
+    return f"{folder}/zh/{name}"
+
+
+def _zh_target(rel: str, root: Path) -> tuple[str, str]:
+    """(path, title) of what a Chinese page links for the English notebook ``rel``: its Chinese
+    twin when it exists, else the English notebook with its Chinese name and the mark 英文版."""
+    twin = zh_twin(rel)
+    if (root / twin).is_file():
+        return twin, course.title(root / twin)
+    found = _HAN.search(course.title(root / rel)) if (root / rel).is_file() else None
+    name = found.group(1) if found else course.title(root / rel)
+    return rel, f"{name}（英文版）"
+
+
+def _zh_chapters(root: Path) -> list[tuple[int, str, str, str | None]]:
+    """(number, title, notebook, exercises) of every chapter, as the Chinese course links them."""
+    out = []
+    for ch in course.chapters(root):
+        notebook, title = _zh_target(ch.notebook, root)
+        exercises = _zh_target(ch.exercises, root)[0] if ch.exercises else None
+        out.append((ch.number, title, notebook, exercises))
+    return out
+
+
+def contents_markdown_zh(root: Path = ROOT) -> str:
+    """The Chinese start page's chapter list."""
+    here = zh_twin(course.START_PAGE)
+    intro, intro_title = _zh_target(course.INTRO_EXERCISES, root)
+    if intro != course.INTRO_EXERCISES:
+        intro_title = "练习怎么做"
+    lines = ["## 各章内容", "", "| 章 | 阅读 | 练习 |", "|---|---|---|",
+             f"| 0 | — | {_link(intro_title, intro, here)} |"]
+    for number, title, notebook, exercises in _zh_chapters(root):
+        practise = (_link("练习" if exercises.split("/")[1] == "zh" else "练习（英文版）",
+                          exercises, here) if exercises else "—")
+        lines.append(f"| {number} | {_link(title, notebook, here)} | {practise} |")
+    more = [_zh_target(p, root) for p in course.extras(root) if p != course.START_PAGE]
+    if more:
+        lines += ["", "**另外：** " + " · ".join(_link(t, p, here) for p, t in more)]
+    return "\n".join(lines)
+
+
+def nav_markdown_zh(path: str, root: Path = ROOT) -> tuple[str, str] | None:
+    """The (top, end) link cells of the Chinese twin ``path`` (from the root), or None."""
+    start = zh_twin(course.START_PAGE)
+    chapters = _zh_chapters(root)
+    if path == zh_twin(course.INTRO_EXERCISES):
+        first = chapters[0] if chapters else None
+        text = f"第{first[0]}章 · {first[1]}" if first else ""
+        nxt = f" · **接下来：** {_link(text, first[2], path)}" if first else ""
+        top = f"**课程：** {_link('首页', start, path)}{nxt}\n\n{ZH_INSTALL}"
+        end = ("---\n**下一步：** " + (_link(text, first[2], path) + " · " if first else "")
+               + f"返回{_link('首页', start, path)}")
+        return top, end
+    for number, title, notebook, exercises in chapters:
+        if path == notebook == zh_twin(f"notebooks/{Path(notebook).name}"):
+            if exercises is None:
+                return None
+            top = (f"**课程：** {_link('首页', start, path)} · **本章练习：** "
+                   f"{_link(Path(exercises).name, exercises, path)}\n\n{ZH_INSTALL}")
+            end = (f"---\n**动手练习：** {_link(f'第{number}章练习', exercises, path)}，"
+                   f"边做边获得反馈。 · 返回{_link('首页', start, path)}")
+            return top, end
+        if exercises and path == exercises == zh_twin(f"exercises/{Path(exercises).name}"):
+            top = (f"**课程：** {_link('首页', start, path)} · **第{number}章：** "
+                   f"{_link(title, notebook, path)}\n\n{ZH_INSTALL}")
+            end = (f"---\n**返回** {_link(f'第{number}章 · {title}', notebook, path)} · "
+                   f"{_link('首页', start, path)}")
+            return top, end
+    return None
+
+
+def update_zh(root: Path = ROOT, *, write: bool = True) -> list[str]:
+    """:func:`update` for the Chinese twins that exist; returns the notebooks (to be) changed."""
+    changed = []
+    targets = [zh_twin(course.INTRO_EXERCISES)]
+    for ch in course.chapters(root):
+        targets += [zh_twin(ch.notebook)] + ([zh_twin(ch.exercises)] if ch.exercises else [])
+    for rel in targets:
+        path = root / rel
+        if not path.is_file():
+            continue
+        nav = nav_markdown_zh(rel, root)
+        if nav is None:
+            continue
+        nb = _read(path)
+        cells = [c for c in nb["cells"] if not _tagged(c, NAV)]
+        title = next((i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
+                      and _source(c).lstrip().startswith("# ")), -1)
+        top, end = nav
+        cells.insert(title + 1, _cell(top, NAV, "course-nav-top"))
+        cells.append(_cell(end, NAV, "course-nav-end"))
+        if _write(path, nb, cells, write):
+            changed.append(rel)
+    start = root / zh_twin(course.START_PAGE)
+    if start.is_file():
+        nb = _read(start)
+        cells = [_cell(contents_markdown_zh(root), CONTENTS, c["id"]) if _tagged(c, CONTENTS) else c
+                 for c in nb["cells"]]
+        if _write(start, nb, cells, write):
+            changed.append(zh_twin(course.START_PAGE))
     return changed
 
 
