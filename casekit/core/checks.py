@@ -7,6 +7,7 @@ ranges) once, so that every call is checked the same way before the function run
 Examples
 --------
 >>> import pandas as pd
+
 >>> require_frame(pd.DataFrame({"customer_id": [1, 2]}), {"revenue": "numeric"}, what="pareto_table")
 Traceback (most recent call last):
 ...
@@ -24,12 +25,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, _
+
 _KINDS = {
-    "numeric": "a numeric column",
-    "date": "a date column",
-    "bool": "a true/false column",
-    "text": "a text or category column",
-    "any": "a column",
+    "numeric": N_("a numeric column"),
+    "date": N_("a date column"),
+    "bool": N_("a true/false column"),
+    "text": N_("a text or category column"),
+    "any": N_("a column"),
 }
 
 
@@ -74,14 +77,15 @@ def require_frame(df, columns: Mapping[str, str] | Iterable[str] = (), *, what: 
     """
     if not isinstance(df, pd.DataFrame):
         hint = " (pass the data, e.g. ck.load(\"customers\"), not its name)" if isinstance(df, str) else ""
-        raise ValueError(f"{what}: expected a pandas DataFrame, got {type(df).__name__}{hint}")
+        raise ValueError(_("{what}: expected a pandas DataFrame, got {type}{hint}").format(
+            what=what, type=type(df).__name__, hint=hint))
     if not isinstance(columns, Mapping):
         columns = {c: "any" for c in columns}
     for name, kind in columns.items():
         if name not in df.columns:
-            raise ValueError(
-                f"{what}: the data has no column {name!r} (expected {_KINDS[kind]} {name!r}); "
-                f"its columns are {list(map(str, df.columns))}")
+            raise ValueError(_("{what}: the data has no column {name!r} (expected {kind} {name!r}); "
+                               "its columns are {columns}").format(
+                what=what, name=name, kind=_(_KINDS[kind]), columns=list(map(str, df.columns))))
         s = df[name]
         if not _is_kind(s, kind):
             raise ValueError(f"{what}: column {name!r} has dtype {s.dtype}; expected {_KINDS[kind]}")
@@ -96,7 +100,7 @@ def require_frame(df, columns: Mapping[str, str] | Iterable[str] = (), *, what: 
             i = int(np.flatnonzero(s.isna().to_numpy())[0])
             raise ValueError(f"{what}: column {name!r} has a missing date in row {df.index[i]!r}")
     if not allow_empty and len(df) == 0:
-        raise ValueError(f"{what}: the data is empty; expected at least one row")
+        raise ValueError(_("{what}: the data is empty; expected at least one row").format(what=what))
     return df
 
 
@@ -163,7 +167,8 @@ def require_choice(value, allowed: Iterable, *, what: str, name: str):
     """
     allowed = list(allowed)
     if value not in allowed:
-        raise ValueError(f"{what}: {name}={value!r} is not allowed; expected one of {allowed}")
+        raise ValueError(_("{what}: {name}={value!r} is not allowed; expected one of {allowed}").format(
+            what=what, name=name, value=value, allowed=allowed))
     return value
 
 
@@ -197,7 +202,8 @@ def require_number(value, *, what: str, name: str, low=None, high=None, integer:
         kind = "a whole number" if integer else "a finite number"
         raise ValueError(f"{what}: {name}={value!r} is not {kind}")
     if (low is not None and value < low) or (high is not None and value > high):
-        raise ValueError(f"{what}: {name}={value!r} is out of range; expected between {low} and {high}")
+        raise ValueError(_("{what}: {name}={value!r} is out of range; expected between {low} and "
+                           "{high}").format(what=what, name=name, value=value, low=low, high=high))
     return value
 
 
@@ -241,10 +247,10 @@ def require_shares(shares, *, what: str, name: str, total: float | None = 1.0):
 __all__ = ["require_frame", "require_numbers", "require_choice", "require_number", "require_shares",
            "Interval", "OneOf", "DateOption", "Flag", "Spec", "validated", "check_columns"]
 
-_EXPECT = {**_KINDS, "id": "a column of customer numbers (whole numbers)",
-           "count": "a column of whole numbers ≥ 0", "share": "a column of shares between 0 and 1",
-           "money": "a column of amounts ≥ 0",
-           "key": "a column of customer ids (whole numbers or text)"}
+_EXPECT = {**_KINDS, "id": N_("a column of customer numbers (whole numbers)"),
+           "count": N_("a column of whole numbers ≥ 0"), "share": N_("a column of shares between 0 and 1"),
+           "money": N_("a column of amounts ≥ 0"),
+           "key": N_("a column of customer ids (whole numbers or text)")}
 
 
 @dataclass(frozen=True)
@@ -300,8 +306,8 @@ class OneOf:
         except TypeError:
             ok = False
         if not ok:
-            raise ValueError(f"{what}: {name}={value!r} is not allowed; expected one of "
-                             f"{list(self.values)}")
+            raise ValueError(_("{what}: {name}={value!r} is not allowed; expected one of {allowed}")
+                             .format(what=what, name=name, value=value, allowed=list(self.values)))
         return value
 
     def describe(self) -> str:
@@ -415,8 +421,8 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
     """
     if not isinstance(df, pd.DataFrame):
         hint = " (pass the data, e.g. ck.load(\"customers\"), not its name)" if isinstance(df, str) else ""
-        raise ValueError(f"{what}: expected a pandas DataFrame for {frame}, got "
-                         f"{type(df).__name__}{hint}")
+        raise ValueError(_("{what}: expected a pandas DataFrame for {frame}, got {type}{hint}").format(
+            what=what, frame=frame, type=type(df).__name__, hint=hint))
     out = df
     for name, kind in columns.items():
         optional = kind.startswith("?")
@@ -424,27 +430,28 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
         if name not in df.columns:
             if optional:
                 continue
-            raise ValueError(
-                f"{what}: {frame} has no column {name!r} (expected {_EXPECT[kind]} {name!r}); "
-                f"its columns are {list(map(str, df.columns))}")
+            raise ValueError(_("{what}: {frame} has no column {name!r} (expected {kind} {name!r}); "
+                               "its columns are {columns}").format(
+                what=what, frame=frame, name=name, kind=_(_EXPECT[kind]),
+                columns=list(map(str, df.columns))))
         s = df[name]
         if kind == "bool":
             if not pd.api.types.is_bool_dtype(s):
                 text = s.map(lambda v: isinstance(v, str)) if s.dtype == object or \
                     pd.api.types.is_string_dtype(s) else None
                 if text is not None and bool(text.any()):
-                    row, _ = _first_bad(df, text.to_numpy())
+                    row, _pos = _first_bad(df, text.to_numpy())
                     raise ValueError(f"{what}: column {name!r} holds text ({_py(s.loc[row])!r} in row "
                                      f"{row!r}); expected a true/false column (True/False values, "
                                      "not text)")
                 if s.isna().any():
-                    row, _ = _first_bad(df, s.isna().to_numpy())
+                    row, _pos = _first_bad(df, s.isna().to_numpy())
                     raise ValueError(f"{what}: column {name!r} has a missing value in row {row!r}; "
                                      "expected True or False in every row")
                 raise ValueError(f"{what}: column {name!r} has dtype {s.dtype}; expected "
                                  f"{_EXPECT['bool']}")
             if s.isna().any():
-                row, _ = _first_bad(df, s.isna().to_numpy())
+                row, _pos = _first_bad(df, s.isna().to_numpy())
                 raise ValueError(f"{what}: column {name!r} has a missing value in row {row!r}; "
                                  "expected True or False in every row")
             continue
@@ -453,7 +460,7 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
                 kind = "id"
             elif _is_kind(s, "text") and not pd.api.types.is_bool_dtype(s):
                 if s.isna().any():
-                    row, _ = _first_bad(df, s.isna().to_numpy())
+                    row, _pos = _first_bad(df, s.isna().to_numpy())
                     raise ValueError(f"{what}: column {name!r} has a missing id in row {row!r}; "
                                      f"expected {_EXPECT['key']}")
                 continue
@@ -493,7 +500,7 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
         if not _is_kind(s, kind):
             raise ValueError(f"{what}: column {name!r} has dtype {s.dtype}; expected {_EXPECT[kind]}")
         if kind == "date" and not optional and s.isna().any():
-            row, _ = _first_bad(df, s.isna().to_numpy())
+            row, _pos = _first_bad(df, s.isna().to_numpy())
             raise ValueError(f"{what}: column {name!r} has a missing date in row {row!r}")
     if key is not None and key in out.columns:
         dup = out[key].duplicated().to_numpy()
@@ -502,7 +509,8 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
             raise ValueError(f"{what}: {key} {_py(out[key].iloc[i])!r} appears twice in {frame} "
                              f"(row {row!r}); expected one row per {key}")
     if not allow_empty and len(out) == 0:
-        raise ValueError(f"{what}: {frame} is empty; expected at least one row")
+        raise ValueError(_("{what}: {frame} is empty; expected at least one row").format(
+            what=what, frame=frame))
     return out
 
 
