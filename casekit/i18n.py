@@ -30,8 +30,11 @@ __all__ = ["LANGUAGES", "LOCALE_DIR", "language", "set_language", "gettext", "ng
 LANGUAGES = ("en", "zh")
 #: Where the compiled catalogs live (shipped with the package).
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-#: The catalog's domain (``casekit.po`` / ``casekit.mo``).
+#: The catalog's domain (``casekit.po`` / ``casekit.mo``): the package's own messages.
 DOMAIN = "casekit"
+#: The notebooks' messages: the texts their code cells hand to the kit (claims, table captions,
+#: bullet lists), which stay English in the code both twins share and are translated here.
+NOTEBOOK_DOMAIN = "notebooks"
 
 _current = "en"
 
@@ -88,10 +91,16 @@ def set_language(lang: str = "en") -> None:
 
 @functools.lru_cache(maxsize=None)
 def catalog(lang: str) -> _gettext.NullTranslations:
-    """The compiled catalog of ``lang`` (read once; English is the messages themselves)."""
+    """The compiled catalog of ``lang`` (read once; English is the messages themselves).
+
+    The package's messages first, then the notebooks' (:data:`NOTEBOOK_DOMAIN`).
+    """
     if lang == "en":
         return _gettext.NullTranslations()
-    return _gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[lang], fallback=True)
+    cat = _gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[lang], fallback=True)
+    cat.add_fallback(_gettext.translation(NOTEBOOK_DOMAIN, localedir=str(LOCALE_DIR),
+                                          languages=[lang], fallback=True))
+    return cat
 
 
 def gettext(message: str) -> str:

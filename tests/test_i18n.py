@@ -32,11 +32,15 @@ def zh():
     ck.set_language("en")
 
 
-def _catalog(lang="zh"):
+def _catalog_of(domain, lang="zh"):
     from babel.messages.pofile import read_po
 
-    with tool.po_path(lang).open("rb") as f:
+    with tool.po_path(lang, domain).open("rb") as f:
         return read_po(f)
+
+
+def _catalog(lang="zh"):
+    return _catalog_of("casekit", lang)
 
 
 # -- the catalog --------------------------------------------------------------------------------
@@ -55,12 +59,27 @@ def test_catalog_holds_every_message_of_the_sources():
     assert ids - have == set(), "messages not in the .po yet (run python tools/i18n.py)"
 
 
-def test_mo_is_compiled_from_the_current_po():
+@pytest.mark.parametrize("domain", ["casekit", "notebooks"])
+def test_mo_is_compiled_from_the_current_po(domain):
     for lang in tool.LANGS:
-        mo = tool.po_path(lang).with_suffix(".mo")
-        assert mo.read_bytes() == tool.mo_bytes(tool.po_path(lang)), \
+        mo = tool.po_path(lang, domain).with_suffix(".mo")
+        assert mo.read_bytes() == tool.mo_bytes(tool.po_path(lang, domain)), \
             f"{mo} is stale: run python tools/i18n.py"
         assert mo.is_relative_to(ROOT / "casekit"), "the .mo ships inside the package"
+
+
+def test_notebook_texts_are_harvested():
+    """Every literal claim of the English notebooks is in the notebooks' catalog."""
+    have = {m.id for m in _catalog_of("notebooks") if m.id}
+    assert set(tool.notebook_strings()) <= have, "run python tools/i18n.py"
+    assert len(have) > 100
+
+
+@pytest.mark.xfail(strict=False, reason="the notebooks' claims are translated with the Chinese "
+                                        "twins this round (casekit/locale/zh/LC_MESSAGES/notebooks.po)")
+def test_every_notebook_text_has_a_chinese_translation():
+    missing = tool.untranslated("zh", "notebooks")
+    assert missing == [], f"{len(missing)} notebook texts still in English, e.g. {missing[:5]}"
 
 
 def test_translations_keep_the_placeholders():
@@ -167,8 +186,8 @@ def test_feedback_in_chinese(zh):
 
 def test_claim_in_chinese(zh, capsys):
     ck.claim(True, "收入集中在少数客户")
-    assert capsys.readouterr().out == "✓ 在这个模拟世界上成立：收入集中在少数客户\n"
-    with pytest.raises(AssertionError, match="^在CDNOW 数据上不成立：x$"):
+    assert capsys.readouterr().out == "✓ 在本模拟数据上成立：收入集中在少数客户\n"
+    with pytest.raises(AssertionError, match="^在CDNOW 真实数据上不成立：x$"):
         ck.claim(False, "x", data="the CDNOW data")
 
 
@@ -231,6 +250,23 @@ def test_chart_draws_chinese_glyphs_not_tofu(zh, tmp_path):
             tofu = text_pixels("DejaVu Sans")
     assert ours.sum() > 300, "the Chinese title drew nothing"
     assert (ours != tofu).mean() > 0.02, "the Chinese title looks like the missing-glyph boxes"
+
+
+def test_tier_names_in_a_tier_chart_and_lead_elsewhere(zh):
+    from casekit.plots import _style
+
+    @_style.chart
+    def draw(names):
+        ax = _style.axes()
+        ax.bar(names, range(len(names)))
+        return ax
+
+    def labels(ax):
+        ax.figure.canvas.draw()
+        return [t.get_text() for t in ax.get_xticklabels()]
+
+    assert labels(draw(["platinum", "gold", "iron", "lead"])) == ["铂金", "黄金", "钢铁", "重铅"]
+    assert labels(draw(["lead", "qualified"])) == ["线索", "合格潜在客户"]
 
 
 def test_no_cjk_font_warns_once_and_keeps_english(monkeypatch, zh):

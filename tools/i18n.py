@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "casekit"
 LOCALE = PKG / "locale"
 POT = LOCALE / "casekit.pot"
+NOTEBOOK_POT = LOCALE / "notebooks.pot"
 LANGS = ("zh",)
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None,
             "pgettext": ((1, "c"), 2), "NC_": ((1, "c"), 2)}
@@ -117,6 +118,51 @@ def table_headers() -> dict[str, list[tuple[str, int]]]:
     return found
 
 
+#: Kit calls whose literal text a notebook's code hands over to be shown: (argument, keyword).
+_NOTEBOOK_CALLS = {"claim": (1, "text"), "table": (None, "caption"), "bullets": (0, "items")}
+
+
+def notebook_strings() -> dict[str, list[tuple[str, int]]]:
+    """Texts the English notebooks' code cells pass to ``ck.claim``, ``ck.table(caption=)`` and
+    ``ck.bullets``: English in the code both twins share, translated by the notebooks' catalog."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for nb in sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("exercises/*.ipynb")]):
+        rel = nb.relative_to(ROOT).as_posix()
+        for k, cell in enumerate(json.loads(nb.read_text(encoding="utf-8"))["cells"]):
+            if cell["cell_type"] != "code":
+                continue
+            src = "".join(cell["source"])
+            try:
+                tree = ast.parse(src)
+            except SyntaxError:  # a cell with IPython magics
+                continue
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                if name not in _NOTEBOOK_CALLS:
+                    continue
+                pos, kw = _NOTEBOOK_CALLS[name]
+                args = [node.args[pos]] if pos is not None and pos < len(node.args) else []
+                args += [k_.value for k_ in node.keywords if k_.arg == kw]
+                for a in args:
+                    for s in _strings(a):
+                        if re.search(r"[A-Za-z]{2}", s):
+                            found.setdefault(s, []).append((rel, k))
+    return found
+
+
+def notebook_template() -> Catalog:
+    """The notebooks' catalog template."""
+    cat = Catalog(project="casekit notebooks", version="0.1", creation_date=EPOCH,
+                  revision_date=EPOCH, charset="utf-8", fuzzy=False, msgid_bugs_address="",
+                  header_comment="# The texts the notebooks' code hands to the kit (English source).\n"
+                                 "# Made by: python tools/i18n.py")
+    for text, locations in notebook_strings().items():
+        cat.add(text, None, locations[:3])
+    return cat
+
+
 def vocabulary() -> dict[str, str]:
     """The course vocabulary's ``{english: chinese}`` pairs (first Chinese term of each)."""
     sys.path.insert(0, str(ROOT))
@@ -163,8 +209,8 @@ def _write(path: Path, cat: Catalog, **kw) -> bool:
     return True
 
 
-def po_path(lang: str) -> Path:
-    return LOCALE / lang / "LC_MESSAGES" / "casekit.po"
+def po_path(lang: str, domain: str = "casekit") -> Path:
+    return LOCALE / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 def mo_bytes(po: Path) -> bytes:
@@ -175,9 +221,9 @@ def mo_bytes(po: Path) -> bytes:
     return buf.getvalue()
 
 
-def untranslated(lang: str) -> list[str]:
+def untranslated(lang: str, domain: str = "casekit") -> list[str]:
     """Messages of ``lang``'s catalog without a (non-fuzzy) translation."""
-    with po_path(lang).open("rb") as f:
+    with po_path(lang, domain).open("rb") as f:
         cat = read_po(f)
     out = []
     for m in cat:
@@ -199,24 +245,32 @@ def main(argv=None) -> int:
             missing = untranslated(lang)
             for m in missing:
                 print(f"{lang}: no translation: {m!r}")
-            mo = po_path(lang).with_suffix(".mo")
-            if not mo.exists() or mo.read_bytes() != mo_bytes(po_path(lang)):
-                print(f"{lang}: {mo.relative_to(ROOT)} is not compiled from the current .po")
-                bad += 1
+            print(f"{lang}: notebooks.po: {len(untranslated(lang, 'notebooks'))} texts still in English")
+            for domain in ("casekit", "notebooks"):
+                mo = po_path(lang, domain).with_suffix(".mo")
+                if not mo.exists() or mo.read_bytes() != mo_bytes(po_path(lang, domain)):
+                    print(f"{lang}: {mo.relative_to(ROOT)} is not compiled from the current .po")
+                    bad += 1
             bad += len(missing)
         return 1 if bad else 0
-    pot = template()
-    print(f"casekit.pot: {len(pot)} messages" + (" (written)" if _write(POT, pot) else ""))
+    for domain, path, pot in (("casekit", POT, template()),
+                              ("notebooks", NOTEBOOK_POT, notebook_template())):
+        print(f"{path.name}: {len(pot)} messages" + (" (written)" if _write(path, pot) else ""))
+        _update(domain, pot)
+    return 0
+
+
+def _update(domain: str, pot: Catalog) -> None:
     for lang in LANGS:
-        po = po_path(lang)
+        po = po_path(lang, domain)
         if po.exists():
             with po.open("rb") as f:
                 cat = read_po(f, locale=lang)
         else:
-            cat = Catalog(locale=lang, project="casekit", version="0.1", creation_date=EPOCH,
+            cat = Catalog(locale=lang, project=pot.project, version="0.1", creation_date=EPOCH,
                           revision_date=EPOCH, fuzzy=False)
         cat.update(pot, no_fuzzy_matching=False, update_creation_date=False)
-        for en, zh in (vocabulary().items() if lang == "zh" else ()):
+        for en, zh in (vocabulary().items() if lang == "zh" and domain == "casekit" else ()):
             if en in cat and not cat[en].string:
                 cat[en].string = zh
         cat.revision_date = EPOCH
@@ -229,9 +283,8 @@ def main(argv=None) -> int:
         data = mo_bytes(po)
         if not mo.exists() or mo.read_bytes() != data:
             mo.write_bytes(data)
-        print(f"{lang}: {len(cat)} messages, {len(untranslated(lang))} without a translation; "
-              f"{mo.relative_to(ROOT)} compiled")
-    return 0
+        print(f"{lang}: {po.name}: {len(cat)} messages, {len(untranslated(lang, domain))} without a "
+              f"translation; {mo.relative_to(ROOT)} compiled")
 
 
 if __name__ == "__main__":

@@ -359,7 +359,7 @@ class Bullets:
     """A list shown as Markdown bullets (what :func:`bullets` returns)."""
 
     def __init__(self, items, numbered: bool):
-        self.items = [str(i) for i in items]
+        self.items = [i18n.translate(str(i)) for i in items]
         self.numbered = numbered
 
     def _repr_markdown_(self):

@@ -67,6 +67,10 @@ def use() -> None:
 
 #: Words a chart says differently from a table (a table's "no" is a question's number).
 CHART_WORDS = (i18n.NC_("chart", "yes"), i18n.NC_("chart", "no"))
+#: The customer pyramid's tiers: in a chart that shows them, "lead" is the lowest tier (重铅),
+#: not a sales lead (线索).
+TIER_WORDS = (i18n.NC_("tier", "platinum"), i18n.NC_("tier", "gold"), i18n.NC_("tier", "iron"),
+              i18n.NC_("tier", "lead"))
 
 #: CJK fonts to draw Chinese with, in order of preference (the first installed one is used).
 CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC",
@@ -174,19 +178,25 @@ def translate_figure(fig) -> int:
     from matplotlib.text import Text
     from matplotlib.ticker import FixedFormatter
 
+    texts = [t.get_text() for t in fig.findobj(Text)]
+    for axis in [a for ax in fig.axes for a in (ax.xaxis, ax.yaxis)]:
+        fmt = axis.get_major_formatter()
+        texts += [str(t) for t in getattr(fmt, "seq", None) or getattr(fmt, "_units", None) or ()]
+    tiers = {"platinum", "gold", "iron"}
+    context = "tier" if tiers & {t.strip().lower() for t in texts} else "chart"
     done = 0
     for axis in [a for ax in fig.axes for a in (ax.xaxis, ax.yaxis)]:
         for which in ("major", "minor"):
             fmt = getattr(axis, f"get_{which}_formatter")()
             if isinstance(fmt, FixedFormatter):
-                seq = [i18n.translate(t, "chart") for t in fmt.seq]
+                seq = [i18n.translate(t, context) for t in fmt.seq]
                 done += sum(a != b for a, b in zip(seq, fmt.seq))
                 fmt.seq = seq
             elif type(fmt).__name__ == "StrCategoryFormatter":
-                getattr(axis, f"set_{which}_formatter")(_Translated(fmt))
+                getattr(axis, f"set_{which}_formatter")(_Translated(fmt, context))
     for text in fig.findobj(Text):
         old = text.get_text()
-        new = i18n.translate(old, "chart")
+        new = i18n.translate(old, context)
         if new != old:
             text.set_text(new)
             done += 1
@@ -196,14 +206,14 @@ def translate_figure(fig) -> int:
 class _Translated(mpl.ticker.Formatter):
     """A tick formatter that translates what another one writes (category names)."""
 
-    def __init__(self, inner):
-        self.inner = inner
+    def __init__(self, inner, context="chart"):
+        self.inner, self.context = inner, context
 
     def __call__(self, x, pos=None):
-        return i18n.translate(self.inner(x, pos), "chart")
+        return i18n.translate(self.inner(x, pos), self.context)
 
     def format_ticks(self, values):
-        return [i18n.translate(t, "chart") for t in self.inner.format_ticks(values)]
+        return [i18n.translate(t, self.context) for t in self.inner.format_ticks(values)]
 
     def set_axis(self, axis):
         super().set_axis(axis)
