@@ -124,7 +124,8 @@ _NOTEBOOK_CALLS = {"claim": (1, "text"), "table": (None, "caption"), "bullets": 
 
 def notebook_strings() -> dict[str, list[tuple[str, int]]]:
     """Texts the English notebooks' code cells pass to ``ck.claim``, ``ck.table(caption=)`` and
-    ``ck.bullets``: English in the code both twins share, translated by the notebooks' catalog."""
+    ``ck.bullets``: English in the code both twins share, translated by the notebooks' catalog
+    (which also holds the chapter exercises' titles, prompts and hints)."""
     found: dict[str, list[tuple[str, int]]] = {}
     for nb in sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("exercises/*.ipynb")]):
         rel = nb.relative_to(ROOT).as_posix()
@@ -152,6 +153,26 @@ def notebook_strings() -> dict[str, list[tuple[str, int]]]:
     return found
 
 
+def exercise_strings() -> dict[str, list[tuple[str, int]]]:
+    """The literal ``title``, ``prompt`` and ``hint`` of each chapter exercise class
+    (``casekit/exercises/<chapter>.py``), which the engine translates where it shows them."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for path in sorted((PKG / "exercises").glob("*.py")):
+        if path.name in ("__init__.py", "store.py"):
+            continue
+        rel = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for stmt in node.body:
+                    if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                            and isinstance(stmt.targets[0], ast.Name)
+                            and stmt.targets[0].id in ("title", "prompt", "hint")):
+                        for s in _strings(stmt.value):
+                            if re.search(r"[A-Za-z]{2}", s):
+                                found.setdefault(s, []).append((rel, stmt.lineno))
+    return found
+
+
 def notebook_template() -> Catalog:
     """The notebooks' catalog template."""
     cat = Catalog(project="casekit notebooks", version="0.1", creation_date=EPOCH,
@@ -160,6 +181,11 @@ def notebook_template() -> Catalog:
                                  "# Made by: python tools/i18n.py")
     for text, locations in notebook_strings().items():
         cat.add(text, None, locations[:3])
+    for text, locations in exercise_strings().items():
+        if text in cat:
+            cat[text].locations.extend(locations[:3])
+        else:
+            cat.add(text, None, locations[:3], auto_comments=["exercise (translated where shown)"])
     return cat
 
 

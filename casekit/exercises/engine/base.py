@@ -8,7 +8,7 @@ import ipywidgets as W
 import pandas as pd
 
 from ...classroom import mode as _mode
-from ...i18n import N_, _
+from ...i18n import N_, _, translate
 from .. import store as _progress
 from .feedback import Feedback, _text_html
 from .parsing import BadAnswer
@@ -116,7 +116,7 @@ class Exercise:
 
     def _plain_text(self) -> str:
         label = _(KIND_LABELS.get(self.kind, self.kind))
-        title = self.title.rstrip()
+        title = translate(self.title).rstrip()
         end = "" if title.endswith(("?", ".", "!", "？", "。", "！")) else _(".")
         return _("Exercise {id} ({label}): {title}{end} Run this cell to answer it here.").format(
             id=self.id or type(self).__name__, label=label, title=title, end=end)
@@ -124,10 +124,10 @@ class Exercise:
     def _header_html(self) -> str:
         label = _(KIND_LABELS.get(self.kind, self.kind))
         return (f'<div class="casekit-question" style="line-height:1.45">'
-                f'<div style="font-size:1.1em"><b>{html.escape(self.title)}</b> '
+                f'<div style="font-size:1.1em"><b>{html.escape(translate(self.title))}</b> '
                 f'<span style="color:#666;font-size:0.85em">· {html.escape(label)} · '
                 f'<code>{html.escape(self.id)}</code></span></div>'
-                f'<div style="margin:0.5em 0">{_text_html(self.prompt)}</div></div>')
+                f'<div style="margin:0.5em 0">{_text_html(translate(self.prompt))}</div></div>')
 
     def widget(self) -> ExerciseView:
         """A fresh ipywidgets view of the exercise, with the student's last answer restored."""

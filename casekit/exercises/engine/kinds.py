@@ -11,7 +11,7 @@ import re
 import ipywidgets as W
 import pandas as pd
 
-from ...i18n import _, ngettext
+from ...i18n import _, ngettext, translate
 from .base import Exercise
 from .feedback import Feedback, Misconception, _norm
 from .parsing import BadAnswer, _fmt, parse_number
@@ -59,7 +59,7 @@ class ChoiceExercise(Exercise):
         why = self.explanations()
         if picked == right:
             return Feedback(True, 1.0, why.get(right, "") or _("“{right}” is right.").format(right=right))
-        parts = [_("Not this one."), why.get(picked, ""), self.hint]
+        parts = [_("Not this one."), why.get(picked, ""), translate(self.hint)]
         return Feedback(False, 0.0, " ".join(p for p in parts if p))
 
     def _static_inputs(self, saved) -> str:
@@ -154,8 +154,8 @@ class MultiChoiceExercise(Exercise):
         if missed:
             parts.append(ngettext("{n} more applies.", "{n} more apply.", len(missed)).format(
                 n=len(missed)))
-        if self.hint:
-            parts.append(self.hint)
+        if translate(self.hint):
+            parts.append(translate(self.hint))
         return Feedback(False, score, "\n".join(parts))
 
     def _static_inputs(self, saved) -> str:
@@ -290,10 +290,10 @@ class NumericExercise(Exercise):
                               "the exact definition.") if high else
                             _("{value} is close but a little too low; check your rounding and "
                               "the exact definition.")).format(value=shown)
-            return Feedback(False, 0.5, " ".join(p for p in [close, self.hint] if p))
+            return Feedback(False, 0.5, " ".join(p for p in [close, translate(self.hint)] if p))
         return Feedback(False, 0.0, " ".join(p for p in [
             note + (_("{value} is too high.") if high else _("{value} is too low.")).format(value=shown),
-            self.hint] if p))
+            translate(self.hint)] if p))
 
     def _static_inputs(self, saved) -> str:
         unit = "" if self.unit in ("share", "") else f" {html.escape(_(self.unit))}"
@@ -402,8 +402,8 @@ class OrderingExercise(Exercise):
                      position=first_wrong + 1)]
         if why.get(item):
             parts.append(_("Hint: {hint}").format(hint=why[item]))
-        elif self.hint:
-            parts.append(self.hint)
+        elif translate(self.hint):
+            parts.append(translate(self.hint))
         return Feedback(False, score if score < 1 else 0.99, "\n".join(parts))
 
     def _items_html(self) -> str:
