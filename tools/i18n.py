@@ -166,7 +166,7 @@ def exercise_strings() -> dict[str, list[tuple[str, int]]]:
                 for stmt in node.body:
                     if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
                             and isinstance(stmt.targets[0], ast.Name)
-                            and stmt.targets[0].id in ("title", "prompt", "hint")):
+                            and stmt.targets[0].id in ("title", "prompt", "hint", "question")):
                         for s in _strings(stmt.value):
                             if re.search(r"[A-Za-z]{2}", s):
                                 found.setdefault(s, []).append((rel, stmt.lineno))

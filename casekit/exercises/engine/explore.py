@@ -12,7 +12,7 @@ import weakref
 import ipywidgets as W
 import pandas as pd
 
-from ...i18n import _
+from ...i18n import _, translate
 from .feedback import _text_html
 from .kinds import ChoiceExercise
 from .tables import _table_html
@@ -135,7 +135,7 @@ class ExploreExercise(ChoiceExercise):
         view.redraw = redraw
         view.on_live = went_live
         redraw()
-        question = (W.HTML(f'<div style="margin:0.5em 0">{_text_html(self.question)}</div>')
+        question = (W.HTML(f'<div style="margin:0.5em 0">{_text_html(translate(self.question))}</div>')
                     if self.question else None)
         return [W.HBox(list(controls.values()), layout=W.Layout(flex_flow="row wrap")),
                 view.output] + ([question] if question else [])
@@ -145,10 +145,11 @@ class ExploreExercise(ChoiceExercise):
         params = {name: c.value for name, c in controls.items()}
         shown = "; ".join(f"{html.escape(str(getattr(c, 'description', '') or name))} "
                           f"<b>{html.escape(str(c.value))}</b>" for name, c in controls.items())
-        question = (f'<div style="margin:0.5em 0">{_text_html(self.question)}</div>'
+        question = (f'<div style="margin:0.5em 0">{_text_html(translate(self.question))}</div>'
                     if self.question else "")
-        return (f'<div style="margin:0.4em 0">Controls (move them in Jupyter to redraw the chart '
-                f"and the table): {shown}</div>" + _table_html(self.table(**params)) + question)
+        return ('<div style="margin:0.4em 0">'
+                + html.escape(_("Controls (move them in Jupyter to redraw the chart and the table):"))
+                + f" {shown}</div>" + _table_html(self.table(**params)) + question)
 
     #: The question asked about the chart (shown under it, above the options).
     question: str = ""
