@@ -32,7 +32,7 @@ define install
 	echo "casekit: set up in $$(( $$(date +%s) - t0 )) s"
 endef
 
-.PHONY: lab test setup notebooks pages data bench clean
+.PHONY: lab test setup notebooks pages data bench clean catalog twins
 
 $(LAB): pyproject.toml
 	$(call install,lab,JupyterLab)
@@ -58,6 +58,14 @@ pages: $(TESTS)
 
 notebooks: pages
 	$(VENV)/bin/casekit notebooks
+
+# Translators: extract the kit's messages (casekit/locale/casekit.pot), update each language's
+# .po and compile its .mo; `make twins`: rewrite the Chinese notebooks' code cells from English.
+catalog: $(LAB)
+	$(PY) tools/i18n.py
+
+twins: $(LAB)
+	$(PY) tools/twins.py
 
 # Regenerate the shipped datasets and their data dictionary.
 data: $(LAB)

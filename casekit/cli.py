@@ -6,16 +6,19 @@
     casekit data --seed 7 --customers 1000000 --out /tmp/big/
     casekit notebooks [NB ...]                     # re-execute notebooks in place
     casekit assign | grade | report | release      # class mode (casekit assign --help)
+    casekit --lang zh course 课程/                  # the messages in Chinese (or CASEKIT_LANG=zh)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
-from . import schema, synth
+from . import i18n, schema, synth
+from .i18n import _
 
 CHUNK_ROWS = 200_000
 
@@ -97,10 +100,12 @@ def write_world(world: synth.World, out: Path, *, quiet: bool = False) -> list[P
 def _data(args) -> int:
     t0 = time.perf_counter()
     if not args.quiet:
-        print(f"building the world: seed {args.seed}, {args.customers:,} customers …", file=sys.stderr)
+        print(_("building the world: seed {seed}, {n:,} customers …").format(
+            seed=args.seed, n=args.customers), file=sys.stderr)
     world = synth.make_world(args.seed, args.customers)
     if not args.quiet:
-        print(f"built in {time.perf_counter() - t0:.1f} s: {world!r}", file=sys.stderr)
+        print(_("built in {seconds:.1f} s: {world}").format(
+            seconds=time.perf_counter() - t0, world=repr(world)), file=sys.stderr)
     paths = write_world(world, Path(args.out), quiet=args.quiet)
     if not args.quiet:
         for p in paths:
@@ -134,8 +139,11 @@ def _course(args) -> int:
     except FileNotFoundError as exc:
         print(f"casekit course: {exc}", file=sys.stderr)
         return 1
-    print(f"casekit course: wrote {len(written)} notebooks to {dest}"
-          + (f" (kept {len(kept)} already there, unchanged)" if kept else ""))
+    if kept:
+        print(_("casekit course: wrote {n} notebooks to {dest} (kept {kept} already there, "
+                "unchanged)").format(n=len(written), dest=dest, kept=len(kept)))
+    else:
+        print(_("casekit course: wrote {n} notebooks to {dest}").format(n=len(written), dest=dest))
     print(course.open_instructions(dest))
     return 0
 
@@ -145,6 +153,8 @@ def main(argv=None) -> int:
 
     parser = argparse.ArgumentParser(prog="casekit", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"casekit {__version__}")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
+                        help="the language of the messages (default: $CASEKIT_LANG, else en)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("course", help="write the course's notebooks and exercises into a folder")
     p.add_argument("dir", help="folder to write the course into (created if missing; files "
@@ -163,6 +173,9 @@ def main(argv=None) -> int:
 
     classroom_cli.add(sub)
     args = parser.parse_args(argv)
+    lang = args.lang or os.environ.get("CASEKIT_LANG") or "en"
+    if lang in i18n.LANGUAGES and lang != i18n.language():
+        i18n.set_language(lang)
     try:
         return args.func(args)
     except ValueError as exc:

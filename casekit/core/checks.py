@@ -7,6 +7,7 @@ ranges) once, so that every call is checked the same way before the function run
 Examples
 --------
 >>> import pandas as pd
+
 >>> require_frame(pd.DataFrame({"customer_id": [1, 2]}), {"revenue": "numeric"}, what="pareto_table")
 Traceback (most recent call last):
 ...
@@ -24,12 +25,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, _
+
 _KINDS = {
-    "numeric": "a numeric column",
-    "date": "a date column",
-    "bool": "a true/false column",
-    "text": "a text or category column",
-    "any": "a column",
+    "numeric": N_("a numeric column"),
+    "date": N_("a date column"),
+    "bool": N_("a true/false column"),
+    "text": N_("a text or category column"),
+    "any": N_("a column"),
 }
 
 
@@ -74,29 +77,33 @@ def require_frame(df, columns: Mapping[str, str] | Iterable[str] = (), *, what: 
     """
     if not isinstance(df, pd.DataFrame):
         hint = " (pass the data, e.g. ck.load(\"customers\"), not its name)" if isinstance(df, str) else ""
-        raise ValueError(f"{what}: expected a pandas DataFrame, got {type(df).__name__}{hint}")
+        raise ValueError(_("{what}: expected a pandas DataFrame, got {type}{hint}").format(
+            what=what, type=type(df).__name__, hint=hint))
     if not isinstance(columns, Mapping):
         columns = {c: "any" for c in columns}
     for name, kind in columns.items():
         if name not in df.columns:
-            raise ValueError(
-                f"{what}: the data has no column {name!r} (expected {_KINDS[kind]} {name!r}); "
-                f"its columns are {list(map(str, df.columns))}")
+            raise ValueError(_("{what}: the data has no column {name!r} (expected {kind} {name!r}); "
+                               "its columns are {columns}").format(
+                what=what, name=name, kind=_(_KINDS[kind]), columns=list(map(str, df.columns))))
         s = df[name]
         if not _is_kind(s, kind):
-            raise ValueError(f"{what}: column {name!r} has dtype {s.dtype}; expected {_KINDS[kind]}")
+            raise ValueError(_("{what}: column {name!r} has dtype {dtype}; expected {kind}").format(
+                what=what, name=name, dtype=s.dtype, kind=_(_KINDS[kind])))
         if kind == "numeric":
             values = s.to_numpy(dtype="float64", na_value=np.nan)
             bad = ~np.isfinite(values)
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
-                raise ValueError(f"{what}: column {name!r} holds a missing or infinite value "
-                                 f"({values[i]} in row {df.index[i]!r}); expected finite numbers")
+                raise ValueError(_("{what}: column {name!r} holds a missing or infinite value "
+                                   "({value} in row {row!r}); expected finite numbers").format(
+                    what=what, name=name, value=values[i], row=df.index[i]))
         if kind == "date" and s.isna().any():
             i = int(np.flatnonzero(s.isna().to_numpy())[0])
-            raise ValueError(f"{what}: column {name!r} has a missing date in row {df.index[i]!r}")
+            raise ValueError(_("{what}: column {name!r} has a missing date in row {row!r}").format(
+                what=what, name=name, row=df.index[i]))
     if not allow_empty and len(df) == 0:
-        raise ValueError(f"{what}: the data is empty; expected at least one row")
+        raise ValueError(_("{what}: the data is empty; expected at least one row").format(what=what))
     return df
 
 
@@ -125,17 +132,19 @@ def require_numbers(values, *, what: str, name: str) -> np.ndarray:
     ValueError: f: days must hold numbers; got dtype str
     """
     if isinstance(values, (pd.DataFrame, str, bytes)):
-        raise ValueError(f"{what}: {name} must be a column of numbers (a Series or a list), got "
-                         f"{type(values).__name__}")
+        raise ValueError(_("{what}: {name} must be a column of numbers (a Series or a list), got "
+                           "{type}").format(what=what, name=name, type=type(values).__name__))
     s = values if isinstance(values, pd.Series) else pd.Series(values)
     if pd.api.types.is_bool_dtype(s) or not (pd.api.types.is_numeric_dtype(s) or s.empty):
-        raise ValueError(f"{what}: {name} must hold numbers; got dtype {s.dtype}")
+        raise ValueError(_("{what}: {name} must hold numbers; got dtype {dtype}").format(
+            what=what, name=name, dtype=s.dtype))
     arr = s.to_numpy(dtype="float64", na_value=np.nan)
     bad = ~np.isfinite(arr)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"{what}: {name} holds a missing or infinite value ({arr[i]} at "
-                         f"position {i}); expected finite numbers")
+        raise ValueError(_("{what}: {name} holds a missing or infinite value ({value} at "
+                           "position {i}); expected finite numbers").format(
+            what=what, name=name, value=arr[i], i=i))
     return arr
 
 
@@ -163,7 +172,8 @@ def require_choice(value, allowed: Iterable, *, what: str, name: str):
     """
     allowed = list(allowed)
     if value not in allowed:
-        raise ValueError(f"{what}: {name}={value!r} is not allowed; expected one of {allowed}")
+        raise ValueError(_("{what}: {name}={value!r} is not allowed; expected one of {allowed}").format(
+            what=what, name=name, value=value, allowed=allowed))
     return value
 
 
@@ -194,10 +204,12 @@ def require_number(value, *, what: str, name: str, low=None, high=None, integer:
     ok_type = isinstance(value, (int, np.integer)) if integer else isinstance(
         value, (int, float, np.integer, np.floating))
     if isinstance(value, bool) or not ok_type or not np.isfinite(value):
-        kind = "a whole number" if integer else "a finite number"
-        raise ValueError(f"{what}: {name}={value!r} is not {kind}")
+        message = (_("{what}: {name}={value!r} is not a whole number") if integer else
+                   _("{what}: {name}={value!r} is not a finite number"))
+        raise ValueError(message.format(what=what, name=name, value=value))
     if (low is not None and value < low) or (high is not None and value > high):
-        raise ValueError(f"{what}: {name}={value!r} is out of range; expected between {low} and {high}")
+        raise ValueError(_("{what}: {name}={value!r} is out of range; expected between {low} and "
+                           "{high}").format(what=what, name=name, value=value, low=low, high=high))
     return value
 
 
@@ -226,11 +238,14 @@ def require_shares(shares, *, what: str, name: str, total: float | None = 1.0):
     try:
         values = [float(v) for v in shares]
     except (TypeError, ValueError):
-        raise ValueError(f"{what}: {name}={shares!r} must be a sequence of numbers") from None
+        raise ValueError(_("{what}: {name}={shares!r} must be a sequence of numbers").format(
+            what=what, name=name, shares=shares)) from None
     if not values or any(not np.isfinite(v) or v <= 0 or v > 1 for v in values):
-        raise ValueError(f"{what}: {name}={shares!r} must hold shares between 0 and 1")
+        raise ValueError(_("{what}: {name}={shares!r} must hold shares between 0 and 1").format(
+            what=what, name=name, shares=shares))
     if total is not None and abs(sum(values) - total) > 1e-6:
-        raise ValueError(f"{what}: {name}={shares!r} sums to {sum(values):g}; expected {total:g}")
+        raise ValueError(_("{what}: {name}={shares!r} sums to {sum:g}; expected {total:g}").format(
+            what=what, name=name, shares=shares, sum=sum(values), total=total))
     return values
 
 
@@ -241,10 +256,10 @@ def require_shares(shares, *, what: str, name: str, total: float | None = 1.0):
 __all__ = ["require_frame", "require_numbers", "require_choice", "require_number", "require_shares",
            "Interval", "OneOf", "DateOption", "Flag", "Spec", "validated", "check_columns"]
 
-_EXPECT = {**_KINDS, "id": "a column of customer numbers (whole numbers)",
-           "count": "a column of whole numbers ≥ 0", "share": "a column of shares between 0 and 1",
-           "money": "a column of amounts ≥ 0",
-           "key": "a column of customer ids (whole numbers or text)"}
+_EXPECT = {**_KINDS, "id": N_("a column of customer numbers (whole numbers)"),
+           "count": N_("a column of whole numbers ≥ 0"), "share": N_("a column of shares between 0 and 1"),
+           "money": N_("a column of amounts ≥ 0"),
+           "key": N_("a column of customer ids (whole numbers or text)")}
 
 
 @dataclass(frozen=True)
@@ -300,8 +315,8 @@ class OneOf:
         except TypeError:
             ok = False
         if not ok:
-            raise ValueError(f"{what}: {name}={value!r} is not allowed; expected one of "
-                             f"{list(self.values)}")
+            raise ValueError(_("{what}: {name}={value!r} is not allowed; expected one of {allowed}")
+                             .format(what=what, name=name, value=value, allowed=list(self.values)))
         return value
 
     def describe(self) -> str:
@@ -329,8 +344,10 @@ class DateOption:
     def check(self, value, *, what, name):
         if value is None and self.optional:
             return None
-        bad = ValueError(f"{what}: {name}={value!r} is not a date; expected a date such as "
-                         "'YYYY-MM-DD'" + (" (or None: from the data)" if self.optional else ""))
+        bad = ValueError((_("{what}: {name}={value!r} is not a date; expected a date such as "
+                            "'YYYY-MM-DD' (or None: from the data)") if self.optional else
+                          _("{what}: {name}={value!r} is not a date; expected a date such as "
+                            "'YYYY-MM-DD'")).format(what=what, name=name, value=value))
         if isinstance(value, (bool, int, float, np.integer, np.floating)):
             raise bad
         try:
@@ -351,7 +368,8 @@ class Flag:
 
     def check(self, value, *, what, name):
         if not isinstance(value, (bool, np.bool_)):
-            raise ValueError(f"{what}: {name}={value!r} is not True or False")
+            raise ValueError(_("{what}: {name}={value!r} is not True or False").format(
+                what=what, name=name, value=value))
         return bool(value)
 
     def describe(self) -> str:
@@ -415,8 +433,8 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
     """
     if not isinstance(df, pd.DataFrame):
         hint = " (pass the data, e.g. ck.load(\"customers\"), not its name)" if isinstance(df, str) else ""
-        raise ValueError(f"{what}: expected a pandas DataFrame for {frame}, got "
-                         f"{type(df).__name__}{hint}")
+        raise ValueError(_("{what}: expected a pandas DataFrame for {frame}, got {type}{hint}").format(
+            what=what, frame=frame, type=type(df).__name__, hint=hint))
     out = df
     for name, kind in columns.items():
         optional = kind.startswith("?")
@@ -424,27 +442,28 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
         if name not in df.columns:
             if optional:
                 continue
-            raise ValueError(
-                f"{what}: {frame} has no column {name!r} (expected {_EXPECT[kind]} {name!r}); "
-                f"its columns are {list(map(str, df.columns))}")
+            raise ValueError(_("{what}: {frame} has no column {name!r} (expected {kind} {name!r}); "
+                               "its columns are {columns}").format(
+                what=what, frame=frame, name=name, kind=_(_EXPECT[kind]),
+                columns=list(map(str, df.columns))))
         s = df[name]
         if kind == "bool":
             if not pd.api.types.is_bool_dtype(s):
                 text = s.map(lambda v: isinstance(v, str)) if s.dtype == object or \
                     pd.api.types.is_string_dtype(s) else None
                 if text is not None and bool(text.any()):
-                    row, _ = _first_bad(df, text.to_numpy())
+                    row, _pos = _first_bad(df, text.to_numpy())
                     raise ValueError(f"{what}: column {name!r} holds text ({_py(s.loc[row])!r} in row "
                                      f"{row!r}); expected a true/false column (True/False values, "
                                      "not text)")
                 if s.isna().any():
-                    row, _ = _first_bad(df, s.isna().to_numpy())
+                    row, _pos = _first_bad(df, s.isna().to_numpy())
                     raise ValueError(f"{what}: column {name!r} has a missing value in row {row!r}; "
                                      "expected True or False in every row")
                 raise ValueError(f"{what}: column {name!r} has dtype {s.dtype}; expected "
                                  f"{_EXPECT['bool']}")
             if s.isna().any():
-                row, _ = _first_bad(df, s.isna().to_numpy())
+                row, _pos = _first_bad(df, s.isna().to_numpy())
                 raise ValueError(f"{what}: column {name!r} has a missing value in row {row!r}; "
                                  "expected True or False in every row")
             continue
@@ -453,7 +472,7 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
                 kind = "id"
             elif _is_kind(s, "text") and not pd.api.types.is_bool_dtype(s):
                 if s.isna().any():
-                    row, _ = _first_bad(df, s.isna().to_numpy())
+                    row, _pos = _first_bad(df, s.isna().to_numpy())
                     raise ValueError(f"{what}: column {name!r} has a missing id in row {row!r}; "
                                      f"expected {_EXPECT['key']}")
                 continue
@@ -493,7 +512,7 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
         if not _is_kind(s, kind):
             raise ValueError(f"{what}: column {name!r} has dtype {s.dtype}; expected {_EXPECT[kind]}")
         if kind == "date" and not optional and s.isna().any():
-            row, _ = _first_bad(df, s.isna().to_numpy())
+            row, _pos = _first_bad(df, s.isna().to_numpy())
             raise ValueError(f"{what}: column {name!r} has a missing date in row {row!r}")
     if key is not None and key in out.columns:
         dup = out[key].duplicated().to_numpy()
@@ -502,7 +521,8 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
             raise ValueError(f"{what}: {key} {_py(out[key].iloc[i])!r} appears twice in {frame} "
                              f"(row {row!r}); expected one row per {key}")
     if not allow_empty and len(out) == 0:
-        raise ValueError(f"{what}: {frame} is empty; expected at least one row")
+        raise ValueError(_("{what}: {frame} is empty; expected at least one row").format(
+            what=what, frame=frame))
     return out
 
 
@@ -612,18 +632,21 @@ def validated(*, frames=None, world=None, options=None, keys=None, empty_ok=()):
                     bound[name] = opt.check(bound[name], what=what, name=name)
             first = bound.get(params[0]) if params else None
             if world and params and params[0] == "world" and not _is_world(first):
-                raise ValueError(f"{what}: expected a casekit World (ck.world(), or "
-                                 f"ck.world_from_transactions(...)), got {type(first).__name__}")
+                raise ValueError(_("{what}: expected a casekit World (ck.world(), or "
+                                   "ck.world_from_transactions(...)), got {type}").format(
+                    what=what, type=type(first).__name__))
             if world and _is_world(first):
                 converted = {}
                 for ds, cols in world.items():
                     frame = getattr(first, ds, None)
                     if frame is None:
-                        raise ValueError(f"{what}: the world has no {ds!r} data; this analysis "
-                                         f"needs its columns {list(cols)}")
+                        raise ValueError(_("{what}: the world has no {data!r} data; this analysis "
+                                           "needs its columns {columns}").format(
+                            what=what, data=ds, columns=list(cols)))
                     checked = check_columns(frame, _resolve(cols, bound), what=what,
                                             key=_key(keys.get(ds), bound),
-                                            allow_empty=ds in empty_ok, frame=f"the world's {ds}")
+                                            allow_empty=ds in empty_ok,
+                                            frame=_("the world's {data}").format(data=ds))
                     if checked is not frame:    # whole-number float ids made integers
                         converted[ds] = checked
                 if converted and dataclasses.is_dataclass(first):
@@ -635,7 +658,7 @@ def validated(*, frames=None, world=None, options=None, keys=None, empty_ok=()):
                         bound[pname] = check_columns(
                             bound[pname], _resolve(cols, bound), what=what,
                             key=_key(keys.get(ds), bound),
-                            allow_empty=ds in empty_ok, frame=f"the {ds}")
+                            allow_empty=ds in empty_ok, frame=_("the {data}").format(data=ds))
             for pname, cols in frames.items():
                 if pname in bound and bound[pname] is not None and not _is_world(bound[pname]):
                     bound[pname] = check_columns(bound[pname], _resolve(cols, bound), what=what,

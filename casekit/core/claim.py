@@ -16,10 +16,15 @@ AssertionError: does not hold on this world: one is more than two
 
 from __future__ import annotations
 
+from ..i18n import N_, _, translate
+
 __all__ = ["claim"]
 
+#: What claims are about, named so the catalog translates them.
+DATA = (N_("this world"), N_("the CDNOW data"), N_("your data"))
 
-def claim(cond, text: str, *, data: str = "this world") -> None:
+
+def claim(cond, text: str, *, data: str | None = None) -> None:
     """Check a claim about the data and say that it holds; raise ``AssertionError`` when it does not.
 
     Parameters
@@ -28,7 +33,7 @@ def claim(cond, text: str, *, data: str = "this world") -> None:
         The claim, computed from the data (never typed in).
     text : str
         The claim in words, as the notebook states it.
-    data : str
+    data : str, optional
         What the claim is about (default ``"this world"``; say ``"the CDNOW data"`` for real data).
 
     Returns
@@ -46,6 +51,8 @@ def claim(cond, text: str, *, data: str = "this world") -> None:
     except (TypeError, ValueError):
         raise TypeError(f"claim: the condition of {text!r} is not a single True/False "
                         f"(got {type(cond).__name__}); reduce it with .all() or .any()") from None
+    data = _("this world") if data is None else _(data)
+    text = translate(text)  # a notebook's claim, from the notebooks' catalog in Chinese
     if not ok:
-        raise AssertionError(f"does not hold on {data}: {text}")
-    print(f"✓ holds on {data}: {text}")
+        raise AssertionError(_("does not hold on {data}: {text}").format(data=data, text=text))
+    print(_("✓ holds on {data}: {text}").format(data=data, text=text))

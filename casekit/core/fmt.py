@@ -8,13 +8,65 @@ Examples
 '62.3%'
 >>> [short_money(v) for v in (0, 950, 1500, 2000, 12_345, 999_700, 1_250_000)]
 ['0', '950', '1.5k', '2k', '12.3k', '1M', '1.25M']
+
+In Chinese (``ck.set_language("zh")``) money is written in 元 with 万 and 亿 (Babel's locale data):
+
+>>> from casekit import i18n
+>>> i18n.set_language("zh")
+>>> cny(3_264_000), cny(120_000_000), cny(-80_000), cny(950), pct(0.6234)
+('326万元', '1.2亿元', '−8万元', '950元', '62.3%')
+>>> [short_money(v) for v in (950, 12_345, 1_250_000, 3e8)]
+['950', '1.23万', '125万', '3亿']
+>>> date("2026-03-05")
+'2026年3月5日'
+>>> i18n.set_language("en")
+>>> date("2026-03-05")
+'5 March 2026'
 """
 
 from __future__ import annotations
 
+import math
+
+from .. import i18n
+
+#: Column names of the kit's tables, named so the catalog translates the headers ``table`` shows.
+HEADERS = (
+    i18n.N_("customer_id"), i18n.N_("customers"), i18n.N_("segment"), i18n.N_("region"),
+    i18n.N_("customer_type"), i18n.N_("tier"), i18n.N_("revenue"), i18n.N_("profit"),
+    i18n.N_("cost"), i18n.N_("margin"), i18n.N_("orders"), i18n.N_("revenue_share"),
+    i18n.N_("customer_share"), i18n.N_("profit_share"), i18n.N_("share"), i18n.N_("count"),
+    i18n.N_("mean"), i18n.N_("median"), i18n.N_("total"), i18n.N_("year"), i18n.N_("channel"),
+    i18n.N_("churn_rate"), i18n.N_("retention"), i18n.N_("retention_rate"), i18n.N_("clv"),
+    i18n.N_("recency"), i18n.N_("frequency"), i18n.N_("monetary"), i18n.N_("rank"),
+    i18n.N_("tenure_years"), i18n.N_("satisfaction"), i18n.N_("loyalty"), i18n.N_("churned"),
+    i18n.N_("acquisition_channel"), i18n.N_("acquisition_cost"), i18n.N_("cost_to_serve"),
+    i18n.N_("growth_rate"), i18n.N_("credit_rating"), i18n.N_("employees"), i18n.N_("date"),
+    i18n.N_("product_line"), i18n.N_("quantity"), i18n.N_("discount"), i18n.N_("value"),
+    i18n.N_("category"), i18n.N_("severity"), i18n.N_("stage"), i18n.N_("status"),
+    i18n.N_("leads"), i18n.N_("won"), i18n.N_("conversion_rate"), i18n.N_("accounts"),
+)
+
+#: The Babel locale of each course language.
+LOCALES = {"en": "en_US", "zh": "zh_CN"}
+
+
+def _zh_compact(x: float) -> str:
+    """``x`` with 万/亿 and three significant digits (1.23万, 326万, 1.2亿); below 1万 in full."""
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    a = abs(x)
+    if a < 9_999.5:
+        return format_decimal(round(a), locale="zh_CN")
+    mantissa = a / (1e8 if a >= 99_995_000 else 1e4)
+    digits = max(0, 2 - int(math.floor(math.log10(mantissa))))
+    return format_compact_decimal(a, locale="zh_CN", fraction_digits=digits)
+
 
 def cny(x: float) -> str:
     """An amount in CNY, whole yuan with thousands separators; negatives as −CNY.
+
+    In Chinese: 元 with 万/亿 and three significant digits (326万元, 1.2亿元, 950元).
 
     Parameters
     ----------
@@ -31,7 +83,36 @@ def cny(x: float) -> str:
     >>> cny(1234.5)
     'CNY 1,234'
     """
+    if i18n.language() == "zh":
+        return ("−" if x < 0 and round(abs(x)) else "") + _zh_compact(x) + "元"
     return f"CNY {x:,.0f}" if x >= 0 else f"−CNY {-x:,.0f}"
+
+
+def date(d) -> str:
+    """A date for a sentence: ``5 March 2026``; in Chinese ``2026年3月5日``.
+
+    Parameters
+    ----------
+    d : date, datetime, Timestamp or ISO string
+        The day.
+
+    Returns
+    -------
+    str
+        The date written out.
+
+    Examples
+    --------
+    >>> date("2026-03-05")
+    '5 March 2026'
+    """
+    import pandas as pd
+    from babel.dates import format_date
+
+    day = pd.Timestamp(d).date()
+    if i18n.language() == "zh":
+        return format_date(day, format="long", locale="zh_CN")
+    return format_date(day, format="d MMMM y", locale="en_GB")
 
 
 def pct(x: float) -> str:
@@ -52,6 +133,10 @@ def pct(x: float) -> str:
     >>> pct(0.6234)
     '62.3%'
     """
+    if i18n.language() == "zh":
+        from babel.numbers import format_percent
+
+        return format_percent(x, "#,##0.0%", locale="zh_CN")
     return f"{x:.1%}"
 
 
@@ -75,6 +160,8 @@ def short_money(v: float) -> str:
     >>> short_money(12_345)
     '12.3k'
     """
+    if i18n.language() == "zh":
+        return ("-" if v < 0 and round(abs(v)) else "") + _zh_compact(v).replace(",", "")
     a = abs(v)
     if a >= 999_500:
         return f"{v / 1e6:.3g}M"
@@ -118,7 +205,25 @@ def _kind(name: str, s) -> str:
     return "number"
 
 
-_FORMATS = {"count": "{:,.0f}", "money": "{:,.0f}", "share": "{:.1%}", "number": "{:,.2f}"}
+class _Money(str):
+    """The format of a money column (whole yuan; 万/亿 元 in Chinese)."""
+
+
+_FORMATS = {"count": "{:,.0f}", "money": _Money("{:,.0f}"), "share": "{:.1%}", "number": "{:,.2f}"}
+
+
+def _zh_money(v) -> str:
+    """A money cell in Chinese: 元 with 万/亿 (326万元)."""
+    return cny(float(v))
+
+
+def _zh_format(f):
+    """The Chinese format of a column: money in 万/亿 元, the rest as in English."""
+    return _zh_money if isinstance(f, _Money) else f
+
+
+def _apply(f, v) -> str:
+    return f(v) if callable(f) else f.format(v)
 
 
 class Table:
@@ -134,23 +239,37 @@ class Table:
         self.index = index
         self.caption = caption
 
+    def _shown(self):
+        """The frame as shown: headers (and the index name) in the current language."""
+        data = self.data
+        if i18n.language() == "en":
+            return data, self.formats
+        names = {c: i18n.translate(c, "column") if isinstance(c, str) else c for c in data.columns}
+        shown = data.rename(columns=names)
+        if isinstance(shown.index.name, str):
+            shown.index = shown.index.rename(i18n.translate(shown.index.name, "column"))
+        formats = {names[c]: _zh_format(f) for c, f in self.formats.items()}
+        return shown, formats
+
     def text_frame(self):
         """The table as a frame of formatted strings (what :meth:`__repr__` prints)."""
-        out = self.data.copy()
-        for col, f in self.formats.items():
-            s = self.data[col]
-            out[col] = [("" if v is None or v != v else f.format(v)) for v in s.tolist()]
+        data, formats = self._shown()
+        out = data.copy()
+        for col, f in formats.items():
+            s = data[col]
+            out[col] = [("" if v is None or v != v else _apply(f, v)) for v in s.tolist()]
         return out.astype(object)
 
     def _styler(self):
         import hashlib
 
-        st = self.data.style.format(self.formats, na_rep="")
+        data, formats = self._shown()
+        st = data.style.format(formats, na_rep="")
         st = st.set_uuid(hashlib.md5(repr(self.text_frame()).encode()).hexdigest()[:8])
         if not self.index:
             st = st.hide(axis="index")
         if self.caption:
-            st = st.set_caption(self.caption)
+            st = st.set_caption(i18n.translate(self.caption))
         return st
 
     def _repr_html_(self):
@@ -162,7 +281,8 @@ class Table:
         with pd.option_context("display.max_colwidth", None, "display.width", 10_000,
                                "display.max_columns", None, "display.max_rows", 200):
             body = self.text_frame().to_string(index=self.index)
-        return (self.caption + "\n" + body) if self.caption else body
+        caption = i18n.translate(self.caption) if self.caption else self.caption
+        return (caption + "\n" + body) if caption else body
 
     def __len__(self):
         return len(self.data)
@@ -239,7 +359,7 @@ class Bullets:
     """A list shown as Markdown bullets (what :func:`bullets` returns)."""
 
     def __init__(self, items, numbered: bool):
-        self.items = [str(i) for i in items]
+        self.items = [i18n.translate(str(i)) for i in items]
         self.numbered = numbered
 
     def _repr_markdown_(self):

@@ -163,10 +163,16 @@ def screen(answer) -> str | None:
     except Exception:  # noqa: BLE001 - an object that cannot say its size is still checked
         return None
     if size > MAX_ANSWER:
-        unit = "characters" if isinstance(answer, (str, bytes)) else "items"
-        return (f"This answer is {size:,} {unit} long, far more than any answer here needs; "
-                f"it begins {shorten(answer if isinstance(answer, str) else repr(answer)[:200], 60)!r}. "
-                "Type the answer itself (a number, an option, or a short list).")
+        from casekit.i18n import _
+
+        start = shorten(answer if isinstance(answer, str) else repr(answer)[:200], 60)
+        text = (_("This answer is {size:,} characters long, far more than any answer here needs; "
+                  "it begins {start!r}. Type the answer itself (a number, an option, or a short "
+                  "list).") if isinstance(answer, (str, bytes)) else
+                _("This answer is {size:,} items long, far more than any answer here needs; "
+                  "it begins {start!r}. Type the answer itself (a number, an option, or a short "
+                  "list)."))
+        return text.format(size=size, start=start)
     return None
 
 
@@ -539,15 +545,17 @@ def record(exercise_id: str, *, title: str, answer, score: float, correct: bool,
                 saved[pk] = _update(saved.get(pk), prec)
             _write(file, saved)
     except Exception as exc:  # noqa: BLE001 - the answer stays in memory
+        from casekit.i18n import _
+
         if type(exc).__name__ == "Timeout":
-            why = "another notebook kept the file locked"
+            why = _("another notebook kept the file locked")
         elif isinstance(exc, Unreadable):
-            why = f"the file {exc}"
+            why = _("the file {problem}").format(problem=exc)
         else:
             why = f"{type(exc).__name__}: {getattr(exc, 'strerror', None) or exc}"
-        return Saved(False, file, f"your answer could not be saved to {file} ({why}); it is "
-                                  "kept in memory until this kernel stops — fix the file and "
-                                  "press Check again to save it")
+        return Saved(False, file, _("your answer could not be saved to {file} ({why}); it is "
+                                    "kept in memory until this kernel stops — fix the file and "
+                                    "press Check again to save it").format(file=file, why=why))
     pending.clear()
     return Saved(True, file)
 
@@ -617,14 +625,18 @@ def unreadable_answer(answer, exc: BaseException):
     """Feedback for an answer whose checking raised: what was wrong with the answer."""
     from casekit.exercises.engine import Feedback
 
+    from casekit.i18n import _
+
     shown = shorten(_safe_repr(answer), 80)
     if isinstance(exc, OverflowError):
-        text = (f"{shown} holds a number too large to work with; type the answer as an "
-                "ordinary number (such as 0.62, 62% or 1,234.5).")
+        text = _("{answer} holds a number too large to work with; type the answer as an "
+                 "ordinary number (such as 0.62, 62% or 1,234.5).").format(answer=shown)
     elif isinstance(exc, (RecursionError, MemoryError)):
-        text = f"{shown} is nested too deeply or is too big to read; type the answer itself."
+        text = _("{answer} is nested too deeply or is too big to read; type the answer itself."
+                 ).format(answer=shown)
     else:
-        text = f"Could not check this answer: {type(exc).__name__}: {shorten(exc, 200)}"
+        text = _("Could not check this answer: {error}: {detail}").format(
+            error=type(exc).__name__, detail=shorten(exc, 200))
     return Feedback(False, 0.0, text)
 
 

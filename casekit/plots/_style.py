@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import warnings
 
 import matplotlib as mpl
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
-from .._format import short_money
+from .. import i18n
+from ..core.fmt import short_money
 
 #: Colours used across the kit, in order (colour-blind safe, Okabe–Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -63,11 +65,82 @@ def use() -> None:
     mpl.rcParams.update(STYLE)
 
 
+#: Words a chart says differently from a table (a table's "no" is a question's number).
+CHART_WORDS = (i18n.NC_("chart", "yes"), i18n.NC_("chart", "no"))
+#: The customer pyramid's tiers: in a chart that shows them, "lead" is the lowest tier (重铅),
+#: not a sales lead (线索).
+TIER_WORDS = (i18n.NC_("tier", "platinum"), i18n.NC_("tier", "gold"), i18n.NC_("tier", "iron"),
+              i18n.NC_("tier", "lead"))
+
+#: CJK fonts to draw Chinese with, in order of preference (the first installed one is used).
+CJK_FONTS = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC",
+             "Source Han Sans SC", "Source Han Sans CN", "Source Han Sans", "SimHei",
+             "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti",
+             "Arial Unicode MS", "Noto Sans CJK JP", "Noto Sans CJK TC")
+
+_NO_CJK = ("casekit: no Chinese (CJK) font is installed, so charts keep their English labels; "
+           "install one (e.g. `apt-get install fonts-wqy-microhei` or `fonts-noto-cjk`) and "
+           "restart the kernel.")
+_cjk: list = []  # [name or None] once looked up
+
+
+class CJKFontWarning(UserWarning):
+    """No CJK font is installed: Chinese charts fall back to English labels."""
+
+
+def cjk_font() -> str | None:
+    """The CJK font charts draw Chinese with (``None``, after one warning, when none is installed).
+
+    The font is looked up once and put first in matplotlib's ``font.sans-serif``, so the kit's
+    charts and a student's own show Chinese glyphs instead of empty boxes.
+
+    Examples
+    --------
+    >>> name = cjk_font()
+    >>> name is None or name in CJK_FONTS
+    True
+    """
+    if not _cjk:
+        from matplotlib import font_manager
+
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+        name = next((n for n in CJK_FONTS if n in installed), None)
+        _cjk.append(name)
+        if name is not None:  # a bold label in a one-weight font is drawn regular: no need to say so
+            import logging
+
+            logging.getLogger("matplotlib.font_manager").addFilter(
+                lambda rec: "Failed to find font weight" not in rec.getMessage())
+        if name is None:
+            warnings.warn(_NO_CJK, CJKFontWarning, stacklevel=2)
+    name = _cjk[0]
+    if name is not None and mpl.rcParams["font.sans-serif"][:1] != [name]:
+        mpl.rcParams["font.sans-serif"] = [name, *[f for f in mpl.rcParams["font.sans-serif"]
+                                                   if f != name]]
+    return name
+
+
+def chinese() -> bool:
+    """Whether charts are drawn in Chinese now (the language is zh and a CJK font is installed)."""
+    return i18n.language() == "zh" and cjk_font() is not None
+
+
+def _rc() -> dict:
+    """The kit's style, with the CJK font first when charts speak Chinese."""
+    if not chinese():
+        return STYLE
+    name = cjk_font()
+    fonts = [name, *[f for f in mpl.rcParams["font.sans-serif"] if f != name]]
+    # CJK fonts come in one weight: titles in regular, not a bold matplotlib cannot find
+    return {**STYLE, "font.sans-serif": fonts, "font.family": ["sans-serif"],
+            "axes.unicode_minus": False, "axes.titleweight": "normal"}
+
+
 @contextlib.contextmanager
 def style():
     """A context in which matplotlib draws in the kit's style (rcParams restored afterwards)."""
     interactive = mpl.is_interactive()
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(_rc()):
         yield
         # The first figure of a Jupyter session loads the inline backend, which switches
         # interactive mode on; keep it on after the context, or later figures are not shown.
@@ -83,7 +156,9 @@ def chart(fn):
     def wrapper(*args, **kwargs):
         with style():
             ax = fn(*args, **kwargs)
-        fig = getattr(ax, "figure", None)
+            fig = getattr(ax, "figure", None)
+            if fig is not None and chinese():
+                translate_figure(fig)
         if getattr(fig, "_casekit_made", False) and _inline():
             # At the end of a cell pyplot redraws every "stale" figure, then the inline backend
             # renders it again to the PNG the notebook shows: the first render is never seen.
@@ -91,6 +166,61 @@ def chart(fn):
         return ax
 
     return wrapper
+
+
+def translate_figure(fig) -> int:
+    """Put every text of ``fig`` that is a catalog message into the current language.
+
+    Titles, axis labels, legend entries, annotations and fixed or categorical tick labels are
+    replaced by their exact translation; text without one (numbers, names from the data) stays.
+    Returns how many texts were translated.
+    """
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter
+
+    texts = [t.get_text() for t in fig.findobj(Text)]
+    for axis in [a for ax in fig.axes for a in (ax.xaxis, ax.yaxis)]:
+        fmt = axis.get_major_formatter()
+        texts += [str(t) for t in getattr(fmt, "seq", None) or getattr(fmt, "_units", None) or ()]
+    tiers = {"platinum", "gold", "iron"}
+    context = "tier" if tiers & {t.strip().lower() for t in texts} else "chart"
+    done = 0
+    for axis in [a for ax in fig.axes for a in (ax.xaxis, ax.yaxis)]:
+        for which in ("major", "minor"):
+            fmt = getattr(axis, f"get_{which}_formatter")()
+            if isinstance(fmt, FixedFormatter):
+                seq = [i18n.translate(t, context) for t in fmt.seq]
+                done += sum(a != b for a, b in zip(seq, fmt.seq))
+                fmt.seq = seq
+            elif type(fmt).__name__ == "StrCategoryFormatter":
+                getattr(axis, f"set_{which}_formatter")(_Translated(fmt, context))
+    for text in fig.findobj(Text):
+        old = text.get_text()
+        new = i18n.translate(old, context)
+        if new != old:
+            text.set_text(new)
+            done += 1
+    return done
+
+
+class _Translated(mpl.ticker.Formatter):
+    """A tick formatter that translates what another one writes (category names)."""
+
+    def __init__(self, inner, context="chart"):
+        self.inner, self.context = inner, context
+
+    def __call__(self, x, pos=None):
+        return i18n.translate(self.inner(x, pos), self.context)
+
+    def format_ticks(self, values):
+        return [i18n.translate(t, self.context) for t in self.inner.format_ticks(values)]
+
+    def set_axis(self, axis):
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs):
+        self.inner.set_locs(locs)
 
 
 def _inline() -> bool:

@@ -8,6 +8,7 @@ import ipywidgets as W
 import pandas as pd
 
 from ...classroom import mode as _mode
+from ...i18n import N_, _, translate
 from .. import store as _progress
 from .feedback import Feedback, _text_html
 from .parsing import BadAnswer
@@ -15,17 +16,17 @@ from .tables import _table_html
 from .views import ExerciseView
 
 KIND_LABELS = {
-    "choice": "choose one",
-    "multichoice": "choose all that apply",
-    "numeric": "type a number",
-    "ordering": "put in order",
-    "explore": "explore, then choose one",
+    "choice": N_("choose one"),
+    "multichoice": N_("choose all that apply"),
+    "numeric": N_("type a number"),
+    "ordering": N_("put in order"),
+    "explore": N_("explore, then choose one"),
 }
 
 
-#: The line under a static exercise.
-STATIC_NOTE = ("This is a saved view. Run this cell (Shift+Enter) in Jupyter to answer it here; "
-               "your last checked answer comes back.")
+#: The line under a static exercise (translated where shown).
+STATIC_NOTE = N_("This is a saved view. Run this cell (Shift+Enter) in Jupyter to answer it here; "
+                 "your last checked answer comes back.")
 
 
 def _answer_text(answer) -> str:
@@ -114,19 +115,19 @@ class Exercise:
         return f"<{type(self).__name__} {self.id or '(unregistered)'}: {self.title}>"
 
     def _plain_text(self) -> str:
-        label = KIND_LABELS.get(self.kind, self.kind)
-        title = self.title.rstrip()
-        end = "" if title.endswith(("?", ".", "!")) else "."
-        return (f"Exercise {self.id or type(self).__name__} ({label}): {title}{end} "
-                "Run this cell to answer it here.")
+        label = _(KIND_LABELS.get(self.kind, self.kind))
+        title = translate(self.title).rstrip()
+        end = "" if title.endswith(("?", ".", "!", "？", "。", "！")) else _(".")
+        return _("Exercise {id} ({label}): {title}{end} Run this cell to answer it here.").format(
+            id=self.id or type(self).__name__, label=label, title=title, end=end)
 
     def _header_html(self) -> str:
-        label = KIND_LABELS.get(self.kind, self.kind)
+        label = _(KIND_LABELS.get(self.kind, self.kind))
         return (f'<div class="casekit-question" style="line-height:1.45">'
-                f'<div style="font-size:1.1em"><b>{html.escape(self.title)}</b> '
+                f'<div style="font-size:1.1em"><b>{html.escape(translate(self.title))}</b> '
                 f'<span style="color:#666;font-size:0.85em">· {html.escape(label)} · '
                 f'<code>{html.escape(self.id)}</code></span></div>'
-                f'<div style="margin:0.5em 0">{_text_html(self.prompt)}</div></div>')
+                f'<div style="margin:0.5em 0">{_text_html(translate(self.prompt))}</div></div>')
 
     def widget(self) -> ExerciseView:
         """A fresh ipywidgets view of the exercise, with the student's last answer restored."""
@@ -153,13 +154,13 @@ class Exercise:
             try:
                 parts.append(part())
             except Exception as exc:  # noqa: BLE001 - the static view is a courtesy
-                parts.append(f"<p><i>(Could not show this part here: "
-                             f"{html.escape(type(exc).__name__)}.)</i></p>")
+                parts.append("<p><i>" + html.escape(_("(Could not show this part here: {error}.)").format(
+                    error=type(exc).__name__)) + "</i></p>")
         if saved is not None:
-            parts.append('<div style="margin:0.4em 0">Your last checked answer: <b>'
-                         f"{html.escape(_answer_text(saved))}</b></div>")
+            parts.append('<div style="margin:0.4em 0">' + html.escape(_("Your last checked answer:"))
+                         + f" <b>{html.escape(_answer_text(saved))}</b></div>")
         parts.append(f'<div class="casekit-static-note" style="color:#555;margin:0.4em 0">'
-                     f"<i>{html.escape(STATIC_NOTE)}</i></div>")
+                     f"<i>{html.escape(_(STATIC_NOTE))}</i></div>")
         return ('<div class="casekit-exercise-static" style="border:1px solid #d0d7de;'
                 'padding:6px 12px;margin:6px 0;max-width:900px">' + "".join(parts) + "</div>")
 

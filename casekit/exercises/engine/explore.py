@@ -12,6 +12,7 @@ import weakref
 import ipywidgets as W
 import pandas as pd
 
+from ...i18n import _, translate
 from .feedback import _text_html
 from .kinds import ChoiceExercise
 from .tables import _table_html
@@ -43,19 +44,23 @@ class ExploreExercise(ChoiceExercise):
         from matplotlib.figure import Figure
         try:
             from casekit.plots import _style
-            style = dict(_style.STYLE)
+            style = dict(_style._rc())  # the kit's style, with a CJK font in Chinese
         except Exception:  # noqa: BLE001 - the kit's style is optional here
-            style = {}
+            _style, style = None, {}
         with mpl.rc_context(style):
             fig = Figure(figsize=self.figsize, dpi=100, layout="constrained")
             self.draw(fig.add_subplot(), **params)
+            if _style is not None and _style.chinese():
+                _style.translate_figure(fig)
         return fig, self.table(**params)
 
     # -- drawing, fast: each setting is drawn once; the neighbours of the current one are
     #    drawn ahead, in the background, once a student is moving the controls -------------
     def _render(self, params: dict) -> tuple[str, str, str]:
         """``(png_base64, table_html, table_text)`` for one setting, drawn once and kept."""
-        key = tuple(sorted(params.items()))
+        from casekit.i18n import language
+
+        key = (language(), *sorted(params.items()))
         cache = self.__dict__.setdefault("_renders", {})
         hit = cache.get(key)
         if hit is None:
@@ -113,7 +118,8 @@ class ExploreExercise(ChoiceExercise):
                 )
             except Exception as exc:  # noqa: BLE001
                 view.output.outputs = ({"output_type": "stream", "name": "stdout",
-                                        "text": f"Could not redraw: {type(exc).__name__}: {exc}\n"},)
+                                        "text": _("Could not redraw: {error}: {detail}").format(
+                                            error=type(exc).__name__, detail=exc) + "\n"},)
                 view.show_error(exc)
                 return
             if getattr(view, "live", False):
@@ -129,7 +135,7 @@ class ExploreExercise(ChoiceExercise):
         view.redraw = redraw
         view.on_live = went_live
         redraw()
-        question = (W.HTML(f'<div style="margin:0.5em 0">{_text_html(self.question)}</div>')
+        question = (W.HTML(f'<div style="margin:0.5em 0">{_text_html(translate(self.question))}</div>')
                     if self.question else None)
         return [W.HBox(list(controls.values()), layout=W.Layout(flex_flow="row wrap")),
                 view.output] + ([question] if question else [])
@@ -139,10 +145,11 @@ class ExploreExercise(ChoiceExercise):
         params = {name: c.value for name, c in controls.items()}
         shown = "; ".join(f"{html.escape(str(getattr(c, 'description', '') or name))} "
                           f"<b>{html.escape(str(c.value))}</b>" for name, c in controls.items())
-        question = (f'<div style="margin:0.5em 0">{_text_html(self.question)}</div>'
+        question = (f'<div style="margin:0.5em 0">{_text_html(translate(self.question))}</div>'
                     if self.question else "")
-        return (f'<div style="margin:0.4em 0">Controls (move them in Jupyter to redraw the chart '
-                f"and the table): {shown}</div>" + _table_html(self.table(**params)) + question)
+        return ('<div style="margin:0.4em 0">'
+                + html.escape(_("Controls (move them in Jupyter to redraw the chart and the table):"))
+                + f" {shown}</div>" + _table_html(self.table(**params)) + question)
 
     #: The question asked about the chart (shown under it, above the options).
     question: str = ""

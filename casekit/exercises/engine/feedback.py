@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ...i18n import _
 from .markdown import markdown_html
 
 _COLOURS = {  # (border, background) for correct, partly right, not yet, neutral note
@@ -60,14 +61,17 @@ class Feedback:
         return "partial" if self.score > 0 else "wrong"
 
     def _headline(self) -> str:
-        return {"correct": "Correct", "partial": "Partly right", "wrong": "Not yet"}[self.status]
+        return {"correct": _("Correct"), "partial": _("Partly right"),
+                "wrong": _("Not yet")}[self.status]
 
     def __str__(self) -> str:
-        return f"{self._headline()} (score {self.score:.0%}): {self.message}"
+        return _("{headline} (score {score:.0%}): {message}").format(
+            headline=self._headline(), score=self.score, message=self.message)
 
     def _repr_html_(self) -> str:
         icon = {"correct": "✔", "partial": "◐", "wrong": "✘"}[self.status]
-        return _box(f"<b>{icon} {self._headline()}</b> · score {self.score:.0%}<br>"
+        return _box(f"<b>{icon} {self._headline()}</b> · "
+                    + _("score {score:.0%}").format(score=self.score) + "<br>"
                     f"{_text_html(self.message)}", self.status)
 
 

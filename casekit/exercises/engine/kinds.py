@@ -11,6 +11,7 @@ import re
 import ipywidgets as W
 import pandas as pd
 
+from ...i18n import _, ngettext, translate
 from .base import Exercise
 from .feedback import Feedback, Misconception, _norm
 from .parsing import BadAnswer, _fmt, parse_number
@@ -38,16 +39,17 @@ class ChoiceExercise(Exercise):
 
     def _match(self, answer, options):
         if answer is None or (isinstance(answer, str) and not answer.strip()):
-            raise BadAnswer("No answer yet: pick one of the options.")
+            raise BadAnswer(_("No answer yet: pick one of the options."))
         if isinstance(answer, (list, tuple)) and len(answer) == 1:
             answer = answer[0]
         if not isinstance(answer, str):
-            raise BadAnswer(f"Pick exactly one option by its text; got {answer!r}. The options "
-                            f"are: {', '.join(options)}.")
+            raise BadAnswer(_("Pick exactly one option by its text; got {answer!r}. The options "
+                              "are: {options}.").format(answer=answer, options=_join(options)))
         by_norm = {_norm(o): o for o in options}
         found = by_norm.get(_norm(answer))
         if found is None:
-            raise BadAnswer(f"{answer!r} is not one of the options: {', '.join(options)}.")
+            raise BadAnswer(_("{answer!r} is not one of the options: {options}.").format(
+                answer=answer, options=_join(options)))
         return found
 
     def _check(self, answer) -> Feedback:
@@ -56,8 +58,8 @@ class ChoiceExercise(Exercise):
         right = self.solution()
         why = self.explanations()
         if picked == right:
-            return Feedback(True, 1.0, why.get(right, "") or f"“{right}” is right.")
-        parts = ["Not this one.", why.get(picked, ""), self.hint]
+            return Feedback(True, 1.0, why.get(right, "") or _("“{right}” is right.").format(right=right))
+        parts = [_("Not this one."), why.get(picked, ""), translate(self.hint)]
         return Feedback(False, 0.0, " ".join(p for p in parts if p))
 
     def _static_inputs(self, saved) -> str:
@@ -106,12 +108,12 @@ class MultiChoiceExercise(Exercise):
             if _norm(answer) in by_norm:
                 items = [answer]
             else:
-                items = [a for a in re.split(r"[;\n,]", answer) if a.strip()]
+                items = [a for a in re.split(r"[;\n,；，]", answer) if a.strip()]
         elif isinstance(answer, (list, tuple, set, frozenset, pd.Series)):
             items = list(answer)
         else:
-            raise BadAnswer(f"Pick the options that apply, as a list of their texts; got "
-                            f"{answer!r}.")
+            raise BadAnswer(_("Pick the options that apply, as a list of their texts; got "
+                              "{answer!r}.").format(answer=answer))
         picked, unknown = [], []
         for item in items:
             if not isinstance(item, str):
@@ -120,15 +122,16 @@ class MultiChoiceExercise(Exercise):
             found = by_norm.get(_norm(item))
             (picked if found else unknown).append(found or repr(item))
         if unknown:
-            raise BadAnswer(f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
-                            f"among the options: {', '.join(options)}.")
+            raise BadAnswer(ngettext("{unknown} is not among the options: {options}.",
+                                     "{unknown} are not among the options: {options}.",
+                                     len(unknown)).format(unknown=_join(unknown), options=_join(options)))
         return [o for o in options if o in set(picked)]  # option order, no repeats
 
     def _check(self, answer) -> Feedback:
         options = [str(o) for o in self.options()]
         picked = set(self._picks(answer, options))
         if not picked:
-            return Feedback(False, 0.0, "No option picked yet: tick every option that applies.")
+            return Feedback(False, 0.0, _("No option picked yet: tick every option that applies."))
         right = set(self.solution())
         hits, false = picked & right, picked - right
         missed = right - picked
@@ -136,17 +139,23 @@ class MultiChoiceExercise(Exercise):
         why = self.explanations()
         if not false and not missed:
             reasons = [why[o] for o in options if o in right and why.get(o)]
-            return Feedback(True, 1.0, " ".join(["All of them and nothing else.", *reasons]))
-        parts = [f"You found {len(hits)} of the {len(right)} that apply"
-                 + (f" and picked {len(false)} that {'does' if len(false) == 1 else 'do'} not."
-                    if false else ".")]
+            return Feedback(True, 1.0, " ".join([_("All of them and nothing else."), *reasons]))
+        if false:
+            found = ngettext("You found {hits} of the {right} that apply and picked {false} that "
+                             "does not.", "You found {hits} of the {right} that apply and picked "
+                             "{false} that do not.", len(false))
+        else:
+            found = _("You found {hits} of the {right} that apply.")
+        parts = [found.format(hits=len(hits), right=len(right), false=len(false))]
         for o in options:
             if o in false:
-                parts.append(f"Not “{o}”: {why.get(o, 'it does not apply here.')}")
+                parts.append(_("Not “{option}”: {why}").format(
+                    option=o, why=why.get(o) or _("it does not apply here.")))
         if missed:
-            parts.append(f"{len(missed)} more {'applies' if len(missed) == 1 else 'apply'}.")
-        if self.hint:
-            parts.append(self.hint)
+            parts.append(ngettext("{n} more applies.", "{n} more apply.", len(missed)).format(
+                n=len(missed)))
+        if translate(self.hint):
+            parts.append(translate(self.hint))
         return Feedback(False, score, "\n".join(parts))
 
     def _static_inputs(self, saved) -> str:
@@ -226,11 +235,13 @@ class NumericExercise(Exercise):
         """The ways to read an answer: ``[(value, note)]``; for shares 62 may mean 62%."""
         value, percent = parse_number(answer)
         if percent and self.unit != "share":
-            raise BadAnswer(f"{answer!r} is a percentage, but this answer is "
-                            f"{'an amount in ' + self.unit if self.unit else 'a plain number'}.")
+            raise BadAnswer((_("{answer!r} is a percentage, but this answer is an amount in {unit}.")
+                             if self.unit else
+                             _("{answer!r} is a percentage, but this answer is a plain number."))
+                            .format(answer=answer, unit=_(self.unit) if self.unit else ""))
         readings = [(value, "")]
         if self.unit == "share" and not percent and 1 < abs(value) <= 100:
-            readings.append((value / 100.0, f"(Read {value:g} as {value:g}%.) "))
+            readings.append((value / 100.0, _("(Read {value:g} as {value:g}%.) ").format(value=value)))
         return readings
 
     def _check(self, answer) -> Feedback:
@@ -240,7 +251,8 @@ class NumericExercise(Exercise):
         for value, note in readings:
             if abs(value - solution) <= tol + 1e-12:
                 return Feedback(True, 1.0, " ".join(p for p in [
-                    f"{note}{self.format(solution)} is right.", self.explanation()] if p))
+                    note + _("{value} is right.").format(value=self.format(solution)),
+                    self.explanation()] if p))
         misconceptions = self.misconceptions()
         for value, note in readings:
             matches = []  # (distance, order, misconception): the closest known mistake wins
@@ -254,40 +266,46 @@ class NumericExercise(Exercise):
                     matches.append((abs(value - mv), k, m))
             if matches:
                 m = min(matches, key=lambda t: t[:2])[2]
-                return Feedback(False, 0.0, f"{note}{self.format(value)} is what you get "
-                                            f"with a known mistake: {m.name}. {m.why}",
+                return Feedback(False, 0.0, note + _("{value} is what you get with a known "
+                                                     "mistake: {name}. {why}").format(
+                                    value=self.format(value), name=m.name, why=m.why),
                                 misconception=m.name)
         value, note = readings[-1]
         shown = self.format(value)
         low, high = self._bounds()
         if (low is not None and value < low) or (high is not None and value > high):
             if self.unit == "share":
-                rng = "between 0% and 100%"
+                rng = _("between 0% and 100%")
+            elif low is not None and high is not None:
+                rng = _("between {low} and {high}").format(low=self.format(low), high=self.format(high))
+            elif low is not None:
+                rng = _("at least {low}").format(low=self.format(low))
             else:
-                rng = ("between " + self.format(low) + " and " + self.format(high)
-                       if low is not None and high is not None else
-                       f"at least {self.format(low)}" if low is not None
-                       else f"at most {self.format(high)}")
-            return Feedback(False, 0.0, f"{note}{shown} cannot be right: the answer lies {rng}.")
-        direction = "too high" if value > solution else "too low"
+                rng = _("at most {high}").format(high=self.format(high))
+            return Feedback(False, 0.0, note + _("{value} cannot be right: the answer lies {range}.")
+                            .format(value=shown, range=rng))
+        high = value > solution
         if abs(value - solution) <= 3 * tol:
-            close = (f"{note}{shown} is close but a little {direction}; check your rounding "
-                     "and the exact definition.")
-            return Feedback(False, 0.5, " ".join(p for p in [close, self.hint] if p))
+            close = note + (_("{value} is close but a little too high; check your rounding and "
+                              "the exact definition.") if high else
+                            _("{value} is close but a little too low; check your rounding and "
+                              "the exact definition.")).format(value=shown)
+            return Feedback(False, 0.5, " ".join(p for p in [close, translate(self.hint)] if p))
         return Feedback(False, 0.0, " ".join(p for p in [
-            f"{note}{shown} is {direction}.", self.hint] if p))
+            note + (_("{value} is too high.") if high else _("{value} is too low.")).format(value=shown),
+            translate(self.hint)] if p))
 
     def _static_inputs(self, saved) -> str:
-        unit = "" if self.unit in ("share", "") else f" {html.escape(self.unit)}"
+        unit = "" if self.unit in ("share", "") else f" {html.escape(_(self.unit))}"
         shown = ("&#x2007;" * 12 if saved in (None, "") else html.escape(str(saved)))
-        return (f'<div style="margin:0.4em 0">Your answer: <span style="border:1px solid #aaa;'
+        return (f'<div style="margin:0.4em 0">{html.escape(_("Your answer:"))} <span style="border:1px solid #aaa;'
                 f'padding:1px 8px;display:inline-block;min-width:8em">{shown}</span>{unit}</div>')
 
     def _inputs(self):
-        placeholder = self.placeholder or ("e.g. 62% or 0.62" if self.unit == "share"
-                                           else "a number, e.g. 1,234.5")
-        unit = "" if self.unit in ("share", "") else self.unit
-        return [W.HBox([W.Text(value="", placeholder=placeholder, description="Your answer:",
+        placeholder = self.placeholder or (_("e.g. 62% or 0.62") if self.unit == "share"
+                                           else _("a number, e.g. 1,234.5"))
+        unit = "" if self.unit in ("share", "") else _(self.unit)
+        return [W.HBox([W.Text(value="", placeholder=placeholder, description=_("Your answer:"),
                                style={"description_width": "initial"},
                                layout=W.Layout(width="320px")),
                         W.HTML(html.escape(unit))])]
@@ -322,7 +340,7 @@ class OrderingExercise(Exercise):
         items = [str(i) for i in self.solution()]
         rng = random.Random(f"casekit:{self.id}:{len(items)}")
         shown = items[:]
-        for _ in range(100):
+        for _round in range(100):
             rng.shuffle(shown)
             if shown != items or len(items) < 2:
                 break
@@ -331,13 +349,14 @@ class OrderingExercise(Exercise):
     def _order(self, answer, items) -> list[str]:
         n = len(items)
         if answer is None or (isinstance(answer, str) and not answer.strip()):
-            raise BadAnswer(f"No answer yet: put all {n} items in order.")
+            raise BadAnswer(_("No answer yet: put all {n} items in order.").format(n=n))
         if isinstance(answer, str):
-            answer = [a for a in re.split(r"\s*(?:>|→|->|\n|;)\s*", answer.strip())]
+            answer = [a for a in re.split(r"\s*(?:>|→|->|\n|;|；)\s*", answer.strip())]
             if len(answer) == 1:
-                answer = [a for a in re.split(r"\s*,\s*", answer[0])]
+                answer = [a for a in re.split(r"\s*[,，]\s*", answer[0])]
         if not isinstance(answer, (list, tuple, pd.Series)):
-            raise BadAnswer(f"Give the items as a list in order, first to last; got {answer!r}.")
+            raise BadAnswer(_("Give the items as a list in order, first to last; got {answer!r}.")
+                            .format(answer=answer))
         by_norm = {_norm(i): i for i in items}
         order, unknown, empty = [], [], 0
         for a in answer:
@@ -347,17 +366,20 @@ class OrderingExercise(Exercise):
             found = by_norm.get(_norm(a)) if isinstance(a, str) else None
             (order.append(found) if found else unknown.append(repr(a)))
         if unknown:
-            raise BadAnswer(f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
-                            f"among the items: {', '.join(items)}.")
+            raise BadAnswer(ngettext("{unknown} is not among the items: {items}.",
+                                     "{unknown} are not among the items: {items}.",
+                                     len(unknown)).format(unknown=_join(unknown), items=_join(items)))
         twice = [i for i in items if order.count(i) > 1]
         if twice:
-            raise BadAnswer(f"“{twice[0]}” is placed more than once; use each item once.")
+            raise BadAnswer(_("“{item}” is placed more than once; use each item once.").format(
+                item=twice[0]))
         if empty or len(order) < n:
             left = n - len(order)
-            raise BadAnswer(f"{left} of the {n} positions {'is' if left == 1 else 'are'} still "
-                            "empty: place every item once.")
+            raise BadAnswer(ngettext("{left} of the {n} positions is still empty: place every item once.",
+                                     "{left} of the {n} positions are still empty: place every "
+                                     "item once.", left).format(left=left, n=n))
         if len(order) > n:
-            raise BadAnswer(f"There are only {n} items to place.")
+            raise BadAnswer(_("There are only {n} items to place.").format(n=n))
         return order
 
     def _check(self, answer) -> Feedback:
@@ -371,21 +393,23 @@ class OrderingExercise(Exercise):
         why = self.explanations()
         if order == items:
             return Feedback(True, 1.0, " ".join(p for p in [
-                "The order is " + " → ".join(items) + ".", why.get("", "")] if p))
+                _("The order is {order}.").format(order=" → ".join(items)), why.get("", "")] if p))
         first_wrong = next(k for k, (a, b) in enumerate(zip(order, items)) if a != b)
         item = items[first_wrong]
-        parts = [(f"{in_place} of {len(items)} in the right place; {score:.0%} of the pairs are "
-                  "in the right order."),
-                 f"Look again at position {first_wrong + 1}: which step must come there?"]
+        parts = [_("{in_place} of {n} in the right place; {score:.0%} of the pairs are in the "
+                   "right order.").format(in_place=in_place, n=len(items), score=score),
+                 _("Look again at position {position}: which step must come there?").format(
+                     position=first_wrong + 1)]
         if why.get(item):
-            parts.append(f"Hint: {why[item]}")
-        elif self.hint:
-            parts.append(self.hint)
+            parts.append(_("Hint: {hint}").format(hint=why[item]))
+        elif translate(self.hint):
+            parts.append(translate(self.hint))
         return Feedback(False, score if score < 1 else 0.99, "\n".join(parts))
 
     def _items_html(self) -> str:
-        return ('<div style="margin:0.4em 0">Items to put in order (pick one for each '
-                'position below):</div>' + _static_list(self.shuffled(), marker="disc"))
+        return ('<div style="margin:0.4em 0">'
+                + html.escape(_("Items to put in order (pick one for each position below):"))
+                + '</div>' + _static_list(self.shuffled(), marker="disc"))
 
     def _extra(self, view) -> list:
         return [*super()._extra(view), W.HTML(self._items_html())]
@@ -397,12 +421,13 @@ class OrderingExercise(Exercise):
         except BadAnswer:
             order = None
         slots = order or ["—"] * len(items)
-        return (self._items_html() + '<div style="margin:0.4em 0">Your order:</div>'
+        return (self._items_html() + '<div style="margin:0.4em 0">'
+                + html.escape(_("Your order:")) + '</div>'
                 + _static_list([f"{k + 1}. {s}" for k, s in enumerate(slots)]))
 
     def _inputs(self):
         shown = self.shuffled()
-        options = [("— choose —", "")] + [(s, s) for s in shown]
+        options = [(_("— choose —"), "")] + [(s, s) for s in shown]
         rows = [W.Dropdown(options=options, value="", description=f"{k + 1}.",
                            style={"description_width": "2.5em"},
                            layout=W.Layout(width="95%", min_width="340px", max_width="860px"))
@@ -419,6 +444,11 @@ class OrderingExercise(Exercise):
             raise ValueError("the saved order does not fit this exercise")
         for d, v in zip(rows, values):
             d.value = "" if v is None else v
+
+
+def _join(items) -> str:
+    """Items listed in a sentence: ``a, b, c`` (``a、b、c`` in Chinese)."""
+    return _(", ").join(items)
 
 
 def _static_list(lines, marker: str = "none") -> str:

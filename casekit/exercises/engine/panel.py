@@ -15,10 +15,12 @@ import json
 import anywidget
 import traitlets
 
+from ...i18n import N_, _, language
+
 __all__ = ["CheckPanel", "DISCONNECTED"]
 
 #: What a cut-off exercise says (also used by the static rendering and the tests).
-DISCONNECTED = ("Not connected to Python: the notebook was reopened or its kernel restarted, so "
+DISCONNECTED = N_("Not connected to Python: the notebook was reopened or its kernel restarted, so "
                 "Check cannot reach this exercise. Run this cell again (Shift+Enter) to answer "
                 "it; your last checked answer comes back.")
 
@@ -27,7 +29,7 @@ const LOST = %(lost)s;
 function render({ model, el }) {
   const button = document.createElement("button");
   button.className = "jupyter-widgets jupyter-button widget-button mod-primary casekit-check-button";
-  button.title = "Check your answer";
+  button.title = model.get("tooltip") || "Check your answer";
   button.innerHTML = '<i class="fa fa-check"></i>' + model.get("description");
   const status = document.createElement("div");
   status.className = "casekit-status";
@@ -37,7 +39,7 @@ function render({ model, el }) {
   show();
   model.on("change:value", show);
   let timer = null;
-  const lost = () => { area.innerHTML = ""; status.innerHTML = LOST; };
+  const lost = () => { area.innerHTML = ""; status.innerHTML = model.get("lost") || LOST; };
   const ask = (event, wait) => {
     clearTimeout(timer);
     timer = setTimeout(lost, wait);
@@ -82,11 +84,13 @@ export default { render };
 """
 
 
-def _lost_html() -> str:
+def _lost_html(message: str = DISCONNECTED) -> str:
+    import re
+
+    head, tail = re.split(r"(?<=[:：])", message, maxsplit=1)
     return ('<div class="casekit-feedback casekit-disconnected" style="border-left:4px solid '
             '#b26a00;background:#fff5e0;color:#1a1a1a;padding:6px 10px;margin:4px 0;'
-            'line-height:1.45"><b>⚠ ' + DISCONNECTED.split(":", 1)[0] + ":</b>"
-            + DISCONNECTED.split(":", 1)[1] + "</div>")
+            'line-height:1.45"><b>⚠ ' + head + "</b>" + tail + "</div>")
 
 
 class CheckPanel(anywidget.AnyWidget):
@@ -101,8 +105,15 @@ class CheckPanel(anywidget.AnyWidget):
             ".casekit-check-button i{margin-right:0.4em}")
     value = traitlets.Unicode("").tag(sync=True)
     description = traitlets.Unicode("Check").tag(sync=True)
+    #: The cut-off note and the button's tooltip in the kit's language ("": the English above).
+    lost = traitlets.Unicode("").tag(sync=True)
+    tooltip = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs):
+        if language() != "en":
+            kwargs.setdefault("description", _("Check"))
+            kwargs.setdefault("lost", _lost_html(_(DISCONNECTED)))
+            kwargs.setdefault("tooltip", _("Check your answer"))
         super().__init__(**kwargs)
         self._handlers: list = []
         self._ping_handlers: list = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ...classroom import mode as _mode
+from ...i18n import _
 from .. import store as _progress
 from .feedback import Feedback, _box, _text_html
 from .panel import CheckPanel
@@ -85,8 +86,8 @@ class ExerciseView(W.VBox):
                 pass
 
     def show_error(self, exc: BaseException) -> None:
-        self.last_feedback = Feedback(False, 0.0, f"Something went wrong: "
-                                                   f"{type(exc).__name__}: {exc}")
+        self.last_feedback = Feedback(False, 0.0, _("Something went wrong: {error}: {detail}").format(
+            error=type(exc).__name__, detail=exc))
         try:
             self.feedback.value = self.last_feedback._repr_html_()
         except Exception:  # noqa: BLE001
@@ -103,9 +104,9 @@ class ExerciseView(W.VBox):
             self.set_answer(last)
         except Exception:  # noqa: BLE001 - an answer that no longer fits is dropped
             return
-        self.feedback.value = _box(_text_html(
+        self.feedback.value = _box(_text_html(_(
             "Your last answer is back from your progress file. Press Check to see its "
-            "feedback again."), "note")
+            "feedback again.")), "note")
 
 
 def _leaves(widget):
