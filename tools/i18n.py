@@ -17,7 +17,9 @@ Three sources of messages go into ``casekit.pot``:
    so the catalog and the vocabulary say the same.
 
 Translators then fill ``casekit/locale/<lang>/LC_MESSAGES/casekit.po`` (new messages arrive empty;
-a message whose English changed is marked fuzzy and must be looked at again).
+a message whose English changed is marked fuzzy and must be looked at again), or write a chapter's
+translations into its own file ``casekit/locale/<lang>/parts/<chapter>.po``, which this tool copies
+into the catalogs.
 """
 
 from __future__ import annotations
@@ -286,6 +288,21 @@ def main(argv=None) -> int:
     return 0
 
 
+def parts(lang: str) -> dict:
+    """Translations kept per chapter in ``casekit/locale/<lang>/parts/*.po``: ``{(context, id): text}``.
+
+    Each chapter's translator writes its own file (no two people edit one catalog at once); this
+    tool copies them into the catalogs, where they win over an older translation.
+    """
+    out = {}
+    for path in sorted((LOCALE / lang / "parts").glob("*.po")):
+        with path.open("rb") as f:
+            for msg in read_po(f, locale=lang):
+                if msg.id and msg.string and not isinstance(msg.id, tuple):
+                    out[(msg.context, msg.id)] = msg.string
+    return out
+
+
 def _update(domain: str, pot: Catalog) -> None:
     for lang in LANGS:
         po = po_path(lang, domain)
@@ -299,6 +316,11 @@ def _update(domain: str, pot: Catalog) -> None:
         for en, zh in (vocabulary().items() if lang == "zh" and domain == "casekit" else ()):
             if en in cat and not cat[en].string:
                 cat[en].string = zh
+        for key, text in parts(lang).items():  # each chapter's translations, kept in its own file
+            msg = cat.get(key[1], context=key[0])
+            if msg is not None and text:
+                msg.string = text
+                msg.flags.discard("fuzzy")  # a translator's own word on this message
         cat.revision_date = EPOCH
         cat.header_comment = (f"# {cat.locale.english_name} messages of casekit (the course in "
                               f"{cat.locale.display_name}).\n# Update with: python tools/i18n.py")
