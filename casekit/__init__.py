@@ -22,7 +22,7 @@ import importlib
 from .core.claim import claim
 from .core.fmt import bullets, table
 from .core.ltv import lifetime_value
-from .i18n import language, set_language
+from .i18n import language, say, set_language, words
 from .core.smallest import require_world, smallest_world
 from .data import datasets, describe, load, world
 from .synth import World, make_world
@@ -36,7 +36,7 @@ _LAZY = (*(c.module for c in CHAPTERS), "roleplay", "plots", "exercises", "terms
 #: Names of the core reached from the top: ``ck.world_from_transactions(df, ...)`` and friends.
 _CORE = ("world_from_transactions", "supports", "load_cdnow_world", "customer_table")
 
-__all__ = ["CHAPTERS", "World", "bullets", "claim", "language", "lifetime_value", "set_language", "table", "datasets", "describe", "load", "make_world", "require_world",
+__all__ = ["CHAPTERS", "World", "bullets", "claim", "language", "lifetime_value", "say", "set_language", "table", "words", "datasets", "describe", "load", "make_world", "require_world",
            "smallest_world", "world", *_CORE, *_LAZY]
 __version__ = "0.1.0"
 

@@ -23,7 +23,7 @@ import functools
 import gettext as _gettext
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "LOCALE_DIR", "language", "set_language", "gettext", "ngettext", "pgettext",
+__all__ = ["say", "words", "LANGUAGES", "LOCALE_DIR", "language", "set_language", "gettext", "ngettext", "pgettext",
            "N_", "NC_", "translate", "_"]
 
 #: The languages the course is written in.
@@ -182,6 +182,54 @@ def translate(text: str, context: str | None = None) -> str:
         if special != text:
             return special
     return cat.gettext(text)
+
+
+def say(text: str, /, **values) -> None:
+    """Print a notebook's sentence in the course's language, with its numbers filled in.
+
+    The English ``text`` (with ``{placeholders}`` in :meth:`str.format` style) is what both twins'
+    code holds; in Chinese the notebooks' catalog gives the sentence, and ``values`` fill it.
+
+    Parameters
+    ----------
+    text : str
+        The sentence in English, e.g. ``"{n:,} customers bought in {year}"``.
+    **values
+        The values of its placeholders.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> say("{n:,} customers bought in {year}", n=1234, year=2024)
+    1,234 customers bought in 2024
+    """
+    print(words(text, **values))
+
+
+def words(text: str, /, **values) -> str:
+    """:func:`say`'s sentence as a string (for a title or a label a notebook writes).
+
+    Parameters
+    ----------
+    text : str
+        The sentence in English, with ``{placeholders}``.
+    **values
+        The values of its placeholders.
+
+    Returns
+    -------
+    str
+        The sentence in the course's language.
+
+    Examples
+    --------
+    >>> words("{share:.0%} of revenue", share=0.8)
+    '80% of revenue'
+    """
+    return translate(text).format(**values) if values else translate(text)
 
 
 _ = gettext

@@ -121,7 +121,8 @@ def table_headers() -> dict[str, list[tuple[str, int]]]:
 
 
 #: Kit calls whose literal text a notebook's code hands over to be shown: (argument, keyword).
-_NOTEBOOK_CALLS = {"claim": (1, "text"), "table": (None, "caption"), "bullets": (0, "items")}
+_NOTEBOOK_CALLS = {"claim": (1, "text"), "table": (None, "caption"), "bullets": (0, "items"),
+                   "say": (0, None), "words": (0, None)}
 
 
 def notebook_strings() -> dict[str, list[tuple[str, int]]]:

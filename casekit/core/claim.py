@@ -24,7 +24,7 @@ __all__ = ["claim"]
 DATA = (N_("this world"), N_("the CDNOW data"), N_("your data"))
 
 
-def claim(cond, text: str, *, data: str | None = None) -> None:
+def claim(cond, text: str, *, data: str | None = None, **values) -> None:
     """Check a claim about the data and say that it holds; raise ``AssertionError`` when it does not.
 
     Parameters
@@ -35,6 +35,9 @@ def claim(cond, text: str, *, data: str | None = None) -> None:
         The claim in words, as the notebook states it.
     data : str, optional
         What the claim is about (default ``"this world"``; say ``"the CDNOW data"`` for real data).
+    **values
+        Numbers for ``{placeholders}`` in ``text`` (``claim(a > b, "{a:,} beats {b:,}", a=a, b=b)``),
+        filled in after ``text`` is translated, so the catalog holds one sentence for every world.
 
     Returns
     -------
@@ -53,6 +56,8 @@ def claim(cond, text: str, *, data: str | None = None) -> None:
                         f"(got {type(cond).__name__}); reduce it with .all() or .any()") from None
     data = _("this world") if data is None else _(data)
     text = translate(text)  # a notebook's claim, from the notebooks' catalog in Chinese
+    if values:
+        text = text.format(**values)
     if not ok:
         raise AssertionError(_("does not hold on {data}: {text}").format(data=data, text=text))
     print(_("✓ holds on {data}: {text}").format(data=data, text=text))
