@@ -488,3 +488,47 @@ def test_a_customer_twice_in_the_file_is_refused(file, name):
     doubled = pd.concat([file, file.iloc[:1]])
     with pytest.raises(ValueError, match=rf"{name}: customer_id {file.index[0]} appears twice in file"):
         getattr(ca, name)(doubled)
+
+
+# --- repeat buying and recency on a transaction log ------------------------------------------
+
+def _log():
+    return pd.DataFrame({"customer_id": [1, 1, 2, 3, 3, 4],
+                         "date": pd.to_datetime(["2024-12-20", "2025-01-10", "2024-12-25",
+                                                 "2024-03-01", "2025-02-01", "2024-01-05"]),
+                         "revenue": [10.0, 30.0, 20.0, 5.0, 35.0, 0.0]})
+
+
+def test_repeat_buying_counts_purchase_days_by_hand():
+    t = ca.repeat_buying(_log(), cap=3)
+    assert t["customers"].tolist() == [2, 2, 0]           # customers 2, 4 once; 1, 3 twice
+    assert t["revenue_share"].tolist() == pytest.approx([0.2, 0.8, 0.0])
+    assert t["customer_share"].sum() == pytest.approx(1.0)
+
+
+def test_recency_lapse_uses_nothing_after_the_split():
+    t = ca.recency_lapse(_log(), split="2025-01-01", bands=(30, 300))
+    # recency on 2025-01-01: 1 → 12 days, 2 → 7, 3 → 306, 4 → 362
+    assert t["customers"].tolist() == [2, 0, 2]
+    assert t["bought_again"].iloc[0] == pytest.approx(0.5)   # 1 came back, 2 did not
+    assert t["bought_again"].iloc[2] == pytest.approx(0.5)   # 3 came back, 4 did not
+    assert np.isnan(t["bought_again"].iloc[1])
+
+
+@pytest.mark.parametrize("bands", [(), (90, 30), (0, 30), ("a",)])
+def test_recency_lapse_refuses_bad_bands(bands):
+    with pytest.raises(ValueError, match="recency_lapse: bands"):
+        ca.recency_lapse(_log(), split="2025-01-01", bands=bands)
+
+
+def test_recency_lapse_refuses_a_split_before_the_log():
+    with pytest.raises(ValueError, match="no purchase before split"):
+        ca.recency_lapse(_log(), split="2020-01-01")
+
+
+def test_concept_list_shows_every_entry_in_full():
+    text = ca.concept_list("management_principles")._repr_markdown_()
+    assert text.count("\n") == 3 and "专人负责" in text and "…" not in text
+    assert ca.concept_list("database_stages")._repr_markdown_().startswith("1. ")
+    with pytest.raises(ValueError):
+        ca.concept_list("nope")

@@ -97,3 +97,36 @@ def test_cover_explorer_threshold_and_slider(world):
     wrong = next(o for o in e.options() if o != e.solution())
     fb = e.check(wrong)
     assert not fb.correct and fb.message
+
+
+def test_card_sections_come_from_the_card(world):
+    e = X.CardSections(world)
+    card = e._card()
+    right = e.solution()
+    assert 1 <= len(right) < len(e.options())
+    assert set(card.loc[card["section"] == "transaction status", "item"]) == {
+        o.split(" (")[0] for o in right}
+    assert e.check(right).correct
+    wrong = [o for o in e.options() if o not in right][:1]
+    fb = e.check(right + wrong)
+    assert not fb.correct and "Not “" in fb.message
+    assert not e.check([]).correct                      # empty answer: feedback, no exception
+
+
+def test_management_principles_are_the_four_of_s2(world):
+    e = X.ManagementPrinciples(world)
+    right = e.solution()
+    assert len(right) == 4 and any("专人负责" in o for o in right)
+    assert e.check(right).correct
+    trap = next(o for o in e.options() if "一视同仁" in o)
+    fb = e.check([*right, trap])
+    assert not fb.correct and "突出重点" in fb.message
+
+
+def test_crm_statements_name_the_service_system_trap(world):
+    e = X.CrmStatements(world)
+    right = e.solution()
+    assert any("客户服务系统" in o for o in right) and any("销售管理" in o for o in right)
+    assert e.check(right).correct
+    fb = e.check([o for o in e.options() if "服务自动化" in o])
+    assert not fb.correct and fb.score == 0 and "客户服务系统" in fb.message

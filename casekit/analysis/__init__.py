@@ -5,6 +5,7 @@ and the customer records (客户资料).  This module turns the synthetic world 
 walks the chapter's analysis flow on them:
 
 =====================================  ============================================================
+:func:`concept_list`                   the chapter's textbook lists as bullets
 :func:`customer_file`                  the customer file (客户档案): one row per customer, in four
                                        sections — basic records, transaction status, relationship,
                                        risk
@@ -25,6 +26,8 @@ walks the chapter's analysis flow on them:
 :func:`visit_plan`                     the visit plan (客户访问计划): visits and hours per month
 :func:`analysis_flow`                  the whole flow in one call, step by step
 :func:`patrol_agenda`                  patrol management (巡视管理): listen, educate, help
+:func:`repeat_buying`, :func:`recency_lapse`
+                                       repeat buying and recency on real purchases
 :func:`make_dirty`, :func:`quality_report`, :func:`clean_file`
                                        data quality of the customer database (客户数据库)
 =====================================  ============================================================
@@ -46,7 +49,7 @@ from ._common import (
     MANAGEMENT_OBJECTS, MANAGEMENT_CONTENT, MANAGEMENT_METHODS, PATROL_ACTIONS, FOLLOW_UP,
     MANAGEMENT_PRINCIPLES, ANALYSIS_CONTENT, CREDIT_SOURCES, TRADE_DECISIONS, ANALYSIS_FLOW,
     DATABASE_PARTS, DATABASE_STAGES, CRM_FEATURES, CRM_CORE, CRM_CONTENTS,
-    CRM_IMPLEMENTATION, concepts,
+    CRM_IMPLEMENTATION, concepts, concept_list,
 )
 from .file import FILE_SECTIONS, FILE_LABELS, SIZE_BANDS, customer_file, customer_card, type_files
 from .trading import DAYS_OF_COVER, composition, trading_performance, product_mix, cross_ratios
@@ -56,6 +59,7 @@ from .flow import (
     customer_locations, route_classification, route_table, visit_plan, AnalysisFlow,
     analysis_flow,
 )
+from .evidence import repeat_buying, recency_lapse
 from .database import (
     QUALITY_RANGES, QUALITY_CHOICES, patrol_agenda, make_dirty, quality_report, clean_file,
 )
@@ -66,9 +70,9 @@ __all__ = [
     "ANALYSIS_CONTENT", "CREDIT_SOURCES", "TRADE_DECISIONS", "ANALYSIS_FLOW", "DAYS_OF_COVER",
     "RATING_FACTOR", "VISITS_PER_MONTH", "MINUTES_PER_VISIT", "DATABASE_PARTS",
     "DATABASE_STAGES", "CRM_FEATURES", "CRM_CORE", "CRM_CONTENTS", "CRM_IMPLEMENTATION",
-    "QUALITY_RANGES", "QUALITY_CHOICES", "concepts", "customer_file", "customer_card",
+    "QUALITY_RANGES", "QUALITY_CHOICES", "concepts", "concept_list", "customer_file", "customer_card",
     "type_files", "composition", "trading_performance", "product_mix", "cross_ratios",
     "credit_review", "grade_customers", "customer_register", "customer_locations",
     "route_classification", "route_table", "visit_plan", "AnalysisFlow", "analysis_flow",
-    "patrol_agenda", "make_dirty", "quality_report", "clean_file",
+    "patrol_agenda", "make_dirty", "quality_report", "clean_file", "repeat_buying", "recency_lapse",
 ]

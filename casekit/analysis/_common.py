@@ -26,19 +26,32 @@ MANAGEMENT_OBJECTS = (
 
 #: The four contents of customer management (客户管理的内容), S2 §9.1; each is a section of the file.
 MANAGEMENT_CONTENT = (
-    ("basic records", "客户基本资料", "who the customer is: type, segment, region, size, since when"),
-    ("transaction status", "交易状况", "what and how much it buys: orders, revenue, margin, mix"),
-    ("relationship", "客户关系", "how the relationship stands: loyalty, satisfaction, complaints"),
-    ("risk", "客户风险", "what it may cost us: credit rating, payment days, bad debt, disputes"),
+    ("basic records", "客户基本资料的管理",
+     "the most basic original data, the base and starting point of customer management, "
+     "gathered mainly on salespeople's visits"),
+    ("transaction status", "交易状况的管理",
+     "first sales results, the quality of the customer's management and staff and its relations "
+     "with competitors; then its current sales activity, problems, advantages held, future "
+     "measures, image and reputation"),
+    ("relationship management", "客户关系管理",
+     "satisfaction, loyalty and a stable, mutually beneficial partnership (相互受益的伙伴关系): "
+     "closer communication and after-sales service; check that the customer really benefits "
+     "and guide it where needed; handle complaints well"),
+    ("risk management", "客户风险管理",
+     "S2 gives the heading only; standard textbook content: credit limits and terms, "
+     "receivables and overdue debt, credit checks"),
 )
 
 #: The three methods of customer management (客户管理的方法), S2 §9.1.
 MANAGEMENT_METHODS = (
-    ("patrol", "巡视管理", "visit customers to know them: listen, educate, help"),
+    ("patrol management", "巡视管理",
+     "the way to meet and understand customers: on each visit listen, educate, help"),
     ("relationship management", "关系管理",
-     "a dedicated, capable rep for each big customer, plus follow-up service"),
-    ("screening", "筛选管理",
-     "at year-end keep the key customers and drop those with no profit and no potential"),
+     "a capable, dedicated representative (大户业务代表) for each big customer, and follow-up "
+     "service (追踪服务)"),
+    ("screening management", "筛选管理",
+     "chapter 1's annual screening: keep the key customers, drop those with no profit and no "
+     "potential"),
 )
 
 #: What a salesperson does on patrol (巡视): S2 §9.1.
@@ -52,37 +65,43 @@ PATROL_ACTIONS = (
 FOLLOW_UP = (
     ("telephone follow-up", "电话追踪", "call after delivery and at fixed intervals"),
     ("mail follow-up", "邮件追踪", "letters, cards and news sent regularly"),
-    ("personal-touch follow-up", "温情追踪", "greetings and small attentions on special days"),
-    ("peer-level follow-up", "水平追踪", "our managers meet theirs at the same level"),
+    ("personal-warmth follow-up", "温情追踪", "greetings and small attentions on special days"),
+    ("horizontal follow-up", "水平追踪", "S2 gives the term only, without saying what it means"),
 )
 
-#: The principles of customer management (客户管理原则), S2 §9.1.
+#: The four principles of customer management (客户管理原则), S2 §9.1 四.
 MANAGEMENT_PRINCIPLES = (
     ("dynamic management", "动态管理原则",
-     "track changes, drop outdated records, add new ones, re-screen customers"),
+     "track changes in customers: update the records, remove outdated data, add new data; "
+     "screen customers, keep the big ones and drop those with no profit and no potential"),
     ("focus on the important", "突出重点原则",
-     "manage key customers most closely; separate files and strategies per type"),
+     "manage key customers more closely; keep separate files per type of customer; use "
+     "different selling strategies and management for different types"),
     ("flexible use", "灵活运用原则",
-     "evaluate deals, learn from them, raise results; a named person is responsible"),
+     "evaluate deals, learn from them, raise results (评估交易、总结经验、提高业绩)"),
+    ("a designated person is responsible", "专人负责",
+     "S2 gives the term only; standard textbook content: the customer records are kept by a "
+     "named person, with rules for using and lending customer information"),
 )
 
 #: The seven analyses of a customer's dealings with the firm (客户与本公司交易情况分析), S2 §9.2.
 ANALYSIS_CONTENT = (
     ("customer composition", "客户构成分析", "composition"),
-    ("trading performance", "交易业绩分析", "trading_performance"),
-    ("product sales mix", "不同商品的销售构成分析", "product_mix"),
-    ("gross-margin rate", "毛利率分析", "cross_ratios"),
-    ("stock turnover", "商品周转率分析", "cross_ratios"),
-    ("cross ratio", "交叉比率分析", "cross_ratios"),
-    ("contribution ratio", "贡献比率分析", "cross_ratios"),
+    ("trading performance", "客户与本公司的交易业绩分析", "trading_performance"),
+    ("sales mix by product", "不同商品的销售构成分析", "product_mix"),
+    ("gross-margin rate", "不同毛利率的分析", "cross_ratios"),
+    ("stock turnover", "商品周转率的分析", "cross_ratios"),
+    ("cross ratio", "交叉比率的分析", "cross_ratios"),
+    ("contribution ratio", "贡献比率的分析", "cross_ratios"),
 )
 
-#: The four ways of investigating a customer's credit (客户信用调查), S2 §9.2.
+#: The four ways of investigating a customer's credit (客户信用调查), S2 §9.2 (S2 names them only;
+#: the meanings are the kit's).
 CREDIT_SOURCES = (
-    ("banks", "通过金融机构（银行）调查", "account conduct, loans, overdrafts"),
-    ("credit agencies", "利用专业资信调查机构调查", "a credit report and rating for a fee"),
-    ("customers and trade bodies", "通过客户或行业组织调查",
-     "reputation among other suppliers and the trade association"),
+    ("through banks", "通过金融机构（银行）", "the customer's account conduct, loans, overdrafts"),
+    ("through credit agencies", "利用专业资信调查机构", "a credit report and rating, for a fee"),
+    ("through customers or trade bodies", "通过客户或行业组织",
+     "its reputation among other suppliers and in its trade association"),
     ("internal records", "内部调查",
      "our own file: payment days, bad debt, disputes — the one source in our data"),
 )
@@ -100,11 +119,12 @@ ANALYSIS_FLOW = (
     ("analyse the composition", "客户构成分析", "composition"),
     ("grade the customers", "划分客户等级", "grade_customers"),
     ("register the customers", "客户名册登记", "customer_register"),
-    ("classify into routes", "对客户进行路序分类", "route_classification"),
-    ("plan the visits", "确定客户访问计划", "visit_plan"),
+    ("classify by visiting route", "对客户进行路序分类", "route_classification"),
+    ("set the visit plan", "确定客户访问计划", "visit_plan"),
 )
 
-#: Three parts of a customer database (客户数据库的构成), S2 §9.4.
+#: Three parts of a customer database (客户数据库资料的形成), S2 §9.4 (S2 names them only; the
+#: meanings are how this chapter fills them).
 DATABASE_PARTS = (
     ("sources", "资料来源",
      ("internal records (orders, invoices, complaints), sales visits, surveys, trade directories, "
@@ -121,36 +141,40 @@ DATABASE_STAGES = (
     ("collect customer data", "客户资料的搜集"),
     ("fill in a card for each customer", "填写个别客户资料卡内容"),
     ("sort and screen the data", "资料的整理与筛选"),
-    ("turn the data into insight", "智慧型信息的完成"),
-    ("use the database's information", "灵活使用客户数据库中的信息"),
+    ("turn the data into intelligence", "智慧型信息的完成"),
+    ("use the database's information flexibly", "灵活使用客户数据库中的信息"),
 )
 
-#: The five features of CRM (客户关系管理的特征), S2 §9.4.
+#: The five features of CRM (客户关系管理的特征), S2 §9.4 (S2 names them only).
 CRM_FEATURES = (
     ("analyse customer information", "分析客户信息", "profit, composition, credit, grades"),
     ("integrate the interaction channels", "集成客户互动渠道",
      "visits, phone, mail, web and service desk feed one record"),
-    ("support the web", "支持网络运用", "customers and reps reach the data online"),
-    ("build a data warehouse", "建设信息仓库", "history of every order, complaint and visit"),
-    ("integrate the workflow", "集成工作流程", "sales, service and finance act on the same case"),
+    ("support web use", "支持网络运用", "customers and reps reach the data online"),
+    ("build a data warehouse", "建设信息仓库", "the history of every order, complaint and visit"),
+    ("integrate the workflows", "集成工作流程", "sales, service and finance act on the same case"),
 )
 
 #: The core of a CRM system (CRM系统的核心), S2 §9.4.
 CRM_CORE = ("sales management", "销售管理",
-            "extend the firm's systems to the front line, in direct contact with the customer")
+            "it extends the front end of the firm's management system to deal with customers "
+            "directly, raise their loyalty and so attract more prospects")
 
 #: The main contents of a CRM system (CRM的主要内容), S2 §9.4.
 CRM_CONTENTS = (
     ("marketing automation", "营销自动化", "campaigns, segments, leads"),
-    ("sales-force automation", "销售过程自动化", "accounts, visits, quotes, orders, pipeline"),
-    ("customer service system", "客户服务系统", "complaints, service calls, follow-up"),
+    ("sales-process automation", "销售过程自动化", "accounts, visits, quotes, orders, pipeline"),
+    ("a customer service system", "客户服务系统",
+     "complaints, service calls, follow-up (S2 says a system, not service automation)"),
 )
 
-#: What makes a CRM project work (CRM的实施要点), S2 §9.4.
+#: The three implementation points of CRM (CRM的实施要点), S2 §9.4.
 CRM_IMPLEMENTATION = (
-    ("set clear goals", "设定明确的目标", "what the CRM plan must achieve, measurably"),
-    ("provide the resources", "提供必需的时间、财力和其他资源", "time, money and people"),
-    ("bring the staff along", "使企业员工适应CRM系统", "training and daily use"),
+    ("set clear goals for the CRM plan", "应为CRM计划设定明确的目标",
+     "what the plan must achieve, measurably"),
+    ("provide the time, money and other resources the solution needs",
+     "应提供CRM解决方案所必需的时间、财力和其他资源", "people and budget before go-live"),
+    ("help staff adapt to the CRM system", "应使企业员工适应CRM系统", "training and daily use"),
 )
 
 _CONCEPTS = {
@@ -200,6 +224,44 @@ def concepts(name: str) -> pd.DataFrame:
     if name in ("analysis_flow", "database_stages"):
         out.insert(0, "step", np.arange(1, len(out) + 1))
     return out
+
+
+def concept_list(name: str):
+    """One of the chapter's lists as Markdown bullets, each entry in full: English, the Chinese
+    term as the source writes it, and what it means (never a cut-off table).
+
+    ``name`` is one of the names :func:`concepts` takes.  Ordered lists (the analysis flow, the
+    six stages) are numbered from 1.
+
+    Parameters
+    ----------
+    name : str
+        Name of the list.
+
+    Returns
+    -------
+    casekit.core.fmt.Bullets
+        Shown as Markdown in a notebook.
+
+    Examples
+    --------
+    >>> print(concept_list("patrol_actions"))  # doctest: +NORMALIZE_WHITESPACE
+    - **listen** (倾听): hear complaints and wishes before talking
+    - **educate** (教育): show the customer how to use and sell our products better
+    - **help** (帮助): solve the customer's business problems: stock, payment, growth
+    """
+    from ..core.fmt import bullets
+
+    require_choice(name, _CONCEPTS, what="concept_list", name="name")
+    rows = _CONCEPTS[name]
+    items = []
+    for row in rows:
+        en, zh = row[0], row[1]
+        rest = row[2] if len(row) > 2 else ""
+        if name in ("analysis_flow", "analysis_content"):
+            rest = f"`A.{rest}`"
+        items.append(f"**{en}** ({zh})" + (f": {rest}" if rest else ""))
+    return bullets(items, numbered=name in ("analysis_flow", "database_stages"))
 
 
 # ---------------------------------------------------------------------------------------------

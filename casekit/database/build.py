@@ -782,9 +782,9 @@ STAGES = (
      "card tables with keys, types and constraints"),
     (4, "sort and screen the data", "资料的整理与筛选",
      "find and repair faults; fill the cards; report"),
-    (5, "turn the data into insight", "智慧型信息的完成",
+    (5, "turn the data into intelligence", "智慧型信息的完成",
      "views: composition, performance, ratios, credit"),
-    (6, "use the database's information", "灵活使用客户数据库中的信息",
+    (6, "use the database's information flexibly", "灵活使用客户数据库中的信息",
      "views: grades, routes, the visit plan"),
 )
 
@@ -883,9 +883,12 @@ class CustomerDatabase:
             raise ValueError(f"query: {res.error}")
         return res.frame
 
-    def show(self, sql: str, **options) -> pd.DataFrame:
-        """:meth:`query`, with the result made :func:`readable` (thousands separators, %)."""
-        return readable(self.query(sql, **options))
+    def show(self, sql: str, **options):
+        """:meth:`query`, with the result made :func:`readable` (thousands separators, %) and shown
+        as a table without the 0, 1, 2 … row numbers (``.data`` holds the readable frame)."""
+        from ..core.fmt import table
+
+        return table(readable(self.query(sql, **options)), index=False)
 
     def crm(self) -> pd.DataFrame:
         """The five CRM features (:data:`CRM_FEATURES`), each pointed at the tables and views of

@@ -21,7 +21,8 @@ from .engine import (
     register,
 )
 
-__all__ = ["CrossRatio", "DatabaseStages", "StopTrade", "PickRoute", "CoverExplorer"]
+__all__ = ["CrossRatio", "DatabaseStages", "StopTrade", "PickRoute", "CoverExplorer", "CardSections",
+           "ManagementPrinciples", "CrmStatements"]
 
 
 class _File:
@@ -116,10 +117,10 @@ _STAGE_WHY = {
         "customer.",
     "sort and screen the data":
         "Filled cards are then sorted and screened: duplicates, gaps and errors removed.",
-    "turn the data into insight":
+    "turn the data into intelligence":
         "Only clean, sorted data can be analysed into insight (智慧型信息): grades, credit, "
         "routes.",
-    "use the database's information":
+    "use the database's information flexibly":
         "Last, the insight is used — in visits, credit decisions, offers — and feeds back into "
         "the data.",
 }
@@ -418,3 +419,167 @@ class CoverExplorer(ExploreExercise):
 
 # The SQL exercises of the chapter (the customer database queried in SQL) live in their own module.
 from . import analysis_sql as _analysis_sql  # noqa: E402,F401
+
+
+# --------------------------------------------------------------------------------------------
+@register("analysis.card_sections", chapter=5,
+          title="Which fields of a customer card are its transaction status?")
+class CardSections(_File, MultiChoiceExercise):
+    """Choose many: the fields of one customer's card that belong to transaction status
+    (交易状况的管理), one of the four contents of customer management (客户管理的内容)."""
+
+    target = "transaction status"
+    hint = ("The four areas: basic records (who the customer is), transaction status (what and how "
+            "much it buys), relationship (loyalty, satisfaction, complaints), risk (credit, payment, "
+            "bad debt).")
+
+    def _card(self) -> pd.DataFrame:
+        if hasattr(self, "_cache"):
+            return self._cache
+        import numpy as np
+
+        file = self.file()
+        pool = file[file["status"] == "active"]
+        pool = pool if len(pool) else file
+        cid = pool["revenue_12m"].idxmax()
+        card = A.customer_card(file, cid)
+        picked = card.groupby("section", sort=False).head(2)
+        order = np.random.default_rng([int(cid), 5]).permutation(len(picked))
+        self._cid = int(cid)
+        self._cache = picked.iloc[order].reset_index(drop=True)
+        return self._cache
+
+    @staticmethod
+    def _label(row) -> str:
+        return f"{row['item']} ({row['chinese']}): {row['value']}"
+
+    @property
+    def prompt(self) -> str:
+        self._card()
+        return (f"Ms Zhou reads the card (客户资料卡) of customer {self._cid}, our biggest active buyer "
+                "of the last 12 months. Customer management has four contents (客户管理的内容): basic "
+                "records (客户基本资料的管理), transaction status (交易状况的管理), relationship "
+                "management (客户关系管理) and risk management (客户风险管理). Tick every field below "
+                "that belongs to **transaction status**.")
+
+    def options(self) -> list[str]:
+        return [self._label(r) for _, r in self._card().iterrows()]
+
+    def solution(self) -> list[str]:
+        c = self._card()
+        return [self._label(r) for _, r in c[c["section"] == self.target].iterrows()]
+
+    def explanations(self) -> dict[str, str]:
+        why = {
+            "basic records": "basic records (客户基本资料): who the customer is — the base and "
+                             "starting point of the file, gathered mainly on sales visits.",
+            "transaction status": "transaction status (交易状况): what and how much the customer "
+                                  "buys from us.",
+            "relationship": "relationship (客户关系): how the relationship stands — loyalty, "
+                            "satisfaction, complaints. Buying much is not the same as being loyal.",
+            "risk": "risk (客户风险): what the customer may cost us — credit, payment, bad debt. "
+                    "Money owed is not money earned.",
+        }
+        return {self._label(r): f"It is {why[r['section']]}" for _, r in self._card().iterrows()}
+
+
+# --------------------------------------------------------------------------------------------
+_PRINCIPLE_TRAPS = {
+    "treat every customer alike (一视同仁): one file and one selling strategy for all":
+        "S2 asks the opposite — focus on the important (突出重点): key customers managed more closely, "
+        "a separate file and strategy per type of customer.",
+    "keep each record as it was first entered, so the history stays unchanged":
+        "S2 asks the opposite — dynamic management (动态管理): update the records, remove outdated "
+        "data, add new data as customers change.",
+    "let every employee who needs them take the customer files freely":
+        "That breaks 专人负责 (a designated person is responsible): the records have a named keeper "
+        "and rules for using and lending them (standard textbook content; S2 gives the term only).",
+}
+
+
+@register("analysis.management_principles", chapter=5,
+          title="The four principles of customer management")
+class ManagementPrinciples(MultiChoiceExercise):
+    """Choose many: S2's four principles of customer management (客户管理原则)."""
+
+    hint = ("A principle keeps the file useful: up to date as customers change, focused on the "
+            "customers that matter, put to use, and in a named person's care.")
+
+    @property
+    def prompt(self) -> str:
+        n = len(self.world.customers)
+        return (f"Ms Zhou writes the rules for keeping the file of our {n:,} customers. Tick every "
+                "option that is one of S2's **principles of customer management** (客户管理原则).")
+
+    def _right(self) -> dict[str, str]:
+        out = {}
+        for en, zh, meaning in A.MANAGEMENT_PRINCIPLES:
+            zh = zh.removesuffix("原则")
+            label = f"{en} ({zh})"
+            if not meaning.startswith("S2 gives the term only"):
+                label += f": {meaning.split(';')[0]}"
+            out[label] = f"Yes: {en} ({zh}) is one of the four."
+        return out
+
+    def options(self) -> list[str]:
+        right = list(self._right())
+        traps = list(_PRINCIPLE_TRAPS)
+        return [right[0], traps[0], right[1], right[2], traps[1], right[3], traps[2]]
+
+    def solution(self) -> list[str]:
+        return list(self._right())
+
+    def explanations(self) -> dict[str, str]:
+        return {**self._right(), **_PRINCIPLE_TRAPS}
+
+
+# --------------------------------------------------------------------------------------------
+@register("analysis.crm_statements", chapter=5, title="What S2 says about CRM")
+class CrmStatements(MultiChoiceExercise):
+    """Choose many: statements about customer relationship management (客户关系管理, CRM) that S2
+    makes — its definition, features, core, contents and implementation points."""
+
+    hint = ("S2: CRM rests on the one-to-one theory of customer relationships; its core is sales "
+            "management; its contents are marketing automation, sales-process automation and a "
+            "customer service system; it needs goals, resources and staff who adapt.")
+
+    prompt = ("Ms Zhou presents a CRM system to the management. Tick every statement that agrees "
+              "with S2 (客户关系管理, CRM).")
+
+    def _right(self) -> dict[str, str]:
+        core_en, core_zh, _ = A.CRM_CORE
+        service_en, service_zh, _ = A.CRM_CONTENTS[2]
+        feature_en, feature_zh, _ = A.CRM_FEATURES[3]
+        staff_en, staff_zh, _ = A.CRM_IMPLEMENTATION[2]
+        return {
+            "CRM rests on the one-to-one theory of customer relationships (客户关系一对一理论)":
+                "Yes: S2 defines CRM as a new management mechanism based on that theory.",
+            f"its core is {core_en} ({core_zh})":
+                "Yes: the core extends the firm's management system to the front line.",
+            f"its contents include {service_en} ({service_zh})":
+                "Yes: with marketing automation and sales-process automation.",
+            f"one of its features is: {feature_en} ({feature_zh})":
+                "Yes: one of the five features.",
+            f"an implementation point: {staff_en} ({staff_zh})":
+                "Yes: with clear goals and the resources the solution needs.",
+        }
+
+    _traps = {
+        "its contents include service automation (服务自动化)":
+            "S2 writes 客户服务系统, a customer service system — not service automation.",
+        "its core is production management (生产管理)":
+            "The core is sales management (销售管理): CRM deals with customers, not the factory.",
+        "once installed, a CRM system works without set goals or extra resources":
+            "S2's implementation points say the opposite: set clear goals and provide the time, "
+            "money and other resources.",
+    }
+
+    def options(self) -> list[str]:
+        r, t = list(self._right()), list(self._traps)
+        return [r[0], t[0], r[1], r[2], t[1], r[3], t[2], r[4]]
+
+    def solution(self) -> list[str]:
+        return list(self._right())
+
+    def explanations(self) -> dict[str, str]:
+        return {**self._right(), **self._traps}
