@@ -35,7 +35,9 @@ from .complaints import (  # noqa: F401
     complaint_pareto, resolution_summary, speed_band, handling_band, complaint_outcomes,
     silent_customer_test, claims_summary, six_stage_process,
 )
-from .case import Case, escalation_case, complaint_history, yearly_value  # noqa: F401
+from .case import (  # noqa: F401
+    CASE_RULE, Case, claim_case, ClaimDecision, claim_decision, complaint_history,
+)
 
 __all__ = [
     "PRINCIPLES", "PRINCIPLE_NOTES", "METHOD_GUIDE", "COMPLAINT_AIMS", "COMPLAINT_EFFECTS",
@@ -44,6 +46,6 @@ __all__ = [
     "Approach", "classify_approach", "ResponseScore", "score_response",
     "complaint_pareto", "resolution_summary", "speed_band", "handling_band",
     "complaint_outcomes",
-    "silent_customer_test", "claims_summary", "six_stage_process", "Case", "escalation_case",
-    "complaint_history", "yearly_value",
+    "silent_customer_test", "claims_summary", "six_stage_process", "CASE_RULE", "Case", "claim_case",
+    "ClaimDecision", "claim_decision", "complaint_history",
 ]
