@@ -272,7 +272,7 @@ class ComplaintSteps(OrderingExercise):
             "cause, find a solution, tell the customer, handle it, review the result.")
 
     def _case(self):
-        case = ob.escalation_case(self.world.complaints, self.world.accounts)
+        case = ob.claim_case(self.world.complaints, self.world.accounts)
         cp = self.world.complaints.set_index("complaint_id")
         return case, cp.loc[case.complaint_id]
 
@@ -282,7 +282,7 @@ class ComplaintSteps(OrderingExercise):
         return (f"Key account #{case.customer_id} complains: **{c['category']}**, severity "
                 f"{c['severity']}" + (f", claiming CNY {c['claim_amount']:,.0f} (索赔)"
                                       if c["is_claim"] else "")
-                + ". Put the account manager's actions in the order of the six-stage complaint "
+                + ". Put Ms Gao's actions in the order of the six-stage complaint "
                   "process: first action in row 1.")
 
     def _actions(self):

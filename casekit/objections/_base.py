@@ -119,7 +119,7 @@ STAGE_GUIDE = {
 
 
 def principles_table() -> pd.DataFrame:
-    """The five principles of handling objections with their Chinese terms and what they ask.
+    """The principles of handling objections (four, and the often-added fifth) with their Chinese terms and what they ask.
 
     Parameters
     ----------
@@ -127,7 +127,7 @@ def principles_table() -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        The five principles of handling objections with their Chinese terms and what they ask.
+        The principles of handling objections (four, and the often-added fifth) with their Chinese terms and what they ask.
 
     Examples
     --------
