@@ -178,7 +178,7 @@ def test_score_table_and_probability(signals):
     assert t["customers"].sum() == len(signals)
     assert t["share_of_churners_cum"].iloc[-1] == pytest.approx(1.0)
     p = R.churn_probability(signals, sc, prior=0)
-    assert np.allclose(p.groupby(sc).first().sort_index(ascending=False), t["churn_rate"])
+    assert np.allclose(p.groupby(sc).first().sort_index(ascending=False), t["share_left"])
 
 
 def test_logistic_weights_recover_odds():
@@ -191,7 +191,7 @@ def test_logistic_weights_recover_odds():
 def test_loyalty_types_and_satisfaction(signals):
     t = R.loyalty_types(signals)
     assert t["customers"].sum() == len(signals)
-    assert t.loc["true loyalty", "churn_rate"] < t.loc["no loyalty", "churn_rate"]
+    assert t.loc["true loyalty", "share_left"] < t.loc["no loyalty", "share_left"]
     sl = R.satisfaction_loyalty(signals)
     assert sl["customers"].sum() == len(signals)
     assert sl["mean_loyalty"].is_monotonic_increasing
