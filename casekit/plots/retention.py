@@ -222,7 +222,7 @@ def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
     ax = _style.axes(ax)
     x = np.arange(len(table))
     ax.bar(x, table["share_left"], width=0.55, color=COLORS["bad"], alpha=0.85,
-           label="churn rate (share who left)")
+           label="share who left by the end of the data")
     ax.plot(x, table["mean_loyalty"], "o-", color=COLORS["main"], lw=2,
             label="mean loyalty index (0–1)")
     for i, (c, n) in enumerate(zip(table["share_left"], table["customers"])):
@@ -230,7 +230,7 @@ def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
     ax.set_xticks(x, [f"{b}" for b in table.index])
     ax.set_ylim(0, 1.1)
     ax.set_xlabel("Satisfaction band (survey score 1–5)")
-    ax.set_ylabel("Churn rate / loyalty index (0–1)")
+    ax.set_ylabel("Share who left / loyalty index (0–1)")
     ax.set_title("Satisfaction → loyalty → staying")
     ax.legend(loc="upper center", ncols=2)
     return ax
@@ -255,8 +255,8 @@ def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, tit
     ax.set_ylim(0, float(table["share_left"].max()) * 1.3 + 1e-9)
     _percent(ax)
     ax.set_xlabel(xlabel or str(table.index.name or ""))
-    ax.set_ylabel("Churn rate (% who left)")
-    ax.set_title(title or f"Churn rate by {table.index.name}")
+    ax.set_ylabel("Share who left (%)")
+    ax.set_title(title or f"Who left, by {table.index.name}")
     return ax
 
 
@@ -303,7 +303,7 @@ def drivers_chart(drivers: pd.DataFrame, *, ax=None):
     ax.set_yticks(y, list(d["meaning"]))
     ax.set_xlim(0, min(1.0, float(d[["churn_with", "churn_without"]].max().max()) * 1.15))
     _percent(ax, "x")
-    ax.set_xlabel("Churn rate (% who left)")
+    ax.set_xlabel("Share who left (%)")
     ax.set_title("Churn drivers: churn with and without each signal")
     ax.legend(loc="lower right")
     return ax
@@ -326,7 +326,7 @@ def size_churn_chart(size: pd.DataFrame, *, ax=None):
     ax.set_xticks(x, [names.get(str(i), str(i)) for i in size.index])
     ax.set_ylim(0, float(size["share_left"].max()) * 1.35 + 1e-9)
     _percent(ax)
-    ax.set_ylabel("Churn rate (% who left)")
+    ax.set_ylabel("Share who left (%)")
     ax.set_title("Big customers leave more often — and take more with them")
     return ax
 
@@ -372,7 +372,7 @@ def score_chart(table: pd.DataFrame, *, base_rate: float, ax=None):
     ax.set_ylim(0, 1.1)
     _percent(ax)
     ax.set_xlabel("Churn-risk points")
-    ax.set_ylabel("Churn rate (% who left)")
+    ax.set_ylabel("Share who left (%)")
     ax.set_title("More risk points, more churn")
     ax.legend(loc="upper left")
     return ax
