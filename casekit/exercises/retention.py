@@ -196,12 +196,10 @@ class RetentionPoints(NumericExercise):
                 "multiple r / (1 + d − r) rises faster and faster, so retention compounds.")
 
     def misconceptions(self) -> list[Misconception]:
-        from ..core.ltv import lifetime_value
         m, n, r = self._numbers()
         v, one = self._value(), self._value(1)
         up = min(1.0, r + self.points / 100)
-        start = [float(lifetime_value(m, retention=x, discount=self.discount, horizon=None,
-                                      timing="start")) for x in (r, up)]
+        undiscounted = m * (up / (1 - up) - r / (1 - r)) if up < 1 else float("nan")
         cands = [
             Misconception("one point's gain times five", self.points * one.gain_per_customer,
                           "You multiplied one point's gain by five. Each point is worth more than "
@@ -209,9 +207,9 @@ class RetentionPoints(NumericExercise):
             Misconception("the new lifetime value instead of the gain", v.clv_up,
                           "That is the lifetime value at the higher retention; the question asks "
                           "how much it rises."),
-            Misconception("this year counted in full", start[1] - start[0],
-                          "You counted this year's margin in full (timing='start'). The chapter's "
-                          "variant takes each margin at the end of its year: m · r / (1 + d − r)."),
+            Misconception("no discounting", undiscounted,
+                          "You left out the discount rate: m · r / (1 − r). Money in later years "
+                          "is worth less today: use m · r / (1 + d − r) with d = 10%."),
             Misconception("five points of the yearly margin", m * self.points / 100,
                           "Five percent of one year's profit ignores that a kept customer goes on "
                           "earning in the years after."),
