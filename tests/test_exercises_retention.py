@@ -52,16 +52,21 @@ def test_churn_rate_base_names_wrong_denominators(world):
 
 
 @pytest.mark.parametrize("world", WORLDS, ids=[f"seed{s}-n{n}" for s, n in WORLDS])
-def test_cost_ratio_against_the_textbook(world):
+def test_point_value_uses_the_kits_lifetime_value(world):
     w = _world(*world)
-    ex = X.CostRatio(world=w)
-    c = w.customers
-    assert ex.solution() == pytest.approx(c["acquisition_cost"].sum() / c["retention_cost"].sum())
-    upside = ex.check(c["retention_cost"].mean() / c["acquisition_cost"].mean())
-    assert not upside.correct and upside.misconception == "the ratio upside down"
-    if abs(ex.solution() - 5.5) > 2 * ex.tolerance():
-        book = ex.check(5.5)
-        assert not book.correct and book.misconception == "the textbook figure instead of the data"
+    ex = X.RetentionPoints(world=w)
+    r = float(R.yearly_churn(w.customers)["retention_rate"].iloc[-1])
+    s = R.customer_signals(w)
+    m = float(s.loc[~s["churned"], "annual_profit"].mean())
+    up = r + 0.05
+    want = float(ck.lifetime_value(m, retention=up, discount=0.1, horizon=None, timing="end")
+                 - ck.lifetime_value(m, retention=r, discount=0.1, horizon=None, timing="end"))
+    assert ex.solution() == pytest.approx(want)
+    assert want == pytest.approx(m * (up / (1.1 - up) - r / (1.1 - r)))
+    one = R.retention_point_value(m, 1, r, points=1).gain_per_customer
+    linear = ex.check(5 * one)
+    assert not linear.correct and linear.misconception == "one point's gain times five"
+    assert not ex.check(0.0).correct
 
 
 @pytest.mark.parametrize("world", WORLDS, ids=[f"seed{s}-n{n}" for s, n in WORLDS])
@@ -138,3 +143,15 @@ def test_loyalty_ladder_order():
     swapped = [sol[1], sol[0], *sol[2:]]
     fb = ex.check(swapped)
     assert not fb.correct and 0.5 < fb.score < 1
+
+
+def test_sources_on_keeping_follows_cdnow_and_the_sources():
+    ex = X.SourcesOnKeeping(world=_world(0, 2000))
+    t = R.spend_and_return(ck.load_cdnow_world().transactions, asof="1997-03-31",
+                           ahead_days=365, top=0.2)
+    more = t.loc["big", "share_returned"] > t.loc["small", "share_returned"]
+    right = ex.solution()
+    assert any(("more often" in o) == bool(more) for o in right if o.startswith("On CDNOW"))
+    assert not any("upside" in o or "prove" in o for o in right)
+    wrong = ex.check([o for o in ex.options() if o not in right])
+    assert not wrong.correct and wrong.score == 0.0 and "upside down" in wrong.message

@@ -178,7 +178,7 @@ def test_score_table_and_probability(signals):
     assert t["customers"].sum() == len(signals)
     assert t["share_of_churners_cum"].iloc[-1] == pytest.approx(1.0)
     p = R.churn_probability(signals, sc, prior=0)
-    assert np.allclose(p.groupby(sc).first().sort_index(ascending=False), t["churn_rate"])
+    assert np.allclose(p.groupby(sc).first().sort_index(ascending=False), t["share_left"])
 
 
 def test_logistic_weights_recover_odds():
@@ -191,7 +191,7 @@ def test_logistic_weights_recover_odds():
 def test_loyalty_types_and_satisfaction(signals):
     t = R.loyalty_types(signals)
     assert t["customers"].sum() == len(signals)
-    assert t.loc["true loyalty", "churn_rate"] < t.loc["no loyalty", "churn_rate"]
+    assert t.loc["true loyalty", "share_left"] < t.loc["no loyalty", "share_left"]
     sl = R.satisfaction_loyalty(signals)
     assert sl["customers"].sum() == len(signals)
     assert sl["mean_loyalty"].is_monotonic_increasing
@@ -428,3 +428,53 @@ def test_text_true_false_signals_are_refused_not_counted(signals):
         R.churn_drivers(text)
     with pytest.raises(ValueError, match="churn_rate: start=12345 is not a date"):
         R.churn_rate(signals.reset_index(), start=12345)
+
+
+# --- real purchases (CDNOW): cohorts, recency, big vs small buyers ---------------------------
+
+def _tx():
+    return pd.DataFrame({"customer_id": [1, 1, 2, 3, 3, 4],
+                         "date": pd.to_datetime(["2024-01-05", "2024-04-02", "2024-01-20",
+                                                 "2024-02-01", "2024-07-03", "2024-02-10"]),
+                         "revenue": [10.0, 5.0, 80.0, 3.0, 4.0, 1.0]})
+
+
+def test_purchase_cohorts_counts_each_customer_once_per_quarter():
+    t = R.purchase_cohorts(_tx())
+    assert t["customers"].tolist() == [2, 2]
+    assert t.loc["2024-01", "2024Q1"] == 1.0 and t.loc["2024-01", "2024Q2"] == 0.5
+    assert t.loc["2024-02", "2024Q3"] == 0.5
+
+
+def test_recency_and_return_sees_only_the_past():
+    t = R.recency_and_return(_tx(), asof="2024-03-31", ahead_days=94, bands=(0, 60))
+    # silent under 60 days at 31 March: customers 3 and 4; 3 buys on 3 July (day 94)
+    assert t.loc["0–59", "customers"] == 2 and t.loc["0–59", "share_returned"] == 0.5
+    assert t.loc["60+", "customers"] == 2 and t.loc["60+", "share_returned"] == 0.5
+
+
+def test_spend_and_return_splits_by_past_spend():
+    t = R.spend_and_return(_tx(), asof="2024-03-31", ahead_days=94, top=0.25)
+    assert t.loc["big", "customers"] == 1 and t.loc["big", "mean_spend"] == 80.0
+    assert t.loc["big", "share_returned"] == 0.0
+    assert t.loc["small", "share_returned"] == pytest.approx(2 / 3)
+
+
+def test_cdnow_big_buyers_return_more_often():
+    # the real data, whichever way: recorded so that a change in the loader is noticed
+    t = R.spend_and_return(ck.load_cdnow_world().transactions, asof="1997-03-31", ahead_days=365)
+    assert t["customers"].sum() == 23570
+    assert t.loc["big", "share_returned"] > t.loc["small", "share_returned"]
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: R.purchase_cohorts(pd.DataFrame({"customer_id": [1]})), "date"),
+    (lambda: R.recency_and_return(_tx(), asof="2024-12-31", ahead_days=30), "runs past the data"),
+    (lambda: R.recency_and_return(_tx(), asof="2024-03-31", ahead_days=30, bands=(5, 1)),
+     "bands must be increasing"),
+    (lambda: R.recency_and_return(_tx(), asof="soon", ahead_days=30), "not a date"),
+    (lambda: R.spend_and_return(_tx(), asof="2024-03-31", ahead_days=30, top=2), "top"),
+])
+def test_real_data_helpers_refuse_bad_input(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

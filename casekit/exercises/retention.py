@@ -18,14 +18,15 @@ from .engine import (
     ChoiceExercise,
     ExploreExercise,
     Misconception,
+    MultiChoiceExercise,
     NumericExercise,
     OrderingExercise,
     register,
     with_article,
 )
 
-__all__ = ["ChurnRateBase", "CostRatio", "StrongestSignal", "BacktestLift", "RiskWeights",
-           "WinBackFirst", "LoyaltyLadder"]
+__all__ = ["ChurnRateBase", "RetentionPoints", "StrongestSignal", "BacktestLift", "RiskWeights",
+           "WinBackFirst", "LoyaltyLadder", "SourcesOnKeeping"]
 
 CHAPTER = 6
 
@@ -138,58 +139,80 @@ class ChurnRateBase(NumericExercise):
 
 
 # --------------------------------------------------------------------------------------------
-@register("retention.cost_ratio", chapter=CHAPTER,
-          title="How many years of keeping does one new customer cost?")
-class CostRatio(NumericExercise):
-    """Numeric: the acquisition / yearly retention cost ratio, against the sources' 5–6×."""
+@register("retention.point_value", chapter=CHAPTER,
+          title="What are five points of retention worth?")
+class RetentionPoints(NumericExercise):
+    """Numeric: the gain in lifetime value per customer from five more points of retention."""
 
-    unit = "×"
+    unit = "CNY"
     rel_tol = 0.02
-    decimals = 2
-    bounds = (0.0, None)
-    hint = ("Average what it cost to win a customer, average what keeping one costs per year, "
-            "and divide the first by the second.")
-    prompt = ("The sources say winning a new customer costs 5–6 times as much as keeping an "
-              "existing one (争取一个新客户的成本是维持一个老客户的5~6倍). Test it on our data: the table "
-              "sums, over all our customers, what it cost to win them (获客成本) and what we spend "
-              "per year to keep them (年客户保持成本). How many years of keeping one customer "
-              "does winning one new customer cost? Type a number such as 4.2; answers within "
-              "2% count.")
+    decimals = 0
+    bounds = (None, None)
+    points = 5
+    discount = 0.10
+    hint = ("Work out m · r / (1 + d − r) at today's retention r and at r + 0.05, and subtract. "
+            "Do not just multiply one point's gain by five.")
 
-    def _costs(self) -> R.CostComparison:
+    def _numbers(self):
         if not hasattr(self, "_cache"):
-            self._cache = R.cost_comparison(self.world.customers)
+            yearly = R.yearly_churn(self.world.customers)
+            r = float(yearly["retention_rate"].iloc[-1])
+            s = R.customer_signals(self.world)
+            cur = s[~s["churned"]]
+            m = float(cur["annual_profit"].mean())
+            self._cache = (m, len(cur), r)
         return self._cache
 
+    def _value(self, points=None):
+        m, n, r = self._numbers()
+        return R.retention_point_value(m, n, r, points=self.points if points is None else points,
+                                       discount=self.discount)
+
+    @property
+    def prompt(self) -> str:
+        return ("Jinghua's current customers earn the mean yearly profit m below, and last year "
+                "we kept the share r of the customers we had at its start. With the chapter's "
+                "customer lifetime value (客户终身价值) — the textbook multiple, no end, each year's "
+                "margin at the end of the year: CLV = m · r / (1 + d − r), d = 10% — by how many "
+                f"yuan would {self.points} more points of retention raise one customer's lifetime "
+                "value? Answers within 2% count.")
+
     def data(self) -> pd.DataFrame:
-        c = self.world.customers
+        m, n, r = self._numbers()
         return pd.DataFrame({
-            "item": ["customers", "acquisition cost, all customers (CNY)",
-                     "retention cost per year, all customers (CNY)"],
-            "value": [f"{len(c):,}", f"{c['acquisition_cost'].sum():,.0f}",
-                      f"{c['retention_cost'].sum():,.0f}"]})
+            "item": ["current customers", "mean yearly profit m (CNY)", "retention rate r, last year",
+                     "discount rate d"],
+            "value": [f"{n:,}", f"{m:,.0f}", f"{r:.1%}", f"{self.discount:.0%}"]})
 
     def solution(self) -> float:
-        return self._costs().ratio
+        return self._value().gain_per_customer
 
     def explanation(self) -> str:
-        k = self._costs()
-        return (f"Mean acquisition cost {_cny(k.acquisition)} ÷ mean yearly retention cost "
-                f"{_cny(k.retention)} = {k.ratio:.2f}: winning one customer costs as much as "
-                f"keeping one for {k.ratio:.1f} years. The sources' 5–6× is a rule of thumb; "
-                "measure it on your own data — the direction holds, the size varies.")
+        v, one = self._value(), self._value(1)
+        return (f"CLV now = {_cny(v.clv_now)}; with r + {self.points} points = {_cny(v.clv_up)}; "
+                f"the gain is {_cny(v.gain_per_customer)} per customer ({_pct(v.gain_share)}), "
+                f"{_cny(v.gain_total)} over {v.customers:,} customers. That is "
+                f"{v.gain_per_customer / one.gain_per_customer:.1f} times one point's gain: the "
+                "multiple r / (1 + d − r) rises faster and faster, so retention compounds.")
 
     def misconceptions(self) -> list[Misconception]:
-        k = self._costs()
+        m, n, r = self._numbers()
+        v, one = self._value(), self._value(1)
+        up = min(1.0, r + self.points / 100)
+        undiscounted = m * (up / (1 - up) - r / (1 - r)) if up < 1 else float("nan")
         cands = [
-            Misconception("the ratio upside down", k.retention / k.acquisition,
-                          "You divided the retention cost by the acquisition cost; the question "
-                          "asks how many years of keeping one new customer costs."),
-            Misconception("the textbook figure instead of the data", 5.5,
-                          "5–6 is what the sources claim. The exercise asks what our data says."),
-            Misconception("three years of retention as the unit", k.acquisition / (3 * k.retention),
-                          "You compared with three years of retention spending; the unit is one "
-                          "year of keeping a customer."),
+            Misconception("one point's gain times five", self.points * one.gain_per_customer,
+                          "You multiplied one point's gain by five. Each point is worth more than "
+                          "the last: compute the value at r + 5 points directly."),
+            Misconception("the new lifetime value instead of the gain", v.clv_up,
+                          "That is the lifetime value at the higher retention; the question asks "
+                          "how much it rises."),
+            Misconception("no discounting", undiscounted,
+                          "You left out the discount rate: m · r / (1 − r). Money in later years "
+                          "is worth less today: use m · r / (1 + d − r) with d = 10%."),
+            Misconception("five points of the yearly margin", m * self.points / 100,
+                          "Five percent of one year's profit ignores that a kept customer goes on "
+                          "earning in the years after."),
         ]
         return _distinct(cands, self.solution(), self.tolerance())
 
@@ -421,8 +444,8 @@ class RiskWeights(_Signals, ExploreExercise):
         t = R.score_table(s, score).sort_index()
         base = float(s["churned"].mean())
         x = np.arange(len(t))
-        ax.bar(x, t["churn_rate"], color=["#D55E00" if r > base else "#009E73"
-                                          for r in t["churn_rate"]], width=0.65)
+        ax.bar(x, t["share_left"], color=["#D55E00" if r > base else "#009E73"
+                                          for r in t["share_left"]], width=0.65)
         ax.axhline(base, color="#7F7F7F", ls="--", lw=1, label=f"all customers: {base:.0%}")
         ax.set_xticks(x, [f"{v:g}" for v in t.index])
         ax.set_ylim(0, 1.05)
@@ -593,3 +616,56 @@ class LoyaltyLadder(OrderingExercise):
     def explanations(self) -> dict[str, str]:
         return {f"{en} ({zh})": f"{with_article(en, capital=True)} {m}."
                 for en, zh, m in R.LOYALTY_LADDER}
+
+
+# --------------------------------------------------------------------------------------------
+@register("retention.sources_on_keeping", chapter=CHAPTER,
+          title="What do the sources say about keeping customers?")
+class SourcesOnKeeping(MultiChoiceExercise):
+    """Multi-choice: the sources' own points on keeping customers, against look-alikes."""
+
+    hint = ("Section 2 of the chapter lists the sources' points, each with its source; the real "
+            "data (CDNOW) are at its end.")
+    prompt = ("Tick every statement that the course's sources make about keeping customers (S0–S4 "
+              "as the chapter names them), or that the real CDNOW purchases show.")
+
+    def _cdnow_big_more_loyal(self) -> bool:
+        if not hasattr(self, "_cd"):
+            from ..core.owndata import load_cdnow_world
+            t = R.spend_and_return(load_cdnow_world().transactions, asof="1997-03-31",
+                                   ahead_days=365, top=0.2)
+            self._cd = bool(t.loc["big", "share_returned"] > t.loc["small", "share_returned"])
+        return self._cd
+
+    def _items(self) -> dict[str, tuple[bool, str]]:
+        big = self._cdnow_big_more_loyal()
+        cd_true = ("On CDNOW, big first-quarter buyers came back more often than small ones"
+                   if big else "On CDNOW, big first-quarter buyers came back less often than small ones")
+        cd_false = ("On CDNOW, big first-quarter buyers came back less often than small ones"
+                    if big else "On CDNOW, big first-quarter buyers came back more often than small ones")
+        return {
+            "Keeping a customer costs far less than winning a new one (S2)":
+                (True, "S2 opens with it: 留住一个客户的费用比新开发一个客户的费用要低得多."),
+            "Winning a new customer costs 5~6倍 as much as keeping one, and 6~10倍 the work (S1)":
+                (True, "S1 gives these figures, citing the American Marketing Association."),
+            "Developing a new customer costs five times (5倍) as much as serving an old one (S3)":
+                (True, "S3 says so, on an average customer, without a source for the figure."),
+            "Loyalty is trust earned over long cooperation: big customers are grown (S3)":
+                (True, "S3: 大客户是通过培养出来的 … 这叫客户的忠诚度."),
+            "Keeping an old customer costs 5–6 times as much as winning a new one":
+                (False, "That is the AMA figure upside down: winning is the dearer one."),
+            "Jinghua's synthetic data prove the 5–6× figure":
+                (False, "The synthetic world was built to show the sources' claims, so it "
+                        "illustrates them and cannot prove them; chapter 2 measures its costs."),
+            cd_true: (True, "Section 9 of the chapter measures it on the real purchases."),
+            cd_false: (False, "Section 9 of the chapter measured the opposite on the real purchases."),
+        }
+
+    def options(self) -> list[str]:
+        return list(self._items())
+
+    def solution(self) -> list[str]:
+        return [k for k, (ok, _) in self._items().items() if ok]
+
+    def explanations(self) -> dict[str, str]:
+        return {k: why for k, (_, why) in self._items().items()}

@@ -217,20 +217,20 @@ def clv_chart(*, retention: float, discount: float = 0.10, points: float = 1.0, 
 def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
     """By satisfaction band: churn rate (bars) and mean loyalty index (line), both on a 0–1
     scale; output of :func:`retention.satisfaction_loyalty`."""
-    require_frame(table, {"mean_loyalty": "numeric", "churn_rate": "numeric",
+    require_frame(table, {"mean_loyalty": "numeric", "share_left": "numeric",
                           "customers": "numeric"}, what="satisfaction_loyalty_chart")
     ax = _style.axes(ax)
     x = np.arange(len(table))
-    ax.bar(x, table["churn_rate"], width=0.55, color=COLORS["bad"], alpha=0.85,
-           label="churn rate (share who left)")
+    ax.bar(x, table["share_left"], width=0.55, color=COLORS["bad"], alpha=0.85,
+           label="share who left by the end of the data")
     ax.plot(x, table["mean_loyalty"], "o-", color=COLORS["main"], lw=2,
             label="mean loyalty index (0–1)")
-    for i, (c, n) in enumerate(zip(table["churn_rate"], table["customers"])):
+    for i, (c, n) in enumerate(zip(table["share_left"], table["customers"])):
         _pct_label(ax, i, c, f"{c:.0%}\nn={int(n):,}")
     ax.set_xticks(x, [f"{b}" for b in table.index])
     ax.set_ylim(0, 1.1)
     ax.set_xlabel("Satisfaction band (survey score 1–5)")
-    ax.set_ylabel("Churn rate / loyalty index (0–1)")
+    ax.set_ylabel("Share who left / loyalty index (0–1)")
     ax.set_title("Satisfaction → loyalty → staying")
     ax.legend(loc="upper center", ncols=2)
     return ax
@@ -240,23 +240,23 @@ def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
 def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, title=None,
                      xlabel=None, ax=None):
     """Churn rate per band, with the overall rate as a line; output of :func:`retention.churn_by`."""
-    require_frame(table, {"churn_rate": "numeric", "customers": "numeric"},
+    require_frame(table, {"share_left": "numeric", "customers": "numeric"},
                   what="churn_band_chart")
     ax = _style.axes(ax)
     x = np.arange(len(table))
-    ax.bar(x, table["churn_rate"], width=0.6, color=COLORS["bad"])
-    for i, (c, n) in enumerate(zip(table["churn_rate"], table["customers"])):
+    ax.bar(x, table["share_left"], width=0.6, color=COLORS["bad"])
+    for i, (c, n) in enumerate(zip(table["share_left"], table["customers"])):
         _pct_label(ax, i, c, f"{c:.0%}\nn={int(n):,}")
     if base_rate is not None:
         ax.axhline(base_rate, color=COLORS["neutral"], ls="--", lw=1,
                    label=f"all customers: {base_rate:.0%}")
         ax.legend(loc="upper right")
     ax.set_xticks(x, [str(i) for i in table.index])
-    ax.set_ylim(0, float(table["churn_rate"].max()) * 1.3 + 1e-9)
+    ax.set_ylim(0, float(table["share_left"].max()) * 1.3 + 1e-9)
     _percent(ax)
     ax.set_xlabel(xlabel or str(table.index.name or ""))
-    ax.set_ylabel("Churn rate (% who left)")
-    ax.set_title(title or f"Churn rate by {table.index.name}")
+    ax.set_ylabel("Share who left (%)")
+    ax.set_title(title or f"Who left, by {table.index.name}")
     return ax
 
 
@@ -264,18 +264,18 @@ def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, tit
 def loyalty_types_chart(types: pd.DataFrame, *, ax=None):
     """The four types of loyalty as a 2 × 2 grid with each type's churn rate and size; output of
     :func:`retention.loyalty_types`."""
-    require_frame(types, {"churn_rate": "numeric", "customers": "numeric",
+    require_frame(types, {"share_left": "numeric", "customers": "numeric",
                           "attitude": "any", "repeat_buying": "any"}, what="loyalty_types_chart")
     ax = _style.axes(ax, figsize=(6.4, 4.8))
-    vmax = max(float(types["churn_rate"].max()), 1e-9)
+    vmax = max(float(types["share_left"].max()), 1e-9)
     for name, row in types.iterrows():
         x = 1 if row["repeat_buying"] == "high" else 0
         y = 1 if row["attitude"] == "high" else 0
-        shade = row["churn_rate"] / vmax
+        shade = row["share_left"] / vmax
         ax.add_patch(Rectangle((x - 0.48, y - 0.48), 0.96, 0.96, color=COLORS["bad"],
                                alpha=0.15 + 0.6 * shade))
         ax.text(x, y + 0.12, name, ha="center", va="center", fontsize=10, fontweight="bold")
-        ax.text(x, y - 0.2, f"churn {row['churn_rate']:.0%}\n{int(row['customers']):,} customers",
+        ax.text(x, y - 0.2, f"churn {row['share_left']:.0%}\n{int(row['customers']):,} customers",
                 ha="center", va="center", fontsize=9)
     ax.set_xlim(-0.5, 1.5)
     ax.set_ylim(-0.5, 1.5)
@@ -303,7 +303,7 @@ def drivers_chart(drivers: pd.DataFrame, *, ax=None):
     ax.set_yticks(y, list(d["meaning"]))
     ax.set_xlim(0, min(1.0, float(d[["churn_with", "churn_without"]].max().max()) * 1.15))
     _percent(ax, "x")
-    ax.set_xlabel("Churn rate (% who left)")
+    ax.set_xlabel("Share who left (%)")
     ax.set_title("Churn drivers: churn with and without each signal")
     ax.legend(loc="lower right")
     return ax
@@ -313,20 +313,20 @@ def drivers_chart(drivers: pd.DataFrame, *, ax=None):
 def size_churn_chart(size: pd.DataFrame, *, ax=None):
     """Churn rate of big and small firms, with the yearly revenue each lost customer took with
     it written on the bars; output of :func:`retention.size_and_churn`."""
-    require_frame(size, {"churn_rate": "numeric", "customers": "numeric",
+    require_frame(size, {"share_left": "numeric", "customers": "numeric",
                          "revenue_per_churner": "numeric"}, what="size_churn_chart")
     ax = _style.axes(ax, figsize=(6.5, 4.2))
     x = np.arange(len(size))
     colours = [COLORS["bad"] if str(i) == "big" else COLORS["neutral"] for i in size.index]
-    ax.bar(x, size["churn_rate"], color=colours, width=0.55)
-    for i, (r, n, rev) in enumerate(zip(size["churn_rate"], size["customers"],
+    ax.bar(x, size["share_left"], color=colours, width=0.55)
+    for i, (r, n, rev) in enumerate(zip(size["share_left"], size["customers"],
                                         size["revenue_per_churner"])):
         _pct_label(ax, i, r, f"{r:.0%} of {int(n):,} left\neach took CNY {rev:,.0f} a year")
     names = {"big": "big firms\n(top 10% by employees)", "small": "all other firms"}
     ax.set_xticks(x, [names.get(str(i), str(i)) for i in size.index])
-    ax.set_ylim(0, float(size["churn_rate"].max()) * 1.35 + 1e-9)
+    ax.set_ylim(0, float(size["share_left"].max()) * 1.35 + 1e-9)
     _percent(ax)
-    ax.set_ylabel("Churn rate (% who left)")
+    ax.set_ylabel("Share who left (%)")
     ax.set_title("Big customers leave more often — and take more with them")
     return ax
 
@@ -358,21 +358,21 @@ def handling_chart(handling: pd.DataFrame, *, ax=None):
 def score_chart(table: pd.DataFrame, *, base_rate: float, ax=None):
     """Churn rate at each risk-score value (bars) with the overall rate; output of
     :func:`retention.score_table`."""
-    require_frame(table, {"churn_rate": "numeric", "customers": "numeric"}, what="score_chart")
+    require_frame(table, {"share_left": "numeric", "customers": "numeric"}, what="score_chart")
     t = table.sort_index()
     ax = _style.axes(ax)
     x = np.arange(len(t))
-    colours = [COLORS["bad"] if r > base_rate else COLORS["good"] for r in t["churn_rate"]]
-    ax.bar(x, t["churn_rate"], color=colours, width=0.65)
+    colours = [COLORS["bad"] if r > base_rate else COLORS["good"] for r in t["share_left"]]
+    ax.bar(x, t["share_left"], color=colours, width=0.65)
     for i, n in enumerate(t["customers"]):
-        _pct_label(ax, i, t["churn_rate"].iloc[i], f"n={int(n):,}")
+        _pct_label(ax, i, t["share_left"].iloc[i], f"n={int(n):,}")
     ax.axhline(base_rate, color=COLORS["neutral"], ls="--", lw=1,
                label=f"all customers: {base_rate:.0%}")
     ax.set_xticks(x, [f"{v:g}" for v in t.index])
     ax.set_ylim(0, 1.1)
     _percent(ax)
     ax.set_xlabel("Churn-risk points")
-    ax.set_ylabel("Churn rate (% who left)")
+    ax.set_ylabel("Share who left (%)")
     ax.set_title("More risk points, more churn")
     ax.legend(loc="upper left")
     return ax

@@ -35,6 +35,9 @@ relationship is going downhill".  This module measures all of it on a customer b
 :func:`winback_candidates`           win-back (客户挽回) of lapsed customers, ranked
 :func:`prospect_type_conversion`     leads from new, existing and lapsed customers compared
 :func:`compare_call_strategies`      whom to call first with limited time (the chapter's case)
+:func:`purchase_cohorts`             cohort retention (同期群) on a transaction log (e.g. CDNOW)
+:func:`recency_and_return`           recency and lapse: who buys again, by days of silence
+:func:`spend_and_return`             big vs small buyers: who buys again
 ===================================  ==========================================================
 
 Where the sources give only the heading (S1, tasks 3 and 4), the content follows the standard
@@ -68,6 +71,7 @@ from .score import (
 )
 from .winback import winback_candidates, prospect_type_conversion
 from .case import compare_call_strategies
+from .real import purchase_cohorts, recency_and_return, spend_and_return
 
 __all__ = [
     "PERIOD_START", "ASOF", "SOURCE_COST_RATIO", "SIGNALS", "DEFAULT_WEIGHTS", "LOYALTY_TYPES",
@@ -79,5 +83,6 @@ __all__ = [
     "churn_drivers", "size_and_churn", "handling_and_follow_up", "risk_score",
     "score_precision", "score_table", "churn_probability", "logistic_weights", "early_warning",
     "orders_before_churn", "frequency_backtest", "retention_measures", "winback_candidates",
-    "prospect_type_conversion", "compare_call_strategies",
+    "prospect_type_conversion", "compare_call_strategies", "purchase_cohorts",
+    "recency_and_return", "spend_and_return",
 ]

@@ -19,6 +19,12 @@ SOURCE_COST_RATIO = (5.0, 6.0)
 
 _DAYS_PER_MONTH = 365.25 / 12
 
+#: The chapter's two rates, each defined once.  The churn rate (客户流失率) of a period is
+#: :func:`casekit.retention.churn_rate`: customers at the start who left in it ÷ customers at the
+#: start.  Tables that compare groups of customers (by loyalty, size, warning sign, score) show
+#: instead ``share_left``: the share of the group's customers who left by the end of the data.
+SHARE_LEFT = ("share_left", "share of the group's customers who left by the end of the data")
+
 #: Churn signals (流失信号) of :func:`customer_signals`: name → (English, 中文).
 SIGNALS = {
     "key_contact_left": ("our key contact left", "关键联系人离职"),
@@ -61,7 +67,7 @@ LOYALTY_TYPES = {
 
 #: The loyalty ladder (忠诚阶梯), standard textbook: each rung, its Chinese name and what it means.
 LOYALTY_LADDER = (
-    ("suspect", "可疑者", "might buy; we know little about them"),
+    ("suspect", "疑似客户", "might buy; we know little about them"),
     ("prospect", "潜在客户", "has a need, money and authority, and knows us"),
     ("first-time customer", "首次购买者", "has bought once"),
     ("repeat customer", "重复购买者", "buys again, but also from competitors"),

@@ -10,6 +10,7 @@ import pandas as pd
 from ..core.checks import (  # noqa: F401
     DateOption, Flag, Interval, require_frame, require_number, validated,
 )
+from ..core.ltv import lifetime_value
 from ._common import SOURCE_COST_RATIO  # noqa: F401
 
 
@@ -71,11 +72,13 @@ def cost_comparison(customers: pd.DataFrame) -> CostComparison:
 
 @validated(options={"discount": Interval(0, 1)})
 def clv_multiple(retention, *, discount: float = 0.10):
-    """The lifetime-value multiple of a yearly margin: ``r / (1 + d − r)``.
+    """The textbook lifetime-value multiple of a yearly margin: ``r / (1 + d − r)``.
 
-    A customer kept each year with probability ``r`` (the retention rate) and earning margin
-    ``m`` at the end of each year it stays is worth ``CLV = m · r / (1 + d − r)`` today, with
-    discount rate ``d`` (the simple infinite-horizon customer lifetime value, 客户终身价值).
+    The kit's one customer lifetime value (客户终身价值, :func:`casekit.core.ltv.lifetime_value`)
+    of a margin of 1, in the variant ``horizon=None`` (no end) and ``timing="end"`` (the kit's
+    convention: each margin arrives at the end of its year, so year 1 is discounted and
+    retention-weighted): ``Σ_{t≥1} r^t / (1+d)^t = r / (1 + d − r)``.  A customer kept each year
+    with probability ``r`` and earning margin ``m`` is worth ``m · clv_multiple(r)`` today.
     ``retention`` may be a number or an array.
 
     Parameters
@@ -83,12 +86,12 @@ def clv_multiple(retention, *, discount: float = 0.10):
     retention : float or array
         Yearly retention rate (0 to 1).
     discount : float, default 0.1
-        Yearly discount rate (0 to 1).
+        Yearly discount rate (0 to 1); with ``discount=0`` a retention of 1 has no finite value.
 
     Returns
     -------
-    float
-        The lifetime-value multiple of a yearly margin: ``r / (1 + d − r)``.
+    float or ndarray
+        The multiple ``r / (1 + d − r)``.
 
     Examples
     --------
@@ -109,8 +112,11 @@ def clv_multiple(retention, *, discount: float = 0.10):
                          f"{retention!r}") from None
     if not np.all(np.isfinite(r)) or np.any((r < 0) | (r > 1)):
         raise ValueError(f"{what}: retention must be rates between 0 and 1, got {retention!r}")
-    out = r / (1.0 + discount - r) if discount > 0 else np.where(r < 1, r / np.maximum(1 - r, 1e-12),
-                                                                  np.inf)
+    if discount == 0 and np.any(r >= 1):
+        raise ValueError(f"{what}: with discount=0 a retention of 1 has no finite lifetime value; "
+                         "give a discount above 0 or a retention below 1")
+    out = lifetime_value(1.0, retention=r, discount=discount, horizon=None, timing="end")
+    out = np.asarray(out, dtype="float64")
     return float(out) if out.ndim == 0 else out
 
 
@@ -135,7 +141,8 @@ def retention_point_value(annual_margin: float, customers: int, retention: float
                           points: float = 1.0, discount: float = 0.10) -> RetentionPointValue:
     """What a point of retention (客户保持率) is worth in profit.
 
-    ``CLV = m · r / (1 + d − r)`` per customer (:func:`clv_multiple`); raising ``r`` by
+    ``CLV = m · r / (1 + d − r)`` per customer (:func:`clv_multiple`, i.e. the kit's
+    :func:`~casekit.core.ltv.lifetime_value` with ``horizon=None, timing="end"``); raising ``r`` by
     ``points`` percentage points adds ``m · (multiple(r + p) − multiple(r))`` per customer, over
     ``customers`` customers.
 
@@ -169,11 +176,16 @@ def retention_point_value(annual_margin: float, customers: int, retention: float
     require_number(retention, what=what, name="retention", low=0.0, high=1.0)
     require_number(points, what=what, name="points", low=0.0, high=100.0)
     up = min(1.0, retention + points / 100.0)
-    now_m, up_m = clv_multiple(retention, discount=discount), clv_multiple(up, discount=discount)
-    gain = annual_margin * (up_m - now_m)
-    share = (up_m - now_m) / now_m if now_m > 0 else float("nan")
+    if discount == 0 and up >= 1:
+        raise ValueError(f"{what}: with discount=0 a retention of 1 has no finite lifetime value; "
+                         "give a discount above 0 or fewer points")
+    now_v, up_v = (float(lifetime_value(float(annual_margin), retention=x, discount=discount,
+                                        horizon=None, timing="end")) for x in (retention, up))
+    gain = up_v - now_v
+    now_m = clv_multiple(retention, discount=discount)
+    share = (clv_multiple(up, discount=discount) - now_m) / now_m if now_m > 0 else float("nan")
     return RetentionPointValue(int(customers), float(annual_margin), float(retention),
-                               float(points), float(discount), annual_margin * now_m,
-                               annual_margin * up_m, gain, gain * customers, float(share))
+                               float(points), float(discount), now_v, up_v, gain,
+                               gain * customers, float(share))
 
 

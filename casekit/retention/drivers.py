@@ -85,7 +85,7 @@ def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
     """Big vs small firms (大客户 / 小客户): how often each leaves, and what leaving takes with it.
 
     ``big`` is the signal of :func:`customer_signals` (by default the top 10% of firms by
-    employees).  ``churn_rate`` is the share who left; ``lost_annual_revenue`` /
+    employees).  ``share_left`` is the share who left; ``lost_annual_revenue`` /
     ``lost_annual_profit`` sum the churned customers' yearly revenue and profit while they bought;
     ``revenue_per_churner`` is the revenue a year one lost customer took with them.  The sources
     warn of the churn risk of big customers (大客户的流失风险): every competitor courts them.
@@ -106,8 +106,8 @@ def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
     >>> s = pd.DataFrame({"churned": [True, False, True, False], "big": [True, True, False, False],
     ...     "annual_revenue": [900.0, 800.0, 100.0, 50.0], "annual_profit": [90.0, 80.0, 10.0, 5.0]})
     >>> t = size_and_churn(s)
-    >>> t[["customers", "churn_rate", "revenue_per_churner"]]  # doctest: +NORMALIZE_WHITESPACE
-           customers  churn_rate  revenue_per_churner
+    >>> t[["customers", "share_left", "revenue_per_churner"]]  # doctest: +NORMALIZE_WHITESPACE
+           customers  share_left  revenue_per_churner
     size
     big            2         0.5                900.0
     small          2         0.5                100.0
@@ -121,7 +121,7 @@ def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
         s = signals[m]
         gone = s[s["churned"]]
         rows.append({"size": name, "customers": int(m.sum()), "churned": int(len(gone)),
-                     "churn_rate": _rate(len(gone), len(s)),
+                     "share_left": _rate(len(gone), len(s)),
                      "lost_annual_revenue": float(gone["annual_revenue"].sum()),
                      "lost_annual_profit": float(gone["annual_profit"].sum()),
                      "revenue_per_churner": _rate(gone["annual_revenue"].sum(), len(gone))})

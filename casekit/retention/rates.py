@@ -249,7 +249,7 @@ def _cohort_labels(first: np.ndarray, start: pd.Timestamp) -> np.ndarray:
     options={"start": DateOption()},
 )
 def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
-    """Cohort retention table (客户群组保持率): share of each cohort still a customer at each year end.
+    """Cohort retention table (同期群保持率): share of each cohort still a customer at each year end.
 
     A cohort is the customers whose first purchase fell in the same year; customers won before
     ``start`` form one cohort ("before 2023") counted from the customers we still had on
@@ -269,7 +269,7 @@ def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Cohort retention table (客户群组保持率): share of each cohort still a customer at each year end.
+        Cohort retention table (同期群保持率): share of each cohort still a customer at each year end.
 
     Examples
     --------

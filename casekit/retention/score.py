@@ -177,12 +177,12 @@ def score_table(signals: pd.DataFrame, score) -> pd.DataFrame:
     --------
     >>> s = pd.DataFrame({"churned": [True, False, True, False]})
     >>> t = score_table(s, [3, 3, 1, 0])
-    >>> t[["customers", "churn_rate", "share_of_churners_cum"]]  # doctest: +NORMALIZE_WHITESPACE
-            customers  churn_rate  share_of_churners_cum
+    >>> t[["customers", "share_left", "share_of_churners_cum"]]  # doctest: +NORMALIZE_WHITESPACE
+            customers  share_left  share_of_churners_cum
     points
-    3.0             2         0.5                    0.5
-    1.0             1         1.0                    1.0
-    0.0             1         0.0                    1.0
+    3               2         0.5                    0.5
+    1               1         1.0                    1.0
+    0               1         0.0                    1.0
     """
     what = "score_table"
     _require_signals(signals, what)
@@ -192,10 +192,12 @@ def score_table(signals: pd.DataFrame, score) -> pd.DataFrame:
     y = signals["churned"].astype("float64")
     g = y.groupby(sc.to_numpy())
     out = pd.DataFrame({"customers": g.size(), "churned": g.sum().astype("int64"),
-                        "churn_rate": g.mean()}).sort_index(ascending=False)
-    out["lift"] = out["churn_rate"] / y.mean() if y.mean() else np.nan
+                        "share_left": g.mean()}).sort_index(ascending=False)
+    out["lift"] = out["share_left"] / y.mean() if y.mean() else np.nan
     out["share_of_customers_cum"] = out["customers"].cumsum() / len(y)
     out["share_of_churners_cum"] = out["churned"].cumsum() / max(y.sum(), 1)
+    if np.all(out.index.to_numpy() == np.round(out.index.to_numpy())):
+        out.index = out.index.astype("int64")   # whole points read as whole numbers
     out.index.name = "points"
     return out
 

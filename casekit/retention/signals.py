@@ -224,11 +224,14 @@ def _require_signals(signals, what, cols=()):
     },
 )
 def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=None) -> pd.DataFrame:
-    """Churn rate by band (or value) of one column: customers, churned, churn rate and lift.
+    """Who left, by band (or value) of one column: customers, churned, share who left and lift.
 
     ``bins`` cuts a numeric column at the given edges (left-closed: ``[2, 3)``), ``q`` into that
-    many equal-sized bands; with neither, each value is its own group.  ``lift`` = the band's
-    churn rate ÷ everyone's.
+    many equal-sized bands; with neither, each value is its own group.  ``share_left`` is the
+    share of the band's customers who left by the end of the data (:data:`SHARE_LEFT`): every
+    customer in the file is watched over the same window, so bands compare fairly, but it is not
+    the churn rate of a period (:func:`churn_rate`, whose base is the customers at its start).
+    ``lift`` = the band's share who left ÷ everyone's.
 
     Parameters
     ----------
@@ -254,8 +257,8 @@ def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=No
     >>> s = pd.DataFrame({"churned": [True, True, False, False, False, True],
     ...                   "satisfaction": [1.5, 2.5, 3.5, 4.5, 4.0, 3.2]})
     >>> t = churn_by(s, "satisfaction", bins=[1, 3, 5.01])
-    >>> t[["customers", "churned", "churn_rate"]]  # doctest: +NORMALIZE_WHITESPACE
-                  customers  churned  churn_rate
+    >>> t[["customers", "churned", "share_left"]]  # doctest: +NORMALIZE_WHITESPACE
+                  customers  churned  share_left
     satisfaction
     [1, 3)                2        2        1.00
     [3, 5.01)             4        1        0.25
@@ -280,8 +283,8 @@ def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=No
     y = signals["churned"].astype("float64")
     g = y.groupby(key, observed=True)
     out = pd.DataFrame({"customers": g.size(), "churned": g.sum().astype("int64"),
-                        "churn_rate": g.mean()})
-    out["lift"] = out["churn_rate"] / float(y.mean()) if y.mean() > 0 else np.nan
+                        "share_left": g.mean()})
+    out["lift"] = out["share_left"] / float(y.mean()) if y.mean() > 0 else np.nan
     out.index.name = column
     return out
 
@@ -310,7 +313,7 @@ def churn_by(signals: pd.DataFrame, column: str, *, bins=None, q=None, labels=No
     options={"q": Interval(1, None, integer=True)},
 )
 def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=None) -> pd.DataFrame:
-    """Profit margin (profit ÷ revenue) and churn rate by equal-sized bands of ``column``.
+    """Profit margin (profit ÷ revenue) and share who left (``share_left``) by equal-sized bands of ``column``.
 
     The sources' claim "loyalty, not size, makes profit" (为企业带来丰厚利润的通常不是购买量大的客户,
     而是忠诚客户) is checked with ``column="loyalty"`` against ``column="annual_revenue"``.
@@ -349,7 +352,7 @@ def profit_margin_by(signals: pd.DataFrame, column: str, *, q: int = 3, labels=N
     key = pd.qcut(signals[column].rank(method="first"), q, labels=names)
     g = signals.groupby(key, observed=True)
     out = pd.DataFrame({"customers": g.size(), "revenue": g["revenue"].sum(),
-                        "profit": g["profit"].sum(), "churn_rate": g["churned"].mean()})
+                        "profit": g["profit"].sum(), "share_left": g["churned"].mean()})
     out["profit_margin"] = out["profit"] / out["revenue"].where(out["revenue"] != 0)
     out.index.name = column
     return out
@@ -383,7 +386,7 @@ def satisfaction_loyalty(signals: pd.DataFrame, *, bins=(1, 2, 3, 4, 5.01)) -> p
     >>> s = pd.DataFrame({"churned": [True, False, False, False],
     ...                   "satisfaction": [2.0, 3.0, 4.5, 4.8], "loyalty": [0.2, 0.5, 0.8, 0.9]})
     >>> satisfaction_loyalty(s, bins=(1, 3, 5.01))  # doctest: +NORMALIZE_WHITESPACE
-                  customers  mean_loyalty  churn_rate
+                  customers  mean_loyalty  share_left
     satisfaction
     [1, 3)                1      0.200000         1.0
     [3, 5.01)             3      0.733333         0.0
@@ -399,7 +402,7 @@ def satisfaction_loyalty(signals: pd.DataFrame, *, bins=(1, 2, 3, 4, 5.01)) -> p
     loy.index = loy.index.astype(str)
     t.index = t.index.astype(str)
     out = pd.DataFrame({"customers": t["customers"], "mean_loyalty": loy.reindex(t.index),
-                        "churn_rate": t["churn_rate"]})
+                        "share_left": t["share_left"]})
     out.index.name = "satisfaction"
     return out
 
@@ -444,8 +447,8 @@ def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=N
     >>> s = pd.DataFrame({"churned": [False, True, True, True],
     ...     "satisfaction": [4.5, 4.0, 2.0, 2.5], "loyalty": [0.9, 0.2, 0.8, 0.1]})
     >>> t = loyalty_types(s, satisfaction_cut=3, loyalty_cut=0.5)
-    >>> t[["customers", "churn_rate"]]  # doctest: +NORMALIZE_WHITESPACE
-                      customers  churn_rate
+    >>> t[["customers", "share_left"]]  # doctest: +NORMALIZE_WHITESPACE
+                      customers  share_left
     type
     true loyalty              1         0.0
     latent loyalty            1         1.0
@@ -466,7 +469,7 @@ def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=N
         m = (kind == name).to_numpy()
         rows.append({"type": name, "chinese": zh, "attitude": attitude, "repeat_buying": repeat,
                      "customers": int(m.sum()), "share": float(m.mean()),
-                     "churn_rate": float(y[m].mean()) if m.any() else np.nan,
+                     "share_left": float(y[m].mean()) if m.any() else np.nan,
                      "what_to_do": action})
     return pd.DataFrame(rows).set_index("type")
 
