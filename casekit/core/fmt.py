@@ -26,6 +26,8 @@ In Chinese (``ck.set_language("zh")``) money is written in 元 with 万 and 亿 
 
 from __future__ import annotations
 
+import re
+
 import math
 
 from .. import i18n
@@ -181,11 +183,21 @@ _MONEY_WORDS = ("revenue", "profit", "cost", "value", "clv", "ltv", "spend", "am
                 "price", "cny", "sales", "income", "budget", "gain", "loss", "money")
 
 
+#: Column names that hold ids or years: written as they are, without thousands separators.
+_ID_NAME = re.compile(r"(^|_)(id|ids|key|year|years|seed|code)$", re.I)
+
+
 def _kind(name: str, s) -> str:
     import pandas as pd
 
     if pd.api.types.is_bool_dtype(s.dtype):
         return "bool"
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        v = s.dropna()
+        return "date" if len(v) and (v == v.dt.normalize()).all() else "other"
+    if _ID_NAME.search(str(name)) and (pd.api.types.is_integer_dtype(s.dtype) or (
+            pd.api.types.is_float_dtype(s.dtype) and (s.dropna() == s.dropna().round()).all())):
+        return "id"
     if pd.api.types.is_integer_dtype(s.dtype):
         return "count"
     if not pd.api.types.is_float_dtype(s.dtype):
@@ -209,7 +221,8 @@ class _Money(str):
     """The format of a money column (whole yuan; 万/亿 元 in Chinese)."""
 
 
-_FORMATS = {"count": "{:,.0f}", "money": _Money("{:,.0f}"), "share": "{:.1%}", "number": "{:,.2f}"}
+_FORMATS = {"count": "{:,.0f}", "money": _Money("{:,.0f}"), "share": "{:.1%}", "number": "{:,.2f}",
+            "id": "{:.0f}", "date": "{:%Y-%m-%d}"}
 
 
 def _zh_money(v) -> str:
