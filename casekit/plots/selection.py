@@ -47,7 +47,7 @@ def profit_curve(profit: pd.DataFrame, *, ax=None, value: str = "profit"):
     ax.fill_between(x[peak:], cum[peak:], cum[peak], color=COLORS["bad"], alpha=0.15,
                     label="profit given back by the loss-making customers")
     ax.axvline(x[peak], color=COLORS["bad"], lw=1, ls=":")
-    ax.annotate(f"the most profitable {x[peak]:.0%} of customers\nearn {cum[peak]:.0%} of the profit",
+    ax.annotate(f"the {x[peak]:.0%} of customers with a profit\nearn {cum[peak]:.0%} of the total",
                 xy=(x[peak], cum[peak]), xytext=(x[peak] * 0.45, cum[peak] * 1.04),
                 ha="center", va="bottom", fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": COLORS["neutral"]})
