@@ -10,7 +10,7 @@ from casekit import selection as S
 from casekit.exercises import selection as X
 
 IDS = ["selection.bad_trait", "selection.scorecard_weights", "selection.delivered_value_by_hand",
-       "selection.screening_decision", "selection.big_customer_risks",
+       "selection.screening_decision", "selection.big_customer_risks", "selection.why_select",
        "selection.segment_fit_order"]
 WORLDS = [(0, 2000), (3, 500), (1, 500)]
 
@@ -82,28 +82,39 @@ def test_screening_decision_matches_the_screening(world):
             assert not fb.correct and len(fb.message) > 40
 
 
-def test_big_customer_risks_lesson_measures_are_right(world):
+def test_big_customer_risks_answer_is_the_sources_four_risks(world):
     e = X.BigCustomerRisks(world)
     sol = e.solution()
-    # the lessons the data is built to show: the big pay later, get deeper discounts, more bad debt
-    for o in ("payment days (财务风险)", "discount rate (利润风险)", "bad debt per customer (财务风险)"):
-        assert o in sol
+    assert len(sol) == len(S.RISKS) == 4
+    assert all(any(f"较大的{zh}" in o for o in sol) for _, zh in S.RISKS.values())
+    assert e._LOYAL not in sol  # "big customers are more loyal" is a misconception, not a risk
+    assert e.check(sol).correct
     fb = e.check(sol[:2])
     assert not fb.correct and 0 < fb.score < 1
+    assert not e.check(sol + [e._LOYAL]).correct
 
 
-def test_big_customer_risks_churn_explanation_points_to_firm_size(world):
+def test_big_customer_risks_feedback_is_computed_from_the_world(world):
     e = X.BigCustomerRisks(world)
-    o = "share of customers who churned"
-    size = S.big_customer_risks(world).set_index("measure").loc["churn rate"]
-    assert size["big"] > size["rest"]  # the lesson: the biggest firms churn more
-    text = e.explanations()[o]
-    if o in e.solution():
-        assert text.startswith("Higher")
-    else:  # ranked by revenue the churners sink; the feedback must say so and show the size view
-        assert "firm size" in text and f"{size['big']:.1%}" in text and f"{size['rest']:.1%}" in text
-        fb = e.check(e.solution() + [o])
-        assert not fb.correct
+    r = S.big_customer_risks(world).set_index("measure")
+    text = e.explanations()
+    churn = r.loc["churn rate"]
+    assert f"{churn['big']:.1%}" in text[e._LOYAL] and f"{churn['rest']:.1%}" in text[e._LOYAL]
+    assert "忠诚客户" in text[e._LOYAL]
+    p = S.customer_profitability(world)
+    top = p["revenue"] >= p["revenue"].quantile(0.9)
+    assert f"{(p.loc[top, 'profit'] < 0).mean():.0%}" in text[e._PROFIT]
+    assert f"{r.loc['discount rate', 'big']:.1%}" in text[e.solution()[1]]
+
+
+def test_why_select_is_the_sources_list(world):
+    e = X.WhySelect(world)
+    sol = e.solution()
+    assert [o.split("(")[-1].rstrip(")") for o in sol] == [zh for _, zh in S.WHY_SELECT.values()]
+    assert any("准确定位" in o for o in sol) and not any("市场定位" in o for o in e.options())
+    assert e.check(sol).correct and not e.check([]).correct
+    p = S.customer_profitability(world)
+    assert f"{(p['profit'] < 0).mean():.0%}" in e.explanations()[e._WRONG_ALL]
 
 
 def test_segment_fit_order(world):

@@ -219,6 +219,9 @@ def test_big_customer_risks_size_ties_and_bad_input():
 
 def test_lifetime_value():
     assert S.lifetime_value(100.0, 0.0, 0.0, horizon=3, discount_rate=0.0) == pytest.approx(300.0)
+    # chapter 1 uses the kit's one lifetime value: growth and cost, retention 1, timing "end"
+    assert S.lifetime_value(900.0, 100.0, 0.2, horizon=4) == pytest.approx(
+        ck.lifetime_value(900.0, cost=100.0, growth=0.2, horizon=4, retention=1.0, timing="end"))
     s = S.lifetime_value(pd.Series([100.0, 200.0], index=[7, 8]), 50.0, 0.1)
     assert list(s.index) == [7, 8] and s.iloc[1] > s.iloc[0]
     with pytest.raises(ValueError, match="growth"):

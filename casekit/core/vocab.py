@@ -159,13 +159,13 @@ COMPLAINT_STAGES = (
 
 #: Relationship positions of a key account (关系定位), S4.
 RELATIONSHIP_POSITIONS = (
-    ("potential", "潜在"),
-    ("developing", "发展中"),
-    ("good current", "良好的现有关系"),
-    ("solid current", "稳固的现有关系"),
-    ("limited share", "份额有限"),
-    ("defensive", "防御/萎缩"),
-    ("declining", "衰退"),
+    ("potential", "潜在的关系"),
+    ("developing", "发展的关系"),
+    ("good current", "良好的当前关系"),
+    ("solid current", "牢固的当前关系"),
+    ("limited share", "有限的当前市场份额"),
+    ("defensive", "防御性或萎缩的关系"),
+    ("declining", "（原文无名称：你的地位如日落西山）"),
 )
 
 #: The two offers compared in the delivered-value survey (顾客让渡价值).

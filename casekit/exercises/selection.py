@@ -22,7 +22,7 @@ from .engine import (
     register,
 )
 
-__all__ = ["BadTrait", "ScorecardWeights", "DeliveredValueByHand", "ScreeningDecision",
+__all__ = ["WhySelect", "BadTrait", "ScorecardWeights", "DeliveredValueByHand", "ScreeningDecision",
            "BigCustomerRisks", "SegmentFitOrder"]
 
 
@@ -40,6 +40,70 @@ class _Cache:
 
     def profit(self) -> pd.DataFrame:
         return self._get("profit", lambda: S.customer_profitability(self.world))
+
+
+# --------------------------------------------------------------------------------------------
+@register("selection.why_select", chapter=1, title="Why should a firm select its customers?")
+class WhySelect(_Cache, MultiChoiceExercise):
+    """Choose all that apply: S0's reasons for selecting customers (企业进行客户选择的必要性).
+
+    The right answer is the source's list (:data:`casekit.selection.WHY_SELECT`); the feedback
+    shows this world's figures where the world can show a reason.
+    """
+
+    hint = ("S0 gives four reasons (企业进行客户选择的必要性) and one more point: what selection "
+            "lets the firm do afterwards.")
+
+    _WRONG_ALL = "the more buyers the firm serves, the more profit it makes, whoever they are"
+    _WRONG_ONCE = "selection is done once, when the firm starts; after that customers stay as they are"
+    _WRONG_BIG = "selection means serving the biggest buyers first: size guarantees profit"
+
+    def _right(self) -> dict[str, str]:
+        return {k: f"{en} ({zh})" for k, (en, zh) in S.WHY_SELECT.items()}
+
+    @property
+    def prompt(self) -> str:
+        return ("Why does a firm select its customers instead of serving every buyer that comes "
+                "along? Tick every reason **S0 gives** (企业进行客户选择的必要性, and what "
+                "selection makes possible).")
+
+    def options(self) -> list[str]:
+        return [*self._right().values(), self._WRONG_ALL, self._WRONG_ONCE, self._WRONG_BIG]
+
+    def solution(self) -> list[str]:
+        return list(self._right().values())
+
+    def explanations(self) -> dict[str, str]:
+        p = self.profit()
+        loss = float((p["profit"] < 0).mean())
+        lost = float(-p.loc[p["profit"] < 0, "profit"].sum())
+        top = p["revenue"] >= p["revenue"].quantile(0.9)
+        big_loss = float((p.loc[top, "profit"] < 0).mean())
+        swaps = self._get("swaps", lambda: S.profit_swaps(self.world))
+        right = self._right()
+        out = {v: "One of S0's points." for v in right.values()}
+        out[right["not_all_profit"]] = (
+            f"One of S0's reasons. In this world {loss:.0%} of the customers lost the firm money "
+            f"over the period, {_cny(lost)} together.")
+        out[right["positioning"]] = ("One of S0's reasons: 准确定位 — by choosing whom to serve, "
+                                     "the firm says what it is and for whom.")
+        out[right["market_differently"]] = (
+            "S0's further point (对客户进行选择后可进行不同的营销): once customers are chosen, "
+            "offers, service levels and sales effort can differ by customer.")
+        out[self._WRONG_ALL] = (
+            "Misconception: every buyer adds profit. Not every buyer brings profit "
+            f"(不是所有的购买者都能给企业带来收益): in this world {loss:.0%} of the customers "
+            "lost money.")
+        out[self._WRONG_ONCE] = (
+            "Misconception: good and bad can swap (优劣有可能会互换). In this world "
+            f"{swaps['swapped'].mean():.0%} of the customers who bought in both of the last two "
+            "years moved between profit and loss, which is why the screening is repeated "
+            "every year.")
+        out[self._WRONG_BIG] = (
+            "Misconception: big means good. Big is not the same as good "
+            f"(大客户不一定等同于优质客户): {big_loss:.0%} of the biggest tenth by revenue lost "
+            "money in this world.")
+        return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -331,8 +395,8 @@ class ScreeningDecision(_Cache, ChoiceExercise):
     """Choose one: the screening decision (筛选管理) for one customer at the end of 2025."""
 
     hint = ("Drop: no profit in the year *and* little potential (future 1 or 2). Keep: a key "
-            "customer (among the biggest fifth of buyers, with a profit) or an average score of "
-            "at least 3.5. Watch: everyone else.")
+            "customer (among the biggest fifth of buyers, with a profit) or a screening score "
+            "(the mean of the five 1–5 criterion scores) of at least 3.5. Watch: everyone else.")
 
     def screen(self) -> pd.DataFrame:
         return self._get("screen", lambda: S.annual_screening(self.world, year=2025))
@@ -358,8 +422,9 @@ class ScreeningDecision(_Cache, ChoiceExercise):
                 f"scores (1–5, by fifths of the customers): annual purchases (全年购买额) "
                 f"{r['purchases']}, profitability (收益性) {r['profitability']}, safety (安全性) "
                 f"{r['safety']}, future (未来性) {r['future']}, cooperativeness (合作性) "
-                f"{r['cooperativeness']}; average {r['total']:.1f}. Following the chapter's "
-                "screening rule, what is the decision?")
+                f"{r['cooperativeness']}; screening score (the mean of the five) "
+                f"{r['screening_score']:.1f}. Following the chapter's screening rule, what is "
+                "the decision?")
 
     def options(self) -> list[str]:
         return list(_DECISIONS.values())
@@ -373,14 +438,15 @@ class ScreeningDecision(_Cache, ChoiceExercise):
         little = r["future"] <= 2
         facts = (f"Profit {_cny(r['profit'])} ({'none' if no_profit else 'positive'}), future "
                  f"{r['future']} ({'little potential' if little else 'some potential'}), "
-                 f"average {r['total']:.1f}.")
+                 f"screening score {r['screening_score']:.1f}.")
         right = self.solution()
         out = {
             _DECISIONS["keep"]: (
                 "Misconception: big buyers are always kept. " + facts + " Keeping is for key "
                 "customers that are profitable, or for strong scores across the five criteria."
                 if r["purchases"] >= 4 and no_profit else
-                facts + " Keeping needs a profitable key customer or an average of 3.5 or more."),
+                facts + " Keeping needs a profitable key customer or a screening score (the "
+                "mean of the five criteria) of 3.5 or more."),
             _DECISIONS["watch"]: (
                 facts + " Watch is for customers that are neither clearly worth keeping nor "
                 "without profit and potential."),
@@ -399,80 +465,87 @@ class ScreeningDecision(_Cache, ChoiceExercise):
 
 # --------------------------------------------------------------------------------------------
 @register("selection.big_customer_risks", chapter=1,
-          title="Which risks are higher among the biggest customers?")
+          title="Which risks does a firm take on when it courts big customers at any cost?")
 class BigCustomerRisks(_Cache, MultiChoiceExercise):
-    """Choose all that apply: measures that are higher among the biggest 10% than the rest."""
+    """Choose all that apply: the four risks of big customers (大客户的风险) that S0 names.
 
-    hint = ("Rank customers by revenue over 2023–2025, take the top 10%, and compare each "
-            "measure's average (or rate) with the other 90%.")
+    The right answer is the source's list (the four risks of :data:`casekit.selection.RISKS`);
+    the feedback on every option shows what this world's figures say, computed with
+    :func:`casekit.selection.big_customer_risks` (the chapter's one comparison of the biggest
+    tenth with the rest).
+    """
 
-    def _measures(self) -> pd.DataFrame:
-        def build():
-            p = self.profit()
-            c = self.world.customers.set_index("customer_id").loc[p.index]
-            k = max(1, int(np.ceil(0.1 * len(p))))
-            big = pd.Series(False, index=p.index)
-            big.iloc[np.argsort(-p["revenue"].to_numpy(), kind="stable")[:k]] = True
-            rows = {
-                "payment days (财务风险)": c["payment_days"],
-                "bad debt per customer (财务风险)": c["bad_debt"],
-                "discount rate (利润风险)": None,
-                "disputes and lawsuits per customer (管理风险)": c["disputes"],
-                "price sensitivity (流失风险)": c["price_sensitivity"],
-                "share of customers who churned": c["churned"].astype(float),
-                "share of customers losing money": (p["profit"] < 0).astype(float),
-                "loyalty index": c["loyalty"],
-            }
-            out = []
-            for label, values in rows.items():
-                if values is None:
-                    b = p.loc[big, "discount"].sum() / p.loc[big, "list_value"].sum()
-                    r = p.loc[~big, "discount"].sum() / p.loc[~big, "list_value"].sum()
-                else:
-                    b, r = float(values[big].mean()), float(values[~big].mean())
-                out.append((label, b, r))
-            return pd.DataFrame(out, columns=["option", "big", "rest"]).set_index("option")
-        return self._get("measures", build)
+    hint = ("S0: 企业不惜一切代价角逐和保持大客户也要承担一定的风险. The four risks are about money "
+            "owed, price, power and defection. Check each against `sel.big_customer_risks(world)`.")
 
-    def _size_churn(self) -> str:
-        """Churn of the biggest tenth by employees vs the rest, as in ``big_customer_risks``."""
-        r = S.big_customer_risks(self.world).set_index("measure").loc["churn rate"]
-        return f"{r['big']:.1%} against {r['rest']:.1%}"
+    _RIGHT = {
+        "financial": "financial risk (较大的财务风险): they demand credit sales (赊销), so "
+                     "receivables run long and can turn into bad debt",
+        "profit": "profit risk (较大的利润风险): they use their buying power to demand price "
+                  "cuts, discounts, rebates and extra service",
+        "management": "management risk (较大的管理风险): they can abuse their market power, "
+                      "disturb market order (扰乱市场秩序) and squeeze small customers",
+        "churn": "churn risk (较大的流失风险): every rival courts them, offers are alike "
+                 "(同质化), and they may integrate vertically (纵向一体化)",
+    }
+    _LOYAL = ("they are more loyal than other customers, so courting them at any cost is safe")
+    _PROFIT = ("they buy so much that the firm cannot lose money on them")
+    _CHEAP = ("they buy only a small part of our offer but demand a lot, at a high cost to serve")
+
+    def risks(self) -> pd.DataFrame:
+        return self._get("risks", lambda: S.big_customer_risks(self.world).set_index("measure"))
 
     @property
     def prompt(self) -> str:
-        return ("Rank the customers by revenue over 2023–2025. Tick every measure that is "
-                "**higher among the biggest 10%** than among the other 90%. (Those that are "
-                "higher show the risks of big customers, 大客户的风险, in this data.)")
+        return ("S0 warns that a firm which courts and keeps big customers at any cost "
+                "(企业不惜一切代价角逐和保持大客户) takes on risks. Tick every statement that is "
+                "**one of the risks S0 names** (大客户的风险). The feedback shows what this "
+                "world's biggest customers look like on each.")
 
     def options(self) -> list[str]:
-        return list(self._measures().index)
+        return [*self._RIGHT.values(), self._LOYAL, self._PROFIT, self._CHEAP]
 
     def solution(self) -> list[str]:
-        m = self._measures()
-        return [o for o in m.index if m.loc[o, "big"] > m.loc[o, "rest"]]
+        return [self._RIGHT[k] for k in S.RISKS]
+
+    def _line(self, measure: str) -> str:
+        r = self.risks().loc[measure]
+        unit = str(r["unit"])
+        fmt = {"share": lambda x: f"{x:.1%}", "CNY": _cny,
+               "days": lambda x: f"{x:.0f} days"}.get(unit, lambda x: f"{x:.2f}")
+        by = "firm size (employees)" if r["big_by"] == "employees" else "revenue"
+        return (f"{measure}: biggest tenth by {by} {fmt(r['big'])}, the rest {fmt(r['rest'])}")
 
     def explanations(self) -> dict[str, str]:
-        m = self._measures()
-        out = {}
-        for o in m.index:
-            b, r = m.loc[o, "big"], m.loc[o, "rest"]
-            fmt = (lambda x: f"{x:.1%}") if ("share" in o or "rate" in o) else (
-                _cny if "bad debt" in o else (lambda x: f"{x:.2f}"))
-            higher = b > r
-            text = f"biggest 10%: {fmt(b)}, the rest: {fmt(r)}"
-            if higher:
-                out[o] = f"Higher among the big ({text})."
-            elif "losing money" in o:
-                out[o] = (f"Not higher ({text}): many small, new customers lose money too. Yet a "
-                          "visible share of the big ones do — big is not the same as good.")
-            elif "churned" in o:
-                out[o] = (f"Not higher when ranked by revenue ({text}) — but that ranking hides "
-                          "churn: a customer who leaves stops buying, so its revenue is cut short "
-                          "and it sinks down the list. Rank by firm size instead (employees) and "
-                          f"the biggest tenth churn more: {self._size_churn()}.")
-            else:
-                out[o] = f"Not higher among the big ({text}); size alone does not raise it here."
+        p = self.profit()
+        top = p["revenue"] >= p["revenue"].quantile(0.9)
+        big_loss = float((p.loc[top, "profit"] < 0).mean())
+        churn = self.risks().loc["churn rate"]
+        cts_big = p.loc[top, "cost_to_serve"].sum() / p.loc[top, "revenue"].sum()
+        cts_rest = p.loc[~top, "cost_to_serve"].sum() / p.loc[~top, "revenue"].sum()
+        out = {
+            self._RIGHT["financial"]: "One of the four. In this world: "
+                + self._line("payment days") + "; " + self._line("bad debt per customer") + ".",
+            self._RIGHT["profit"]: "One of the four. In this world: "
+                + self._line("discount rate") + ".",
+            self._RIGHT["management"]: "One of the four. The data hold no record of market "
+                "disorder, so the chapter uses proxies: " + self._line("disputes per customer")
+                + "; " + self._line("off-core requests per customer") + ".",
+            self._RIGHT["churn"]: "One of the four. In this world: " + self._line("churn rate")
+                + " (ranked by firm size, since a churner's revenue is cut short).",
+            self._LOYAL: ("Misconception: big means loyal. S0 says the opposite — big customers "
+                          "are easily lured away (被腐蚀背叛), and the rich profit usually comes "
+                          "from loyal customers, not from the biggest buyers (为企业带来丰厚利润"
+                          "通常并不是购买量大的客户，而是忠诚客户). In this world the biggest tenth "
+                          f"by firm size churned {churn['big']:.1%}, the rest {churn['rest']:.1%}."),
+            self._PROFIT: ("Misconception: big means profitable. Big is not the same as good "
+                           "(大客户不一定等同于优质客户): in this world "
+                           f"{big_loss:.0%} of the biggest tenth by revenue lost money."),
+            self._CHEAP: ("Not a big-customer risk: that is the first trait of a bad customer "
+                          "(劣质客户: 只向企业购买少一部分产品或服务，但要求很多). In this world the "
+                          f"cost to serve is {cts_big:.1%} of revenue for the biggest tenth by "
+                          f"revenue and {cts_rest:.1%} for the rest."),
+        }
         return out
 
 

@@ -45,14 +45,25 @@ def profit_curve(profit: pd.DataFrame, *, ax=None, value: str = "profit"):
     ax.scatter([x[peak]], [cum[peak]], color=COLORS["bad"], zorder=3,
                label=f"peak: {cum[peak]:.0%} of total profit")
     ax.fill_between(x[peak:], cum[peak:], cum[peak], color=COLORS["bad"], alpha=0.15,
-                    label="profit lost to loss-making customers")
+                    label="profit given back by the loss-making customers")
+    ax.axvline(x[peak], color=COLORS["bad"], lw=1, ls=":")
+    ax.annotate(f"the {x[peak]:.0%} of customers with a profit\nearn {cum[peak]:.0%} of the total",
+                xy=(x[peak], cum[peak]), xytext=(x[peak] * 0.45, cum[peak] * 1.04),
+                ha="center", va="bottom", fontsize=9,
+                arrowprops={"arrowstyle": "->", "color": COLORS["neutral"]})
+    if peak < len(v) - 1:
+        ax.annotate(f"the other {1 - x[peak]:.0%} give back\n{cum[peak] - cum[-1]:.0%} of the total",
+                    xy=(1.0, cum[-1]), xytext=(x[peak] + (1 - x[peak]) * 0.35, cum[-1] * 0.82),
+                    ha="center", va="top", fontsize=9,
+                    arrowprops={"arrowstyle": "->", "color": COLORS["neutral"]})
     ax.set_xlabel("customers, most profitable first (share of customers)")
     ax.set_ylabel("cumulative profit (% of total profit)")
     ax.set_title("Not every buyer brings profit: the whale curve")
     _style.percent(ax, "x")
     _style.percent(ax, "y")
     ax.set_xlim(0, 1)
-    ax.legend(loc="lower center")
+    ax.set_ylim(0, max(cum[peak] * 1.18, 1.1))
+    ax.legend(loc="lower right", fontsize=8)
     return ax
 
 

@@ -8,7 +8,7 @@ profit.  This module measures, on a customer base, everything the chapter needs 
 :func:`scorecard`                  good-customer (优质客户) and bad-customer (劣质客户) traits → class
 :func:`profit_swaps`               good and bad can swap (优劣有可能会互换): profit sign, year by year
 :func:`big_customer_risks`         big is not the same as good: four risks of big customers
-:func:`small_customer_potential`   small can be good: growth and a simple lifetime value (终身价值)
+:func:`small_customer_potential`   small can be good: growth and lifetime value (终身价值)
 :func:`delivered_value`            customer delivered value (顾客让渡价值) per customer and offer
 :func:`segment_fit`                well-matched selection (门当户对): our advantage by segment
 :func:`two_way_selection`          two-way selection (双向选择): do we want them, do they want us?
@@ -24,7 +24,7 @@ never change their input.  Customer-level results are indexed by ``customer_id``
 from __future__ import annotations
 
 from ._base import (  # noqa: F401
-    GOOD_TRAITS, BAD_TRAITS, SCREENING_CRITERIA, LOOKALIKE_TRAITS, RISKS,
+    GOOD_TRAITS, BAD_TRAITS, SCREENING_CRITERIA, LOOKALIKE_TRAITS, RISKS, WHY_SELECT,
 )
 from .scoring import (  # noqa: F401
     scorecard, profit_swaps, big_customer_risks, margin_by_band, lifetime_value,
@@ -40,7 +40,7 @@ from .screening import (  # noqa: F401
 from ..core.profit import customer_profitability  # noqa: F401
 
 __all__ = [
-    "GOOD_TRAITS", "BAD_TRAITS", "SCREENING_CRITERIA", "LOOKALIKE_TRAITS", "RISKS",
+    "WHY_SELECT", "GOOD_TRAITS", "BAD_TRAITS", "SCREENING_CRITERIA", "LOOKALIKE_TRAITS", "RISKS",
     "customer_profitability", "scorecard", "profit_swaps", "big_customer_risks",
     "small_customer_potential", "lifetime_value", "margin_by_band", "delivered_value", "segment_fit",
     "two_way_selection", "loyal_customers", "new_customers", "lookalike", "LookAlike",

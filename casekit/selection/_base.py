@@ -12,6 +12,21 @@ from ..core.profit import frames, positions
 from ..core.world import is_world, last_years
 
 
+#: Why a firm selects its customers (企业进行客户选择的必要性), S0: the four reasons, then the
+#: further point that selection lets the firm market differently: name → (English, 中文).
+WHY_SELECT = {
+    "not_all_targets": ("not every buyer is the firm's target customer",
+                        "不是所有的购买者都是企业的目标客户"),
+    "not_all_profit": ("not every buyer brings the firm profit",
+                       "不是所有的购买者都能给企业带来收益"),
+    "precondition": ("choosing the right customers is the precondition of developing them well",
+                     "正确选择客户是成功开发客户的前提"),
+    "positioning": ("choosing target customers helps the firm position itself accurately",
+                    "目标客户的选择有助于企业的准确定位"),
+    "market_differently": ("after selection the firm can market differently to different customers",
+                           "对客户进行选择后可进行不同的营销"),
+}
+
 #: The five traits of a good customer (优质客户), S0: name → (English, 中文).
 GOOD_TRAITS = {
     "purchasing_power": ("strong purchase desire and purchasing power", "购买欲望强烈、购买力大"),

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..core.memo import per_world
 from ..core.checks import Interval, require_frame, require_number, validated
+from ..core.ltv import lifetime_value as _ltv
 from ..core.profit import customer_profitability
 from ._base import (
     BAD_TRAITS, GOOD_TRAITS, RISKS, _BAD_SHORT, _IDS, _check_weights, _credit_score,
@@ -397,9 +398,15 @@ def margin_by_band(data, column: str, transactions=None, *, bands: int = 3) -> p
 @validated(options={"horizon": Interval(1, 50, integer=True), "discount_rate": Interval(0, 1)})
 def lifetime_value(annual_margin, annual_cost, growth, *, horizon: int = 5,
                    discount_rate: float = 0.1):
-    """A simple customer lifetime value (客户终身价值): discounted future profit.
+    """Chapter 1's customer lifetime value (客户终身价值): the kit's one definition, one variant.
 
-    ``LTV = Σ_{t=1..horizon} (annual_margin × (1 + growth)^t − annual_cost) / (1 + discount_rate)^t``
+    A thin name for :func:`casekit.lifetime_value` (``casekit/core/ltv.py``) with the options
+    chapter 1 uses: margin growth ``growth``, a yearly cost to serve ``annual_cost``,
+    ``retention=1`` (the customer is assumed to stay: the question is what a small customer
+    could become, not whether it leaves) and ``timing="end"`` (each year's margin arrives at the
+    end of the year, the first one discounted too)::
+
+        LTV = Σ_{t=1..horizon} (annual_margin × (1 + growth)^t − annual_cost) / (1 + discount_rate)^t
 
     Gross margin grows with the customer; the cost to serve stays as it is today.  Works on
     numbers, numpy arrays or pandas Series alike.
@@ -420,7 +427,7 @@ def lifetime_value(annual_margin, annual_cost, growth, *, horizon: int = 5,
     Returns
     -------
     float, array or Series
-        A simple customer lifetime value (客户终身价值): discounted future profit.
+        The lifetime value (a Series named ``lifetime_value`` when ``annual_margin`` is one).
 
     Examples
     --------
@@ -437,11 +444,14 @@ def lifetime_value(annual_margin, annual_cost, growth, *, horizon: int = 5,
         raise ValueError(f"{what}: margin, cost and growth must be finite numbers")
     if (g <= -1).any():
         raise ValueError(f"{what}: growth must be above -1 (−100% a year)")
-    total = np.zeros(np.broadcast(m, c, g).shape)
-    for t in range(1, horizon + 1):
-        total = total + (m * (1 + g) ** t - c) / (1 + discount_rate) ** t
+    shape = np.broadcast(m, c, g).shape
+    total = _ltv(np.broadcast_to(m, shape), retention=1.0, discount=discount_rate,
+                 horizon=horizon, growth=np.broadcast_to(g, shape),
+                 cost=np.broadcast_to(c, shape), timing="end")
+    total = np.asarray(total, dtype="float64")
     if isinstance(annual_margin, pd.Series):
-        return pd.Series(total, index=annual_margin.index, name="lifetime_value")
+        return pd.Series(np.broadcast_to(total, annual_margin.shape), index=annual_margin.index,
+                         name="lifetime_value")
     return float(total) if total.ndim == 0 else total
 
 

@@ -40,11 +40,12 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
     * ``future`` (未来性): growth rate;
     * ``cooperativeness`` (合作性): the 1–5 cooperativeness score as it is.
 
-    ``total`` is their ``weights``-weighted mean (default equal).  Decision:
+    The **screening score** (``screening_score``, 1 to 5) is the ``weights``-weighted *mean* of
+    the five criterion scores (default: equal weights, so the plain average).  Decision:
 
     * ``"drop"`` (淘汰): no profit in the year and no potential (future ≤ ``drop_future``);
     * ``"keep"`` (保留): otherwise, a key customer — the top ``key_share`` by purchases with a
-      profit — or a ``total`` of at least ``keep_score``;
+      profit — or a ``screening_score`` of at least ``keep_score``;
     * ``"watch"`` (观察): everyone else; re-screened next year (dynamic management, 动态管理).
 
     Parameters
@@ -61,7 +62,7 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
     key_share : float, default 0.2
         Share of customers, top by purchases with a profit, that are key (0 to 1).
     keep_score : float, default 3.5
-        Least ``total`` score (1 to 5) that keeps a customer.
+        Least screening score (the mean of the five criteria, 1 to 5) that keeps a customer.
     drop_future : int, default 2
         Future score (0 to 5) at or below which a customer without profit is dropped.
 
@@ -116,14 +117,14 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
     out["future"] = _quintile(c["growth_rate"])
     out["cooperativeness"] = c["cooperativeness"].clip(1, 5).round().astype("int64")
     wv = np.array([w[k] for k in SCREENING_CRITERIA])
-    out["total"] = out[list(SCREENING_CRITERIA)].to_numpy() @ wv / wv.sum()
+    out["screening_score"] = out[list(SCREENING_CRITERIA)].to_numpy() @ wv / wv.sum()
     k = int(np.floor(key_share * len(out)))
     key = pd.Series(False, index=out.index)
     if k:
         key.iloc[np.argsort(-out["revenue"].to_numpy(), kind="stable")[:k]] = True
     out["key_customer"] = key & (out["profit"] > 0)
     drop = (out["profit"] <= 0) & (out["future"] <= drop_future)
-    keep = ~drop & (out["key_customer"] | (out["total"] >= keep_score))
+    keep = ~drop & (out["key_customer"] | (out["screening_score"] >= keep_score))
     out["decision"] = np.select([drop, keep], ["drop", "keep"], "watch")
     out["reason"] = np.select(
         [drop, keep & out["key_customer"], keep],
