@@ -44,9 +44,27 @@ $(TESTS): pyproject.toml
 
 setup: $(LAB)
 
-lab: $(LAB)
+# `make lab LANG=zh` (or a Chinese locale such as LANG=zh_CN.UTF-8) opens the course in Chinese
+# (中文版): the Chinese start page, with JupyterLab's Chinese language pack installed and chosen.
+ZH          := $(if $(filter zh%,$(LANG)),1,)
+LAB_ZH      := $(VENV)/.lab-zh
+ZH_SETTINGS := $(VENV)/lab-zh-settings
+LAB_ARGS_ZH := --LabApp.default_url=/lab/tree/notebooks/zh/00_start_here.ipynb --allow-root
+
+$(LAB_ZH): pyproject.toml | $(LAB)
+	$(call install,lab$(,)zh,JupyterLab's Chinese language pack)
+	@mkdir -p "$(ZH_SETTINGS)/@jupyterlab/translation-extension"
+	@echo '{"locale": "zh_CN"}' > "$(ZH_SETTINGS)/@jupyterlab/translation-extension/plugin.jupyterlab-settings"
+	@touch $@
+
+lab: $(LAB) $(if $(ZH),$(LAB_ZH))
+ifeq ($(ZH),1)
+	@echo "casekit: 正在打开中文版课程（JupyterLab 中文界面，按 Ctrl-C 停止）…"
+	JUPYTERLAB_SETTINGS_DIR="$(ZH_SETTINGS)" LANG=$(if $(filter zh_%,$(LANG)),$(LANG),C.UTF-8) $(VENV)/bin/jupyter lab $(LAB_ARGS_ZH)
+else
 	@echo "casekit: starting JupyterLab on the course's start page (Ctrl-C stops it) …"
 	$(VENV)/bin/jupyter lab $(LAB_ARGS)
+endif
 
 test: $(TESTS)
 	$(PY) -m pytest

@@ -1,6 +1,7 @@
 """The Chinese course in a real browser: JupyterLab + Debian's Chromium driven by Playwright.
 
-Opens a copy of ``exercises/zh/00_how_exercises_work.ipynb`` (the Chinese twin), runs all cells,
+Opens a copy of ``exercises/zh/00_how_exercises_work.ipynb`` (the Chinese twin) in JupyterLab
+with its Chinese language pack (menus in Chinese, as ``make lab LANG=zh`` sets it), runs all cells,
 answers the numeric exercise the way a Chinese keyboard types it (full-width digits and ％), picks
 a wrong option, and reads the Chinese feedback in the page; the answers reach the progress file.
 A screenshot of the answered exercise is saved and its path printed.
@@ -44,7 +45,9 @@ def lab_zh(tmp_path_factory):
     app_settings = tmp / "app-settings"
     shutil.copytree(ROOT / "share" / "jupyter" / "lab" / "settings", app_settings)
     settings = tmp / "settings"
-    for plugin, values in SETTINGS.items():
+    # JupyterLab itself in Chinese (the language pack `make lab LANG=zh` installs)
+    for plugin, values in {**SETTINGS,
+                           "@jupyterlab/translation-extension/plugin": {"locale": "zh_CN"}}.items():
         package, name = plugin.rsplit("/", 1)
         (settings / package).mkdir(parents=True, exist_ok=True)
         (settings / package / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
@@ -108,9 +111,10 @@ def test_chinese_exercises_answer_and_give_chinese_feedback(lab_zh):
             page.set_default_timeout(60_000)
             page.goto(lab_zh["url"])
             page.wait_for_selector(".jp-Notebook")
-            expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
-            page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-            page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+            # JupyterLab's own menus speak Chinese: 运行 → 运行所有单元格
+            expect(page.get_by_role("button", name=re.compile(r"\| 空闲$"))).to_be_visible()
+            page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^运行$")).click()
+            page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^运行所有单元格$")).click()
             expect(page.locator(".casekit-exercise")).to_have_count(5)
             assert page.get_by_text("Error displaying widget").count() == 0
 
