@@ -53,8 +53,11 @@ def test_platinum_by_profit_misconceptions(world):
 def test_clv_by_hand_misconceptions_and_formula(world):
     e = X.ClvByHand(world)
     _, m, r = e._customer()
-    direct = sum(m * r ** t / 1.1 ** t for t in range(5))
+    direct = sum(m * r ** t / 1.1 ** t for t in range(1, 6))   # the kit's convention, t = 1 … T
     assert e.solution() == pytest.approx(direct)
+    start = sum(m * r ** t / 1.1 ** t for t in range(5))        # this year counted in full
+    fb = e.check(round(start, 2))
+    assert not fb.correct and fb.misconception == "this year's margin counted in full"
     for m_ in e.misconceptions():
         fb = e.check(round(float(m_.value), 2))
         assert not fb.correct and fb.misconception == m_.name, (m_.name, fb.message)

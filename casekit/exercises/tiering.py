@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import tiering as T
 from .._format import cny as _cny, pct as _pct
+from ..core.ltv import lifetime_value
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -234,14 +235,14 @@ class PlatinumByProfit(_Values, NumericExercise):
 # --------------------------------------------------------------------------------------------
 @register("tiering.clv_by_hand", chapter=4, title="Lifetime value of one customer, by hand")
 class ClvByHand(_Values, NumericExercise):
-    """Numeric: CLV = Σ_{t=0}^{T-1} m·r^t/(1+d)^t for one customer from the data."""
+    """Numeric: CLV = Σ_{t=1}^{T} m·r^t/(1+d)^t (the kit's ck.lifetime_value, timing="end")."""
 
     unit = "CNY"
     rel_tol = 0.005
     discount = 0.10
     horizon = 5
-    hint = ("Write out the five terms: year 0 counts in full (m), year 1 is m·r/(1+d), year 2 "
-            "m·r²/(1+d)², … up to year 4, then add them.")
+    hint = ("Write out the five terms: year 1 is m·r/(1+d), year 2 m·r²/(1+d)², … up to year 5 "
+            "(m·r⁵/(1+d)⁵), then add them. Each year's margin arrives at the end of the year.")
 
     def _customer(self):
         v = self.values()
@@ -259,7 +260,8 @@ class ClvByHand(_Values, NumericExercise):
                 f"loyalty band stay another year with probability r = {r:.2f}. With a discount "
                 f"rate d = {self.discount:.0%} and a horizon of T = {self.horizon} years, what is "
                 "its lifetime value (客户终身价值)?\n\n"
-                "CLV = Σ_{t=0}^{T−1} m · r^t / (1 + d)^t  (year 0, the coming year, counts in full).")
+                "CLV = Σ_{t=1}^{T} m · r^t / (1 + d)^t  (each margin arrives at the end of its "
+                "year, so the first year is discounted and weighted by retention too).")
 
     def solution(self) -> float:
         _, m, r = self._customer()
@@ -268,7 +270,7 @@ class ClvByHand(_Values, NumericExercise):
     def explanation(self) -> str:
         _, m, r = self._customer()
         q = r / (1 + self.discount)
-        terms = " + ".join(_cny(m * q ** t) for t in range(self.horizon))
+        terms = " + ".join(_cny(m * q ** t) for t in range(1, self.horizon + 1))
         return f"The five terms are {terms}."
 
     def misconceptions(self) -> list[Misconception]:
@@ -280,11 +282,14 @@ class ClvByHand(_Values, NumericExercise):
                           "Money in later years is worth less today: divide year t by (1+d)^t."),
             Misconception("retention left out", m * T.clv_factor(1.0, discount=d, horizon=n),
                           "The customer may leave: multiply year t by r^t."),
-            Misconception("years counted from 1", m * q * T.clv_factor(r, discount=d, horizon=n),
-                          "Year 0, the coming year, counts in full; you discounted every year once "
-                          "too often."),
+            Misconception("this year's margin counted in full",
+                          lifetime_value(m, retention=r, discount=d, horizon=n, timing="start"),
+                          "You counted the first year's margin in full, undiscounted and certain "
+                          "(the textbook variant timing=\"start\", t = 0 … T−1). The course's "
+                          "convention has each margin arrive at the end of its year: year 1 is "
+                          "m·r/(1+d), so every term carries one more factor r/(1+d)."),
             Misconception("one year too many", m * T.clv_factor(r, discount=d, horizon=n + 1),
-                          f"t runs from 0 to T−1 = {n - 1}: {n} terms, not {n + 1}."),
+                          f"t runs from 1 to T = {n}: {n} terms, not {n + 1}."),
             Misconception("margin times years", m * n,
                           "Multiplying the margin by the number of years ignores both the chance of "
                           "losing the customer and the time value of money."),

@@ -17,11 +17,12 @@ often confuse are pinned down here and in the doctests:
   ``monetary="mean"``.  Only purchases on or before the as-of date count.
 * **Customer lifetime value** (客户终身价值, CLV)::
 
-      CLV = Σ_{t=0}^{T-1}  m · r^t / (1 + d)^t
+      CLV = Σ_{t=1}^{T}  m · r^t / (1 + d)^t
 
   with m the yearly margin (profit) of the customer, r the yearly retention rate (the chance the
-  customer stays another year), d the discount rate and T the horizon in years.  Year 0 is the
-  coming year, whose margin counts in full.
+  customer stays another year), d the discount rate and T the horizon in years: the kit's one
+  lifetime value (``ck.lifetime_value``) with its convention ``timing="end"``, in which each
+  year's margin arrives at the end of the year, the first one discounted and retention-weighted.
 """
 
 from __future__ import annotations
