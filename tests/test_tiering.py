@@ -336,17 +336,41 @@ def test_account_scores_bad_input(world):
         T.strategic_focus(world.accounts, cut="mean")
 
 
-def test_time_allocation_and_reallocation(values):
-    ta = T.time_allocation(values, value="profit")
+def test_time_pyramid_bottom_layer_is_the_prospects(world, values):
+    open_leads = world.leads[world.leads["status"] == "open"]
+    p = T.time_pyramid(values, open_leads)
+    assert len(p) == len(values) + len(open_leads)
+    # current customers fill only the top two layers, in S4's ratio 10 : 30
+    cust = p.iloc[:len(values)]
+    assert set(cust["tier"].astype(str)) == {"key", "ordinary"}
+    assert (cust["tier"] == "key").sum() == -(-len(values) // 4)
+    assert set(p["id"].iloc[len(values):]) == set(open_leads["lead_id"])
+    assert (p["tier"].iloc[len(values):] == "would-be").all()
+    # the key layer is the most valuable quarter
+    key_min = cust.loc[cust["tier"] == "key", "profit"].min()
+    assert key_min >= cust.loc[cust["tier"] == "ordinary", "profit"].max()
+
+
+def test_time_allocation_and_reallocation(world, values):
+    open_leads = world.leads[world.leads["status"] == "open"]
+    ta = T.time_allocation(values, open_leads, value="profit")
     assert ta["tier"].astype(str).tolist() == ["key", "ordinary", "would-be"]
     assert ta["s4_time_share"].tolist() == [0.6, 0.3, 0.1]
-    tiers = T.pyramid(values, value="profit", shares=[0.1, 0.3, 0.6],
-                      labels=["key", "ordinary", "would-be"])
-    plan = T.reallocate_time(tiers)
+    assert ta["s4_member_share"].tolist() == [0.1, 0.3, 0.6]
+    assert ta["members"].tolist()[-1] == len(open_leads)
+    assert ta["members"].iloc[:2].sum() == len(values)
+    assert ta["profit"].iloc[:2].sum() == pytest.approx(values["profit"].sum())
+    assert np.isnan(ta["profit"].iloc[-1])
+    assert ta["service_hours"].sum() == pytest.approx(values["service_hours"].sum())
+    plan = T.reallocate_time(T.time_pyramid(values, open_leads))
     assert plan["hours_target"].sum() == pytest.approx(values["service_hours"].sum())
     assert plan["hours_now"].sum() == pytest.approx(values["service_hours"].sum())
+    assert plan["hours_target"].iloc[-1] == pytest.approx(0.1 * values["service_hours"].sum())
+    tiers = T.pyramid(values, value="profit", shares=[0.1, 0.9], labels=["key", "ordinary"])
     with pytest.raises(ValueError, match="no share"):
-        T.reallocate_time(tiers, target={"key": 0.5, "ordinary": 0.5})
+        T.reallocate_time(tiers, target={"key": 1.0})
+    with pytest.raises(ValueError, match="prospects"):
+        T.time_pyramid(values, values)
 
 
 def test_chinese_terms():

@@ -39,7 +39,7 @@ from .tiers import (  # noqa: F401
 from .scores import rfm, rfm_summary  # noqa: F401
 from .lifetime import clv_factor, clv, yearly_retention, customer_values  # noqa: F401
 from .accounts import (  # noqa: F401
-    account_scores, strategic_focus, time_allocation, reallocate_time,
+    account_scores, strategic_focus, time_pyramid, time_allocation, reallocate_time,
 )
 
 __all__ = [
@@ -47,6 +47,6 @@ __all__ = [
     "customer_totals", "pareto_table", "top_share", "gini", "abc", "pyramid", "tier_summary",
     "compare_tiers", "transition_table", "tier_moves", "yearly_values", "tier_migration",
     "rfm", "rfm_summary", "clv_factor", "clv", "yearly_retention",
-    "customer_values", "account_scores", "strategic_focus", "time_allocation", "reallocate_time",
+    "customer_values", "account_scores", "strategic_focus", "time_pyramid", "time_allocation", "reallocate_time",
     "chinese",
 ]
