@@ -4,27 +4,33 @@ Every chapter that prices a customer's future uses :func:`lifetime_value`:
 
 ``LTV = Σ_t (m·(1+g)^t − c) · r^t / (1+d)^t``
 
-over the years ``t`` that the variant counts:
+over the years ``t`` of the horizon. The kit's convention, used in every chapter, is
+``timing="end"``: each margin arrives at the end of its year, so the first year is discounted and
+weighted by retention like every other (``t = 1 … T``). Its variants are named by the options:
 
-- ``timing="start"`` — the margin of the year now starting counts in full (``t = 0 … T−1``);
-  chapter 4 uses it to price a customer on the books today, who pays this year.
-- ``timing="end"`` — each margin arrives at the end of its year and is discounted, the first
-  one included (``t = 1 … T``); chapter 1 uses it for a prospect not yet won, and chapter 6
-  for the textbook multiple ``r / (1 + d − r)`` (``horizon=None``: no end, from year 1).
+- ``horizon`` — a number of years (chapters 1 and 4 count five) or ``None`` for no end, which
+  gives the textbook multiple ``m · r / (1 + d − r)`` of chapter 6;
+- ``growth`` and ``cost`` — chapter 1 lets a small customer's margin grow and keeps its cost to
+  serve, to price its potential;
+- ``retention`` — 1 assumes the customer stays (chapter 1, a prospect's potential); chapters 4
+  and 6 weight each year by the chance that the customer is still there;
+- ``timing="start"`` — the variant some textbooks use, which counts this year's margin in full
+  (``t = 0 … T−1``); it is worth ``(1 + d) / r`` times more, and mixing the two is a common slip.
 
 ``m`` is the yearly margin, ``g`` its yearly growth, ``c`` the yearly cost to serve (constant),
 ``r`` the yearly retention rate (the chance of staying another year; 1 = the customer is
 assumed to stay), ``d`` the discount rate and ``T`` the horizon (``None`` = for ever, which
-needs ``r·(1+g) < 1+d``). Neither variant is "the" right one: they answer different questions,
-and the chapters say which one they use.
+needs ``r·(1+g) < 1+d``).
 
 Examples
 --------
->>> round(lifetime_value(100.0, retention=0.8, discount=0.1, horizon=3), 2)   # 100 + 72.73 + 52.89
-225.62
->>> round(lifetime_value(100.0, retention=0.8, discount=0.1, horizon=None, timing="end"), 4)
+>>> round(lifetime_value(100.0, retention=0.8, discount=0.1, horizon=3), 2)   # 72.73 + 52.89 + 38.47
+164.09
+>>> round(lifetime_value(100.0, retention=0.8, discount=0.1, horizon=None), 4)   # 100 · 0.8 / 0.3
 266.6667
->>> round(lifetime_value(1000.0, cost=200.0, growth=0.5, discount=0.0, horizon=2, timing="end"), 2)
+>>> round(lifetime_value(100.0, retention=0.8, discount=0.1, horizon=3, timing="start"), 2)
+225.62
+>>> round(lifetime_value(1000.0, cost=200.0, growth=0.5, discount=0.0, horizon=2), 2)
 3350.0
 """
 
@@ -36,7 +42,7 @@ import pandas as pd
 __all__ = ["TIMINGS", "lifetime_value", "ltv_multiplier"]
 
 #: The two ways of counting the first year (see the module's docstring).
-TIMINGS = ("start", "end")
+TIMINGS = ("end", "start")
 
 
 def _rates(x, what: str, name: str, *, low: float, high: float | None) -> np.ndarray:
@@ -69,7 +75,7 @@ def _sum_of_powers(q: np.ndarray, horizon, timing: str) -> np.ndarray:
 
 
 def ltv_multiplier(*, retention=1.0, discount: float = 0.10, horizon: int | None = 5,
-                   growth=0.0, timing: str = "start"):
+                   growth=0.0, timing: str = "end"):
     """What one unit of today's yearly margin is worth over the customer's life.
 
     ``Σ_t (1+g)^t · r^t / (1+d)^t`` over the years of the variant (see the module).
@@ -84,8 +90,9 @@ def ltv_multiplier(*, retention=1.0, discount: float = 0.10, horizon: int | None
         Years counted (1 to 100), or ``None`` for no end.
     growth : float or array, default 0.0
         Yearly growth of the margin (above −1).
-    timing : {"start", "end"}, default "start"
-        Whether the first margin counts in full now (``"start"``) or at the end of year 1.
+    timing : {"end", "start"}, default "end"
+        Whether the first margin arrives at the end of year 1 (the kit's convention) or counts in
+        full now (``"start"``).
 
     Returns
     -------
@@ -94,9 +101,9 @@ def ltv_multiplier(*, retention=1.0, discount: float = 0.10, horizon: int | None
 
     Examples
     --------
-    >>> round(ltv_multiplier(retention=0.5, discount=0.0, horizon=3), 6)   # 1 + 0.5 + 0.25
+    >>> round(ltv_multiplier(retention=0.5, discount=0.0, horizon=3, timing="start"), 6)  # 1+.5+.25
     1.75
-    >>> round(ltv_multiplier(retention=0.8, horizon=None, timing="end"), 4)   # r / (1 + d − r)
+    >>> round(ltv_multiplier(retention=0.8, horizon=None), 4)   # r / (1 + d − r)
     2.6667
     """
     what = "lifetime_value"
@@ -120,7 +127,7 @@ def ltv_multiplier(*, retention=1.0, discount: float = 0.10, horizon: int | None
 
 
 def lifetime_value(margin, *, retention=1.0, discount: float = 0.10, horizon: int | None = 5,
-                   growth=0.0, cost=0.0, timing: str = "start"):
+                   growth=0.0, cost=0.0, timing: str = "end"):
     """Customer lifetime value (客户终身价值): discounted future profit of a customer.
 
     ``LTV = Σ_t (m·(1+g)^t − c) · r^t / (1+d)^t`` over ``t = 0 … T−1`` (``timing="start"``) or
@@ -140,9 +147,9 @@ def lifetime_value(margin, *, retention=1.0, discount: float = 0.10, horizon: in
         Yearly growth ``g`` of the margin (0.1 = 10%).
     cost : float, array or Series, default 0.0
         Yearly cost to serve ``c``, which does not grow.
-    timing : {"start", "end"}, default "start"
-        ``"start"``: this year's margin counts in full; ``"end"``: each margin arrives at the
-        end of its year, the first one discounted too.
+    timing : {"end", "start"}, default "end"
+        ``"end"`` (the kit's convention): each margin arrives at the end of its year, the first
+        one discounted and retention-weighted too; ``"start"``: this year's margin counts in full.
 
     Returns
     -------
@@ -151,11 +158,11 @@ def lifetime_value(margin, *, retention=1.0, discount: float = 0.10, horizon: in
 
     Examples
     --------
-    >>> round(lifetime_value(1000.0, cost=200.0, discount=0.0, horizon=2, timing="end"), 2)
+    >>> round(lifetime_value(1000.0, cost=200.0, discount=0.0, horizon=2), 2)
     1600.0
     >>> s = pd.Series([100.0, -20.0], index=["a", "b"])
     >>> lifetime_value(s, retention=0.8, horizon=3).round(2).tolist()
-    [225.62, -45.12]
+    [164.09, -32.82]
     """
     what = "lifetime_value"
     m = _rates(margin, what, "margin", low=-np.inf, high=np.inf)
