@@ -76,7 +76,7 @@ def idiom_pareto(per):
 
 def idiom_clv(per, discount=0.10, horizon=5):
     q = per["retention"].to_numpy() / (1 + discount)
-    return pd.Series(per["annual_profit"].to_numpy() * ((1 - q ** horizon) / (1 - q)),
+    return pd.Series(per["annual_profit"].to_numpy() * (q * (1 - q ** horizon) / (1 - q)),
                      index=per.index, name="clv")
 
 

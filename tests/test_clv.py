@@ -173,8 +173,9 @@ def test_simple_clv_is_the_special_case_of_discounted_value():
     df = pd.DataFrame({"annual_profit": [100.0, 250.0, -20.0], "r": [0.8, 0.5, 0.9]})
     simple = tiering.clv(df, retention="r", discount=0.1, horizon=6).to_numpy()
     k = np.arange(6)
-    margins = df["annual_profit"].to_numpy()[:, None] * df["r"].to_numpy()[:, None] ** k
-    np.testing.assert_allclose(clv.discounted_value(margins, discount=0.1), simple, rtol=1e-12)
+    margins = df["annual_profit"].to_numpy()[:, None] * df["r"].to_numpy()[:, None] ** (k + 1)
+    # the kit's convention (timing="end"): the first margin, m·r, arrives a year from now
+    np.testing.assert_allclose(clv.discounted_value(margins, discount=0.1) / 1.1, simple, rtol=1e-12)
 
 
 def test_lifetime_value_adds_discounted_period_margins(bg, gg, cal):

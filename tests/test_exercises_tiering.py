@@ -9,8 +9,9 @@ import casekit.exercises as ex
 from casekit import tiering as T
 from casekit.exercises import tiering as X
 
-IDS = ["tiering.profit_top_share", "tiering.pyramid_cutoffs", "tiering.platinum_by_profit",
-       "tiering.clv_by_hand", "tiering.rfm_action", "tiering.focus_matrix"]
+IDS = ["tiering.profit_top_share", "tiering.abc_class_a", "tiering.pyramid_cutoffs",
+       "tiering.platinum_by_profit", "tiering.clv_by_hand", "tiering.rfm_action",
+       "tiering.time_pyramid_prospects", "tiering.focus_matrix"]
 WORLDS = [(0, 2000), (3, 500)]
 
 
@@ -53,8 +54,11 @@ def test_platinum_by_profit_misconceptions(world):
 def test_clv_by_hand_misconceptions_and_formula(world):
     e = X.ClvByHand(world)
     _, m, r = e._customer()
-    direct = sum(m * r ** t / 1.1 ** t for t in range(5))
+    direct = sum(m * r ** t / 1.1 ** t for t in range(1, 6))   # the kit's convention, t = 1 … T
     assert e.solution() == pytest.approx(direct)
+    start = sum(m * r ** t / 1.1 ** t for t in range(5))        # this year counted in full
+    fb = e.check(round(start, 2))
+    assert not fb.correct and fb.misconception == "this year's margin counted in full"
     for m_ in e.misconceptions():
         fb = e.check(round(float(m_.value), 2))
         assert not fb.correct and fb.misconception == m_.name, (m_.name, fb.message)
@@ -95,3 +99,27 @@ def test_widgets_build_and_check(world, progress_file):
         view = ex.make(eid, world).widget()
         view.set_answer(ex.make(eid, world).solution())
         assert view.check().correct
+
+
+def test_abc_class_a_is_tiering_abc_and_names_the_mistakes(world):
+    e = X.AbcClassA(world)
+    v = T.customer_values(world)
+    want = (T.abc(v, value="revenue", cutoffs=(0.8, 0.95))["abc"] == "A").sum()
+    assert e.solution() == want
+    assert e.check(int(want)).correct
+    for m in e.misconceptions():
+        if m.value != want:
+            fb = e.check(m.value)
+            assert not fb.correct and fb.misconception == m.name, (m.name, fb.message)
+
+
+def test_time_pyramid_prospects_counts_the_open_leads(world):
+    e = X.TimePyramidProspects(world)
+    open_leads = world.leads[world.leads["status"] == "open"]
+    assert e.solution() == len(open_leads)
+    assert e.solution() == T.time_allocation(T.customer_values(world), open_leads)["members"].iloc[-1]
+    assert e.check(len(open_leads)).correct
+    for m in e.misconceptions():
+        fb = e.check(m.value)
+        assert not fb.correct and fb.misconception == m.name, (m.name, fb.message)
+    assert not e.check("").correct

@@ -94,6 +94,6 @@ def test_clv_is_the_closed_form():
                        "r": np.r_[rng.uniform(0, 1, 998), 1.0, 0.0]})
     got = T.clv(df, retention="r", discount=0.0, horizon=4)
     r = df["r"].to_numpy()
-    want = df["annual_profit"].to_numpy() * (1 + r + r**2 + r**3)
+    want = df["annual_profit"].to_numpy() * (r + r**2 + r**3 + r**4)
     np.testing.assert_allclose(got, want, rtol=1e-12)
     assert got.iloc[-2] == df["annual_profit"].iloc[-2] * 4  # q = 1: T years in full

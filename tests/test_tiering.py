@@ -248,20 +248,37 @@ def test_rfm_summary_counts(world):
 # ---------------------------------------------------------------- CLV
 
 def test_clv_hand_computed():
-    # 100 + 100*0.8/1.1 + 100*0.64/1.21
-    expected = 100 + 80 / 1.1 + 64 / 1.21
+    # the kit's convention (timing="end"): 100*0.8/1.1 + 100*0.64/1.21 + 100*0.512/1.331
+    expected = 80 / 1.1 + 64 / 1.21 + 51.2 / 1.331
     df = pd.DataFrame({"annual_profit": [100.0]})
     assert T.clv(df, retention=0.8, discount=0.1, horizon=3).iloc[0] == pytest.approx(expected)
-    assert T.clv_factor(0.8, discount=0.1, horizon=1) == pytest.approx(1.0)    # year 0 in full
-    assert T.clv_factor(0.0, discount=0.1, horizon=10) == pytest.approx(1.0)
+    assert T.clv_factor(0.8, discount=0.1, horizon=1) == pytest.approx(0.8 / 1.1)  # year 1 too
+    assert T.clv_factor(0.0, discount=0.1, horizon=10) == pytest.approx(0.0)
 
 
 def test_clv_factor_matches_the_sum():
     r, d, horizon = 0.85, 0.12, 7
-    direct = sum(r ** t / (1 + d) ** t for t in range(horizon))
+    direct = sum(r ** t / (1 + d) ** t for t in range(1, horizon + 1))
     assert T.clv_factor(r, discount=d, horizon=horizon) == pytest.approx(direct)
     arr = T.clv_factor(np.array([0.5, 1.0]), discount=0.0, horizon=4)
-    assert arr.tolist() == pytest.approx([1.875, 4.0])
+    assert arr.tolist() == pytest.approx([0.9375, 4.0])
+
+
+def test_clv_is_the_kits_one_lifetime_value():
+    rng = np.random.default_rng(5)
+    df = pd.DataFrame({"annual_profit": rng.normal(1000, 3000, 500),
+                       "r": np.r_[rng.uniform(0, 1, 498), 1.0, 0.0]})
+    for d, horizon in [(0.1, 5), (0.0, 3), (0.25, 12)]:
+        want = ck.lifetime_value(df["annual_profit"], retention=df["r"].to_numpy(), discount=d,
+                                 horizon=horizon, timing="end")
+        got = T.clv(df, retention="r", discount=d, horizon=horizon)
+        np.testing.assert_allclose(got.to_numpy(), want.to_numpy(), rtol=1e-12, atol=1e-9)
+        one = T.clv(df, retention=0.7, discount=d, horizon=horizon)
+        np.testing.assert_allclose(one.to_numpy(), ck.lifetime_value(
+            df["annual_profit"], retention=0.7, discount=d, horizon=horizon, timing="end"), rtol=1e-12)
+    # the textbook variant that counts this year in full is worth (1 + d) / r times more
+    start = ck.lifetime_value(100.0, retention=0.8, discount=0.1, horizon=5, timing="start")
+    assert start == pytest.approx(100 * T.clv_factor(0.8, discount=0.1, horizon=5) * 1.1 / 0.8)
 
 
 @pytest.mark.parametrize("kwargs, match", [
@@ -319,17 +336,41 @@ def test_account_scores_bad_input(world):
         T.strategic_focus(world.accounts, cut="mean")
 
 
-def test_time_allocation_and_reallocation(values):
-    ta = T.time_allocation(values, value="profit")
+def test_time_pyramid_bottom_layer_is_the_prospects(world, values):
+    open_leads = world.leads[world.leads["status"] == "open"]
+    p = T.time_pyramid(values, open_leads)
+    assert len(p) == len(values) + len(open_leads)
+    # current customers fill only the top two layers, in S4's ratio 10 : 30
+    cust = p.iloc[:len(values)]
+    assert set(cust["tier"].astype(str)) == {"key", "ordinary"}
+    assert (cust["tier"] == "key").sum() == -(-len(values) // 4)
+    assert set(p["id"].iloc[len(values):]) == set(open_leads["lead_id"])
+    assert (p["tier"].iloc[len(values):] == "would-be").all()
+    # the key layer is the most valuable quarter
+    key_min = cust.loc[cust["tier"] == "key", "profit"].min()
+    assert key_min >= cust.loc[cust["tier"] == "ordinary", "profit"].max()
+
+
+def test_time_allocation_and_reallocation(world, values):
+    open_leads = world.leads[world.leads["status"] == "open"]
+    ta = T.time_allocation(values, open_leads, value="profit")
     assert ta["tier"].astype(str).tolist() == ["key", "ordinary", "would-be"]
     assert ta["s4_time_share"].tolist() == [0.6, 0.3, 0.1]
-    tiers = T.pyramid(values, value="profit", shares=[0.1, 0.3, 0.6],
-                      labels=["key", "ordinary", "would-be"])
-    plan = T.reallocate_time(tiers)
+    assert ta["s4_member_share"].tolist() == [0.1, 0.3, 0.6]
+    assert ta["members"].tolist()[-1] == len(open_leads)
+    assert ta["members"].iloc[:2].sum() == len(values)
+    assert ta["profit"].iloc[:2].sum() == pytest.approx(values["profit"].sum())
+    assert np.isnan(ta["profit"].iloc[-1])
+    assert ta["service_hours"].sum() == pytest.approx(values["service_hours"].sum())
+    plan = T.reallocate_time(T.time_pyramid(values, open_leads))
     assert plan["hours_target"].sum() == pytest.approx(values["service_hours"].sum())
     assert plan["hours_now"].sum() == pytest.approx(values["service_hours"].sum())
+    assert plan["hours_target"].iloc[-1] == pytest.approx(0.1 * values["service_hours"].sum())
+    tiers = T.pyramid(values, value="profit", shares=[0.1, 0.9], labels=["key", "ordinary"])
     with pytest.raises(ValueError, match="no share"):
-        T.reallocate_time(tiers, target={"key": 0.5, "ordinary": 0.5})
+        T.reallocate_time(tiers, target={"key": 1.0})
+    with pytest.raises(ValueError, match="prospects"):
+        T.time_pyramid(values, values)
 
 
 def test_chinese_terms():

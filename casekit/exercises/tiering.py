@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import tiering as T
 from .._format import cny as _cny, pct as _pct
+from ..core.ltv import lifetime_value
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -23,8 +24,8 @@ from .engine import (
     register,
 )
 
-__all__ = ["ProfitTopShare", "PyramidCutoffs", "PlatinumByProfit", "ClvByHand", "RfmAction",
-           "FocusMatrix"]
+__all__ = ["ProfitTopShare", "AbcClassA", "PyramidCutoffs", "PlatinumByProfit", "ClvByHand",
+           "RfmAction", "TimePyramidProspects", "FocusMatrix"]
 
 
 class _Values:
@@ -94,6 +95,56 @@ _TOP_BUCKETS = (("10% or less", 0, 10), ("15%", 15, 15), ("20%", 20, 20), ("25%"
                 ("30% or more", 30, 100))
 
 
+@register("tiering.abc_class_a", chapter=4, title="How many customers are in class A?")
+class AbcClassA(_Values, NumericExercise):
+    """Numeric: class A of ABC analysis (ABC分类法) by revenue at the course's cut-off 80% / 95%."""
+
+    unit = "customers"
+    rel_tol = 0.0
+    abs_tol = 0.0
+    decimals = 0
+    hint = ("Rank the customers by revenue, biggest first, and add up their shares. A customer is "
+            "in A while the customers ranked before it hold less than 80% of revenue — so the one "
+            "that crosses 80% is still an A. `tiering.abc` does it.")
+
+    @property
+    def prompt(self) -> str:
+        n = len(self.values())
+        return (f"ABC analysis (ABC分类法) of our {n:,} customers by revenue over 2023–2025, with "
+                "the course's cut-off 80% / 95%: how many customers are in class A?")
+
+    @property
+    def bounds(self):
+        return (0, len(self.values()))
+
+    def _counts(self, value="revenue") -> pd.Series:
+        return T.abc(self.values(), value=value, cutoffs=(0.8, 0.95))["abc"].value_counts()
+
+    def solution(self) -> float:
+        return float(self._counts()["A"])
+
+    def explanation(self) -> str:
+        n = len(self.values())
+        a = int(self.solution())
+        return (f"{a:,} of {n:,} customers ({a / n:.0%}) bring the first 80% of revenue: class A "
+                "is set by the cumulative share of value, not by a share of customers.")
+
+    def misconceptions(self) -> list[Misconception]:
+        n, a = len(self.values()), self.solution()
+        return [
+            Misconception("20% of the customers", float(math.ceil(0.2 * n - 1e-9)),
+                          "That is the top 20% of customers — the 80/20 rule taken as the "
+                          "definition. Class A is whoever brings the first 80% of revenue, however "
+                          "many they are."),
+            Misconception("the crossing customer left out", a - 1,
+                          "The customer whose revenue carries the total past 80% is still an A: "
+                          "the share *before* it is below 80%."),
+            Misconception("ranked by profit", float(self._counts("profit")["A"]),
+                          "You ranked by profit; this question ranks by revenue."),
+        ]
+
+
+# --------------------------------------------------------------------------------------------
 @register("tiering.pyramid_cutoffs", chapter=4, title="Explore: set the pyramid's cut-offs")
 class PyramidCutoffs(_Values, ExploreExercise):
     """Explore: sliders set the platinum and gold shares; a menu ranks by revenue or profit."""
@@ -234,14 +285,14 @@ class PlatinumByProfit(_Values, NumericExercise):
 # --------------------------------------------------------------------------------------------
 @register("tiering.clv_by_hand", chapter=4, title="Lifetime value of one customer, by hand")
 class ClvByHand(_Values, NumericExercise):
-    """Numeric: CLV = Σ_{t=0}^{T-1} m·r^t/(1+d)^t for one customer from the data."""
+    """Numeric: CLV = Σ_{t=1}^{T} m·r^t/(1+d)^t (the kit's ck.lifetime_value, timing="end")."""
 
     unit = "CNY"
     rel_tol = 0.005
     discount = 0.10
     horizon = 5
-    hint = ("Write out the five terms: year 0 counts in full (m), year 1 is m·r/(1+d), year 2 "
-            "m·r²/(1+d)², … up to year 4, then add them.")
+    hint = ("Write out the five terms: year 1 is m·r/(1+d), year 2 m·r²/(1+d)², … up to year 5 "
+            "(m·r⁵/(1+d)⁵), then add them. Each year's margin arrives at the end of the year.")
 
     def _customer(self):
         v = self.values()
@@ -259,7 +310,8 @@ class ClvByHand(_Values, NumericExercise):
                 f"loyalty band stay another year with probability r = {r:.2f}. With a discount "
                 f"rate d = {self.discount:.0%} and a horizon of T = {self.horizon} years, what is "
                 "its lifetime value (客户终身价值)?\n\n"
-                "CLV = Σ_{t=0}^{T−1} m · r^t / (1 + d)^t  (year 0, the coming year, counts in full).")
+                "CLV = Σ_{t=1}^{T} m · r^t / (1 + d)^t  (each margin arrives at the end of its "
+                "year, so the first year is discounted and weighted by retention too).")
 
     def solution(self) -> float:
         _, m, r = self._customer()
@@ -268,7 +320,7 @@ class ClvByHand(_Values, NumericExercise):
     def explanation(self) -> str:
         _, m, r = self._customer()
         q = r / (1 + self.discount)
-        terms = " + ".join(_cny(m * q ** t) for t in range(self.horizon))
+        terms = " + ".join(_cny(m * q ** t) for t in range(1, self.horizon + 1))
         return f"The five terms are {terms}."
 
     def misconceptions(self) -> list[Misconception]:
@@ -280,14 +332,69 @@ class ClvByHand(_Values, NumericExercise):
                           "Money in later years is worth less today: divide year t by (1+d)^t."),
             Misconception("retention left out", m * T.clv_factor(1.0, discount=d, horizon=n),
                           "The customer may leave: multiply year t by r^t."),
-            Misconception("years counted from 1", m * q * T.clv_factor(r, discount=d, horizon=n),
-                          "Year 0, the coming year, counts in full; you discounted every year once "
-                          "too often."),
+            Misconception("this year's margin counted in full",
+                          lifetime_value(m, retention=r, discount=d, horizon=n, timing="start"),
+                          "You counted the first year's margin in full, undiscounted and certain "
+                          "(the textbook variant timing=\"start\", t = 0 … T−1). The course's "
+                          "convention has each margin arrive at the end of its year: year 1 is "
+                          "m·r/(1+d), so every term carries one more factor r/(1+d)."),
             Misconception("one year too many", m * T.clv_factor(r, discount=d, horizon=n + 1),
-                          f"t runs from 0 to T−1 = {n - 1}: {n} terms, not {n + 1}."),
+                          f"t runs from 1 to T = {n}: {n} terms, not {n + 1}."),
             Misconception("margin times years", m * n,
                           "Multiplying the margin by the number of years ignores both the chance of "
                           "losing the customer and the time value of money."),
+        ]
+
+
+# --------------------------------------------------------------------------------------------
+@register("tiering.time_pyramid_prospects", chapter=4,
+          title="Who fills the bottom of S4's time pyramid?")
+class TimePyramidProspects(NumericExercise):
+    """Numeric: the members of the bottom layer (有可能成为你的客户) of S4's time pyramid."""
+
+    unit = "members"
+    rel_tol = 0.0
+    abs_tol = 0.0
+    decimals = 0
+    hint = ("The bottom layer is those who *may become* your customers: prospects, not customers. "
+            "Look in `world.leads` for the leads that are neither won nor lost (status `open`).")
+
+    @property
+    def prompt(self) -> str:
+        n = len(self.world.customers)
+        return ("S4's pyramid of time (金字塔形的客户结构) gives 60% of the time to key customers "
+                "(关键客户), 30% to ordinary customers (普通客户) and 10% to those who may become "
+                f"your customers (有可能成为你的客户). Jinghua has {n:,} current customers and the "
+                "leads in `world.leads`. How many members does the bottom layer have today?")
+
+    @property
+    def bounds(self):
+        return (0, len(self.world.customers) + len(self.world.leads))
+
+    def _leads(self) -> pd.DataFrame:
+        return self.world.leads
+
+    def solution(self) -> float:
+        return float((self._leads()["status"] == "open").sum())
+
+    def explanation(self) -> str:
+        return (f"{int(self.solution()):,} open leads: prospects not yet won and not lost. Current "
+                "customers fill only the top two layers; the bottom tenth of the time goes to "
+                "developing the prospects who may refill them.")
+
+    def misconceptions(self) -> list[Misconception]:
+        n = len(self.world.customers)
+        status = self._leads()["status"]
+        return [
+            Misconception("the bottom 60% of current customers", float(math.ceil(0.6 * n - 1e-9)),
+                          "That fills the layer with today's small customers. S4's bottom layer "
+                          "is those who *may become* customers: prospects, not customers."),
+            Misconception("every lead", float(len(status)),
+                          "Won leads are customers already, and lost leads (丢单) are no longer "
+                          "prospects: count the open ones."),
+            Misconception("lost leads counted too", float((status != "won").sum()),
+                          "A lost lead (未成交, 丢单) has said no; only the open leads may still "
+                          "become customers."),
         ]
 
 

@@ -286,29 +286,34 @@ def strategic_focus_matrix(focused: pd.DataFrame, *, size="potential", cut=3.0, 
 @_style.chart
 def time_vs_value(allocation: pd.DataFrame, *, value="profit", time="service_hours", ax=None,
                   title=None):
-    """The S4 time pyramid against the data (output of :func:`tiering.time_allocation`).
+    """S4's pyramid of time against the data (output of :func:`tiering.time_allocation`).
 
-    Bars per tier: share of customers, share of time today, share of time S4 recommends, share of
-    ``value``.
+    Bars per layer (key and ordinary customers, would-be = prospects): its share of the members
+    and S4's, its share of time today and S4's, and its share of ``value`` (prospects have none).
     """
-    cols = ["customer_share", f"{time}_share", "s4_time_share", f"{value}_share"]
-    _need(allocation, {"tier": "any", **{c: "numeric" for c in cols}}, "time_vs_value")
+    cols = ["member_share", "s4_member_share", f"{time}_share", "s4_time_share", f"{value}_share"]
+    _need(allocation, {"tier": "any", **{c: "numeric" for c in cols[:-1]}}, "time_vs_value")
+    if cols[-1] not in allocation.columns:
+        raise ValueError(f"time_vs_value: no column {cols[-1]!r}; expected the output of "
+                         "tiering.time_allocation with that value")
     ax = _style.axes(ax)
-    labels = ["customers", "time today", "time S4 advises", value]
-    colours = [COLORS["neutral"], COLORS["accent"], "#F5D08A", COLORS["main"]]
+    labels = ["members", "members in S4", "time today", "time S4 advises", value]
+    colours = [COLORS["neutral"], "#D9D9D9", COLORS["accent"], "#F5D08A", COLORS["main"]]
     x = np.arange(len(allocation))
-    w = 0.2
+    w = 0.16
     for i, c in enumerate(cols):
         vals = allocation[c].to_numpy(dtype="float64")
-        bars = ax.bar(x + (i - 1.5) * w, vals, w, color=colours[i], label=labels[i],
-                      hatch="//" if c == "s4_time_share" else None, edgecolor="white")
-        ax.bar_label(bars, labels=[f"{v:.0%}" for v in vals], fontsize=7, padding=1)
-    ax.set_xticks(x, [str(t) for t in allocation["tier"]])
+        bars = ax.bar(x + (i - 2) * w, np.nan_to_num(vals), w, color=colours[i], label=labels[i],
+                      hatch="//" if c.startswith("s4_") else None, edgecolor="white")
+        ax.bar_label(bars, labels=["n/a" if np.isnan(v) else f"{v:.0%}" for v in vals],
+                     fontsize=7, padding=1)
+    names = {"would-be": "would-be\n(prospects)"}
+    ax.set_xticks(x, [names.get(str(t), str(t)) for t in allocation["tier"]])
     ax.axhline(0, color="black", lw=0.6)
     _style.percent(ax, "y")
-    ax.set_xlabel(f"Tier (by {value})")
+    ax.set_xlabel(f"Layer (customers by {value}; prospects = open leads)")
     ax.set_ylabel("Share of all (%)")
     ax.set_title(title or "Where the time goes, and where the value comes from")
-    ax.legend(loc="upper right", ncols=2)
+    ax.legend(loc="upper right", ncols=2, fontsize=8)
     ax.margins(y=0.15)
     return ax

@@ -17,11 +17,12 @@ often confuse are pinned down here and in the doctests:
   ``monetary="mean"``.  Only purchases on or before the as-of date count.
 * **Customer lifetime value** (客户终身价值, CLV)::
 
-      CLV = Σ_{t=0}^{T-1}  m · r^t / (1 + d)^t
+      CLV = Σ_{t=1}^{T}  m · r^t / (1 + d)^t
 
   with m the yearly margin (profit) of the customer, r the yearly retention rate (the chance the
-  customer stays another year), d the discount rate and T the horizon in years.  Year 0 is the
-  coming year, whose margin counts in full.
+  customer stays another year), d the discount rate and T the horizon in years: the kit's one
+  lifetime value (``ck.lifetime_value``) with its convention ``timing="end"``, in which each
+  year's margin arrives at the end of the year, the first one discounted and retention-weighted.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from .tiers import (  # noqa: F401
 from .scores import rfm, rfm_summary  # noqa: F401
 from .lifetime import clv_factor, clv, yearly_retention, customer_values  # noqa: F401
 from .accounts import (  # noqa: F401
-    account_scores, strategic_focus, time_allocation, reallocate_time,
+    account_scores, strategic_focus, time_pyramid, time_allocation, reallocate_time,
 )
 
 __all__ = [
@@ -46,6 +47,6 @@ __all__ = [
     "customer_totals", "pareto_table", "top_share", "gini", "abc", "pyramid", "tier_summary",
     "compare_tiers", "transition_table", "tier_moves", "yearly_values", "tier_migration",
     "rfm", "rfm_summary", "clv_factor", "clv", "yearly_retention",
-    "customer_values", "account_scores", "strategic_focus", "time_allocation", "reallocate_time",
+    "customer_values", "account_scores", "strategic_focus", "time_pyramid", "time_allocation", "reallocate_time",
     "chinese",
 ]

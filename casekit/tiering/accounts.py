@@ -126,51 +126,135 @@ def strategic_focus(accounts: pd.DataFrame, *, cut=3.0, customer="customer_id") 
     return out
 
 
-@validated(frames={"customers": {"{customer}": "key", "{value}": "numeric", "{time}": "money"}}, keys={"customers": "{customer}"})
-def time_allocation(customers: pd.DataFrame, *, value="profit", time="service_hours",
-                    customer="customer_id") -> pd.DataFrame:
-    """The S4 time pyramid against the data: per value tier, share of customers, time and value.
+@validated(frames={"customers": {"{customer}": "key", "{value}": "numeric", "{time}": "money"},
+                   "prospects": {"{prospect}": "key"}},
+           keys={"customers": "{customer}", "prospects": "{prospect}"}, empty_ok=("prospects",))
+def time_pyramid(customers: pd.DataFrame, prospects: pd.DataFrame, *, value="profit",
+                 time="service_hours", customer="customer_id", prospect="lead_id") -> pd.DataFrame:
+    """S4's pyramid of time (金字塔形的客户结构), one row per member: current customers and prospects.
 
-    Customers are tiered by ``value`` into key 10% / ordinary 30% / would-be 60% (关键客户 /
-    普通客户 / 有可能成为你的客户).  Columns: ``tier``, ``customers``, ``customer_share``, the
-    value's sum / share / mean, the ``time`` sum and share, value per hour, and ``s4_time_share``
-    — the share of time S4 says the tier should get (60% / 30% / 10%).
+    The top two layers are **current customers**, tiered by ``value``: 关键客户 (key) and 普通客户
+    (ordinary) in S4's ratio of counts 10 : 30, i.e. the top quarter of customers and the other
+    three quarters.  The bottom layer, 有可能成为你的客户 (would-be), is the **prospects**: every
+    row of ``prospects`` (e.g. the open leads of ``world.leads``, not yet won and not lost).
+    Columns: ``id``, ``tier`` (key / ordinary / would-be), ``value`` (NaN for a prospect, who has
+    no profit yet) and ``time``: the customer's hours; a prospect's hours are not recorded in the
+    customer file and count as 0.
 
     Parameters
     ----------
     customers : DataFrame
         Needs the ``customer=`` column (customer ids), the ``value=`` column (numbers), the
         ``time=`` column (amounts ≥ 0).
+    prospects : DataFrame
+        Needs the ``prospect=`` column (ids); one row per prospect.
     value : str, default 'profit'
         Name of the value column.
     time : str, default 'service_hours'
         Name of the column of hours spent.
     customer : str, default 'customer_id'
         Name of the customer-id column.
+    prospect : str, default 'lead_id'
+        Name of the prospect-id column.
 
     Returns
     -------
     DataFrame
-        The S4 time pyramid against the data: per value tier, share of customers, time and
-        value.
+        One row per customer and per prospect, with its layer of the time pyramid.
 
     Examples
     --------
-    >>> df = pd.DataFrame({"customer_id": range(1, 11), "profit": [100.0] + [10.0] * 3 + [1.0] * 6,
-    ...                    "service_hours": [2.0] + [2.0] * 3 + [2.0] * 6})
-    >>> t = time_allocation(df)
-    >>> t[["tier", "customers", "profit_share", "service_hours_share", "s4_time_share"]]
-           tier  customers  profit_share  service_hours_share  s4_time_share
-    0       key          1      0.735294                  0.1            0.6
-    1  ordinary          3      0.220588                  0.3            0.3
-    2  would-be          6      0.044118                  0.6            0.1
+    >>> c = pd.DataFrame({"customer_id": [1, 2, 3, 4], "profit": [50.0, 10.0, 5.0, -1.0],
+    ...                   "service_hours": [3.0, 2.0, 2.0, 1.0]})
+    >>> p = pd.DataFrame({"lead_id": [7, 8, 9]})
+    >>> time_pyramid(c, p)["tier"].astype(str).tolist()
+    ['key', 'ordinary', 'ordinary', 'ordinary', 'would-be', 'would-be', 'would-be']
     """
-    require_frame(customers, {customer: "any", value: "numeric", time: "numeric"},
-                  what="time_allocation")
-    t = pyramid(customers, value=value, shares=[p[2] for p in TIME_PYRAMID],
-                labels=[p[0] for p in TIME_PYRAMID], customer=customer)
-    out = tier_summary(t, values=[value], time=time)
-    out["s4_time_share"] = [p[3] for p in TIME_PYRAMID]
+    what = "time_pyramid"
+    require_frame(customers, {customer: "any", value: "numeric", time: "numeric"}, what=what)
+    if not isinstance(prospects, pd.DataFrame) or prospect not in prospects.columns:
+        raise ValueError(f"{what}: prospects must be a table with a {prospect!r} column (e.g. the "
+                         f"open leads of world.leads), got {type(prospects).__name__}")
+    (k, kz, k_share, _), (o, oz, o_share, _), (w, wz, _, _) = TIME_PYRAMID
+    t = pyramid(customers, value=value, shares=[k_share / (k_share + o_share),
+                                                o_share / (k_share + o_share)],
+                labels=[k, o], customer=customer)
+    labels = [p[0] for p in TIME_PYRAMID]
+    top = pd.DataFrame({"id": t[customer].to_numpy(), "tier": t["tier"].astype("str").to_numpy(),
+                        value: t[value].to_numpy(dtype="float64"),
+                        time: t[time].to_numpy(dtype="float64")})
+    bottom = pd.DataFrame({"id": prospects[prospect].to_numpy(), "tier": w,
+                           value: np.nan, time: 0.0})
+    out = pd.concat([top, bottom], ignore_index=True) if len(bottom) else top
+    out["tier"] = pd.Categorical(out["tier"], categories=labels, ordered=True)
+    return out
+
+
+@validated(frames={"customers": {"{customer}": "key", "{value}": "numeric", "{time}": "money"},
+                   "prospects": {"{prospect}": "key"}},
+           keys={"customers": "{customer}", "prospects": "{prospect}"}, empty_ok=("prospects",))
+def time_allocation(customers: pd.DataFrame, prospects: pd.DataFrame, *, value="profit",
+                    time="service_hours", customer="customer_id", prospect="lead_id"
+                    ) -> pd.DataFrame:
+    """S4's pyramid of time against the data: per layer, its count, time and value.
+
+    The layers are those of :func:`time_pyramid`: key and ordinary current customers (top
+    quarter and other three quarters by ``value``) and the prospects.  Columns: ``tier``,
+    ``members`` and ``member_share`` (of everyone in the pyramid) beside ``s4_member_share``
+    (10% / 30% / 60%); the value's sum and share (of all current customers; NaN for the
+    prospects); the ``time`` sum and share, value per hour, and ``s4_time_share`` — the share of
+    time S4 says the layer should get (60% / 30% / 10%).
+
+    Parameters
+    ----------
+    customers : DataFrame
+        Needs the ``customer=`` column (customer ids), the ``value=`` column (numbers), the
+        ``time=`` column (amounts ≥ 0).
+    prospects : DataFrame
+        Needs the ``prospect=`` column (ids); one row per prospect.
+    value : str, default 'profit'
+        Name of the value column.
+    time : str, default 'service_hours'
+        Name of the column of hours spent.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    prospect : str, default 'lead_id'
+        Name of the prospect-id column.
+
+    Returns
+    -------
+    DataFrame
+        One row per layer of the time pyramid.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"customer_id": range(1, 9), "profit": [70.0, 50.0] + [5.0] * 6,
+    ...                    "service_hours": [2.0] * 8})
+    >>> t = time_allocation(df, pd.DataFrame({"lead_id": range(12)}))
+    >>> t[["tier", "members", "member_share", "profit_share", "service_hours_share"]]
+           tier  members  member_share  profit_share  service_hours_share
+    0       key        2           0.1           0.8                 0.25
+    1  ordinary        6           0.3           0.2                 0.75
+    2  would-be       12           0.6           NaN                 0.00
+    """
+    p = time_pyramid(customers, prospects, value=value, time=time, customer=customer,
+                     prospect=prospect)
+    g = p.groupby("tier", observed=False)
+    out = pd.DataFrame({"members": g.size()})
+    out["member_share"] = out["members"] / out["members"].sum()
+    out["s4_member_share"] = [x[2] for x in TIME_PYRAMID]
+    vsum = g[value].sum(min_count=1)
+    out[value] = vsum
+    total = float(customers[value].sum())
+    out[f"{value}_share"] = vsum / total if total else np.nan
+    out[time] = g[time].sum()
+    all_time = float(out[time].sum())
+    out[f"{time}_share"] = out[time] / all_time if all_time else np.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out[f"{value}_per_hour"] = (vsum / out[time].where(out[time] > 0)).to_numpy()
+    out["s4_time_share"] = [x[3] for x in TIME_PYRAMID]
+    out = out.reset_index()
+    out["tier"] = out["tier"].astype("str")
     return out
 
 
