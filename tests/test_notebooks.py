@@ -47,7 +47,7 @@ def _smallest_world(notebook: Path) -> int:
     """The smallest world a chapter notebook teaches on (``casekit.core.SMALLEST_WORLD``); else 0."""
     from casekit.core import SMALLEST_WORLD
 
-    if notebook.parent.name != "notebooks":
+    if notebook.parent.name not in ("notebooks", "exercises"):
         return 0
     key = int(notebook.name[:2]) if notebook.name[:2].isdigit() else (
         "own data" if notebook.name == "use_your_own_data.ipynb" else None)

@@ -355,7 +355,7 @@ class BudgetAllocation(ExploreExercise):
 _PEOPLE = (
     ("Chef Zhang, who first said the old dishwashers must go", "initiator"),
     ("Engineer Li, whose test report favours one supplier", "influencer"),
-    ("General manager Wang, who signs off the spending", "decider"),
+    ("General manager Sun, who signs off the spending", "decider"),
     ("Purchasing officer Chen, who negotiates and places the order", "buyer"),
     ("The kitchen staff, who will run the machines every day", "user"),
 )
@@ -370,11 +370,12 @@ class BuyingRoles(OrderingExercise):
 
     @property
     def prompt(self) -> str:
-        return ("A hotel group (酒店餐饮业) replaces the dishwashing line of its kitchens. The kitchen "
+        return ("A hotel group (酒店餐饮业), a prospect of Jinghua Industrial Supplies, replaces the "
+                "dishwashing line of its kitchens. The kitchen "
                 "staff have complained for months; Chef Zhang finally tells management the old "
                 "machines must go. Purchasing officer Chen asks three suppliers for offers and will "
                 "negotiate the contract. Engineer Li tests the machines and writes a report that "
-                "favours one supplier. General manager Wang approves the budget. Put the five "
+                "favours one supplier. General manager Sun approves the budget. Put the five "
                 "people in the order of the buying-centre roles (客户内部角色): **initiator** (发起者), "
                 "**influencer** (影响者), **decider** (决策者), **buyer** (购买者), **user** (使用者).")
 
