@@ -191,6 +191,34 @@ def test_channel_without_a_win_has_no_cost_per_won():
     assert list(f.index) == ["telephone", "clubs"]
 
 
+def test_channel_ranks_match_pandas_ranks(w):
+    e = dev.channel_economics(w.leads)
+    r = dev.channel_ranks(e)
+    assert list(r.index) == list(e["cost_per_lead"].sort_values(kind="stable").index)
+    assert r["lead_cost_rank"].tolist() == list(range(1, len(e) + 1))
+    expected = e["cost_per_won"].rank(method="min").astype("int64")
+    assert (r["won_cost_rank"] == expected.reindex(r.index)).all()
+    assert "chinese" in r.columns
+
+
+def test_channel_ranks_put_a_channel_without_a_win_last():
+    e = pd.DataFrame({"cost_per_lead": [10.0, 50.0, 20.0], "cost_per_won": [float("nan"), 100.0, 80.0]},
+                     index=pd.Index(["a", "b", "c"], name="channel"))
+    r = dev.channel_ranks(e)
+    assert r.loc["a", "won_cost_rank"] == 3 and r.loc["c", "won_cost_rank"] == 1
+    assert "chinese" not in r.columns
+
+
+@pytest.mark.parametrize("bad, match", [
+    (pd.DataFrame({"cost_per_won": [1.0]}), "cost_per_lead"),
+    (pd.DataFrame({"cost_per_lead": [1.0]}), "cost_per_won"),
+    (pd.DataFrame({"cost_per_lead": ["x"], "cost_per_won": [1.0]}), "cost_per_lead"),
+])
+def test_channel_ranks_bad_input(bad, match):
+    with pytest.raises(ValueError, match=match):
+        dev.channel_ranks(bad)
+
+
 def test_focus_table_orders_by_cost_per_won(w):
     f = dev.focus_table(dev.channel_economics(w.leads))
     assert f["cost_per_won"].is_monotonic_increasing

@@ -13,7 +13,10 @@ from casekit.exercises import make
 
 IDS = ["development.qualify_leads", "development.hopeful_prospects",
        "development.cost_per_customer", "development.budget_allocation",
-       "development.buying_roles", "development.finding_steps", "development.new_vs_kept"]
+       "development.buying_roles", "development.finding_steps", "development.new_vs_kept",
+       "development.prospect_types", "development.prospect_vs_customer",
+       "development.prospect_root_cause", "development.prospecting_principles",
+       "development.finding_methods"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -92,7 +95,7 @@ def test_budget_allocation_explore(seed, n):
     cheapest_lead = e["cost_per_lead"].idxmin()
     if cheapest_lead != e["cost_per_won"].idxmin():
         fb = ex.check(f"everything on {cheapest_lead}")
-        assert not fb.correct and "cheap leads are not cheap customers" in fb.message
+        assert not fb.correct and "did not make the cheapest customers" in fb.message
     fb = ex.check("an even split over the four")
     assert not fb.correct and "Spreading evenly" in fb.message
     # the table: all on the best channel wins more customers than the even split
@@ -147,3 +150,36 @@ def test_new_vs_kept_uses_the_data(seed, n):
     if "as the sources say" not in sol:
         fb = ex.check("5 to 6 times: as the sources say")
         assert not fb.correct and "slide's figure" in fb.message
+
+
+@pytest.mark.parametrize("seed, n", WORLDS)
+@pytest.mark.parametrize("ex_id, wrong, why", [
+    ("development.prospect_types", "mature customers (成熟客户)", "type by time to close"),
+    ("development.prospect_types", "key customers (关键客户)", "type by value"),
+    ("development.prospect_vs_customer", "A prospect has already traded with the firm at least once.",
+     "actual customer"),
+    ("development.prospecting_principles", "carpet search (地毯式搜索法)", "method"),
+    ("development.finding_methods", "qualifying the leads (客户资格审查)", "procedure"),
+    ("development.finding_methods", "focus by the 20/80 rule (重点关注)", "principle"),
+])
+def test_concept_checks_name_the_confusion(ex_id, wrong, why, seed, n):
+    ex = make(ex_id, world(seed, n))
+    fb = ex.check(ex.solution() + [wrong])
+    assert not fb.correct and 0 < fb.score < 1 and why in fb.message
+    assert not ex.check([wrong]).correct
+
+
+@pytest.mark.parametrize("seed, n", WORLDS)
+def test_root_cause_wrong_options_name_their_group(seed, n):
+    ex = make("development.prospect_root_cause", world(seed, n))
+    assert "潜在需求" in ex.solution()
+    fb = ex.check("a poor company image (企业形象不佳)")
+    assert not fb.correct and "企业或组织自身因素" in fb.message
+
+
+def test_prospect_types_feedback_uses_the_data():
+    w = world(0, 2000)
+    t = D.conversion_by(w.leads, "prospect_type")
+    ex = make("development.prospect_types", w)
+    fb = ex.check(ex.solution())
+    assert fb.correct and f"{t.loc['existing', 'conversion_rate']:.1%}" in fb.message

@@ -34,7 +34,7 @@ from .classes import (  # noqa: F401
 )
 from .leads import (  # noqa: F401
     qualify_leads, man_conversion, conversion_by, proposals_by_qualification,
-    prospecting_methods, channel_economics, focus_table, funnel,
+    prospecting_methods, channel_economics, channel_ranks, focus_table, funnel,
 )
 from .segments import acquisition_vs_retention, SegmentAspects, segment_aspects  # noqa: F401
 from .budget import channel_capacity, allocate_budget, plan_totals, focus_budget  # noqa: F401
@@ -44,7 +44,7 @@ __all__ = [
     "PRINCIPLES", "BIG_CUSTOMER_WAYS", "chinese",
     "close_time_class", "value_cutoffs", "value_class", "classify_pipeline", "pipeline_matrix",
     "qualify_leads", "man_conversion", "conversion_by", "proposals_by_qualification",
-    "prospecting_methods", "channel_economics", "focus_table",
+    "prospecting_methods", "channel_economics", "channel_ranks", "focus_table",
     "funnel", "acquisition_vs_retention",
     "SegmentAspects", "segment_aspects",
     "channel_capacity", "allocate_budget", "plan_totals", "focus_budget",

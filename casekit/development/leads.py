@@ -356,6 +356,51 @@ def channel_economics(leads: pd.DataFrame, *, closed_only: bool = True) -> pd.Da
     return t[cols]
 
 
+@validated(frames={"economics": {"cost_per_lead": "money", "cost_per_won": "any"}})
+def channel_ranks(economics: pd.DataFrame) -> pd.DataFrame:
+    """Each channel's rank by cost per lead and by cost per won customer (1 = cheapest).
+
+    Sorted by cost per lead, cheapest first: does a cheap lead mean a cheap customer?  Columns
+    ``chinese`` (when the table has it), ``cost_per_lead``, ``lead_cost_rank``, ``cost_per_won``
+    and ``won_cost_rank``.  A channel without a win (no cost per won customer) ranks last; ties
+    share the lower rank.
+
+    Parameters
+    ----------
+    economics : DataFrame
+        Needs ``cost_per_lead`` (amounts ≥ 0) and ``cost_per_won`` (amounts ≥ 0; NaN for a
+        channel without a win), e.g. :func:`channel_economics`.
+
+    Returns
+    -------
+    DataFrame
+        One row per channel, cheapest lead first.
+
+    Examples
+    --------
+    >>> econ = pd.DataFrame({"cost_per_lead": [40.0, 90.0, 300.0],
+    ...                      "cost_per_won": [1000.0, 330.0, float("nan")]},
+    ...                     index=pd.Index(["records lookup", "chain referral", "clubs"], name="channel"))
+    >>> channel_ranks(econ)[["lead_cost_rank", "won_cost_rank"]]
+                    lead_cost_rank  won_cost_rank
+    channel                                      
+    records lookup               1              2
+    chain referral               2              1
+    clubs                        3              3
+    """
+    what = "channel_ranks"
+    require_frame(economics, {"cost_per_lead": "numeric", "cost_per_won": "any"}, what=what)
+    won = pd.to_numeric(economics["cost_per_won"], errors="coerce").astype("float64")
+    out = pd.DataFrame(index=economics.index)
+    if "chinese" in economics.columns:
+        out["chinese"] = economics["chinese"]
+    out["cost_per_lead"] = economics["cost_per_lead"].astype("float64")
+    out["lead_cost_rank"] = out["cost_per_lead"].rank(method="min").astype("int64")
+    out["cost_per_won"] = won
+    out["won_cost_rank"] = won.rank(method="min", na_option="bottom").astype("int64")
+    return out.sort_values(["cost_per_lead"], kind="stable")
+
+
 @validated(frames={"economics": {"lead_cost": "money", "won": "count"}})
 def focus_table(economics: pd.DataFrame) -> pd.DataFrame:
     """The 80/20 focus principle (重点关注) on channels: where the money goes and what it brings.

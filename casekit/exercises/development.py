@@ -24,7 +24,8 @@ from .engine import (
 )
 
 __all__ = ["QualifyLeads", "HopefulProspects", "CostPerCustomer", "BudgetAllocation",
-           "BuyingRoles", "FindingSteps", "NewVsKept"]
+           "BuyingRoles", "FindingSteps", "NewVsKept", "ProspectTypes", "ProspectVsCustomer",
+           "ProspectRootCause", "ProspectingPrinciples", "FindingMethods"]
 
 
 def _yes(flag) -> str:
@@ -332,8 +333,8 @@ class BudgetAllocation(ExploreExercise):
             why = []
             if ch == e["cost_per_lead"].idxmin():
                 why.append(f"its leads are the cheapest ({_cny(e.loc[ch, 'cost_per_lead'])}), but "
-                           f"only {_pct(e.loc[ch, 'conversion_rate'])} convert — cheap leads are not "
-                           "cheap customers")
+                           f"only {_pct(e.loc[ch, 'conversion_rate'])} convert — the cheapest leads did not "
+                           "make the cheapest customers")
             if ch == e["first_year_value"].idxmax():
                 why.append(f"its customers are the most valuable in year one "
                            f"({_cny(e.loc[ch, 'first_year_value'])}), but each costs "
@@ -354,7 +355,7 @@ class BudgetAllocation(ExploreExercise):
 _PEOPLE = (
     ("Chef Zhang, who first said the old dishwashers must go", "initiator"),
     ("Engineer Li, whose test report favours one supplier", "influencer"),
-    ("General manager Wang, who signs off the spending", "decider"),
+    ("General manager Sun, who signs off the spending", "decider"),
     ("Purchasing officer Chen, who negotiates and places the order", "buyer"),
     ("The kitchen staff, who will run the machines every day", "user"),
 )
@@ -369,11 +370,12 @@ class BuyingRoles(OrderingExercise):
 
     @property
     def prompt(self) -> str:
-        return ("A hotel group (酒店餐饮业) replaces the dishwashing line of its kitchens. The kitchen "
+        return ("A hotel group (酒店餐饮业), a prospect of Jinghua Industrial Supplies, replaces the "
+                "dishwashing line of its kitchens. The kitchen "
                 "staff have complained for months; Chef Zhang finally tells management the old "
                 "machines must go. Purchasing officer Chen asks three suppliers for offers and will "
                 "negotiate the contract. Engineer Li tests the machines and writes a report that "
-                "favours one supplier. General manager Wang approves the budget. Put the five "
+                "favours one supplier. General manager Sun approves the budget. Put the five "
                 "people in the order of the buying-centre roles (客户内部角色): **initiator** (发起者), "
                 "**influencer** (影响者), **decider** (决策者), **buyer** (购买者), **user** (使用者).")
 
@@ -424,9 +426,9 @@ class FindingSteps(OrderingExercise):
 
 
 # --------------------------------------------------------------------------------------------
-@register("development.new_vs_kept", chapter=2, title="New vs kept: test the 5–6× claim")
+@register("development.new_vs_kept", chapter=2, title="New vs kept: read this world's ratio")
 class NewVsKept(ChoiceExercise):
-    """Choice: where does the data's acquisition/retention ratio fall against the AMA's 5–6×?"""
+    """Choice: where does this world's acquisition/retention ratio fall against the AMA's 5–6×?"""
 
     hint = ("Divide the mean acquisition cost of the customers by their mean retention cost per "
             "year (`development.acquisition_vs_retention`).")
@@ -437,10 +439,10 @@ class NewVsKept(ChoiceExercise):
 
     @property
     def prompt(self) -> str:
-        return ("The sources quote the AMA: winning a new customer costs 5–6 times as much as "
-                "keeping an old one. Our customer file records each customer's `acquisition_cost` "
-                "and yearly `retention_cost`. Compare the mean acquisition cost with the mean "
-                "retention cost per year. What does our data show?")
+        return ("The sources quote the AMA (美国市场营销协会): winning a new customer costs 5~6倍 as "
+                "much as keeping an old one. Our customer file records each customer's "
+                "`acquisition_cost` and yearly `retention_cost`. Compare the mean acquisition cost "
+                "with the mean retention cost per year. Where does this world's ratio fall?")
 
     def _ratio(self) -> float:
         return float(D.acquisition_vs_retention(self.world.customers).loc["all", "ratio"])
@@ -460,10 +462,203 @@ class NewVsKept(ChoiceExercise):
         out = {}
         for o in self._OPTIONS:
             if o == right:
-                out[o] = (f"Right. {fact} The data, not the slide, decides the size; the direction "
-                          "— new customers are dearer — holds.")
+                out[o] = (f"Right. {fact} Both costs are settings of the synthetic world, so the "
+                          "ratio is the generator's, not evidence for or against the AMA's figure; "
+                          "on your own customer file the same division would be a measurement.")
             elif o == self._OPTIONS[2]:
-                out[o] = f"That is the slide's figure, not the data's. {fact}"
+                out[o] = f"That is the slide's figure, not this world's. {fact}"
             else:
                 out[o] = f"Compute the ratio: {fact}"
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# Concept checks on the sources' lists
+# --------------------------------------------------------------------------------------------
+
+_PROSPECT_TYPE_OPTIONS = {
+    "newly developed prospects (新开发的潜在客户)": (True, "new", "One of S1's three types of prospect."),
+    "existing customers (现有客户)": (True, "existing", "A customer who buys from us can buy more: S1 "
+                                      "counts existing customers as prospects."),
+    "lapsed former customers (中止往来的老客户)": (True, "lapsed", "A customer who stopped trading "
+                                              "with us can come back: the third type."),
+    "mature customers (成熟客户)": (False, None, "that is a type by time to close (within a month), a "
+                                  "different classification of the people in the pipeline"),
+    "key customers (关键客户)": (False, None, "that is a type by value (key, major, ordinary), not a "
+                               "type of prospect"),
+}
+
+
+@register("development.prospect_types", chapter=2, title="The three types of prospect")
+class ProspectTypes(MultiChoiceExercise):
+    """Choose many: S1's three types of prospect (潜在客户的类型)."""
+
+    hint = ("S1 sorts prospects by their history with us: never bought, buying now, stopped "
+            "buying. Time to close and value are other classifications.")
+    prompt = ("S1 names three **types of prospect** (潜在客户的类型). Tick the three. (The data "
+              "column `prospect_type` of `world.leads` holds them.)")
+
+    def options(self) -> list[str]:
+        return list(_PROSPECT_TYPE_OPTIONS)
+
+    def solution(self) -> list[str]:
+        return [o for o, (ok, _, _) in _PROSPECT_TYPE_OPTIONS.items() if ok]
+
+    def explanations(self) -> dict[str, str]:
+        t = D.conversion_by(self.world.leads, "prospect_type")
+        out = {}
+        for o, (ok, key, why) in _PROSPECT_TYPE_OPTIONS.items():
+            if ok and key in t.index:
+                why += f" In our closed leads, {_pct(t.loc[key, 'conversion_rate'])} of them converted."
+            out[o] = why
+        return out
+
+
+_DIFFERENCES = {
+    "Prospects far outnumber actual customers (数量).": (True, "S1's third difference."),
+    "Outside natural monopolies, the main contest between firms is for prospects (市场争夺).":
+        (True, "Firms guard their own customers (80% of profit comes from 20% of them), so the "
+               "fight is over prospects."),
+    "Prospects are the main driver of growth (重要动力); actual customers are the base (根本和基础).":
+        (True, "A firm that ignores prospects 永远长不大 — never grows up."),
+    "Prospects carry more risk: fuzzy needs, complex behaviour, and 5~6倍 the cost to win (风险).":
+        (True, "The risk row, with the AMA figure S1 quotes."),
+    "A prospect has already traded with the firm at least once.":
+        (False, "that defines an actual customer (现实客户); a prospect has interest, need or means "
+                "but no deal with us yet"),
+    "The boundary between prospects and customers is fixed once a year.":
+        (False, "S1 says the boundary is fuzzy and always shifting (组成)"),
+}
+
+
+@register("development.prospect_vs_customer", chapter=2, title="Prospects versus actual customers")
+class ProspectVsCustomer(MultiChoiceExercise):
+    """Choose many: the differences between prospects and actual customers (S1's six)."""
+
+    hint = ("S1 compares them on definition, make-up, number, market contest, role and risk.")
+
+    @property
+    def prompt(self) -> str:
+        leads = self.world.leads
+        n_open = int((leads["status"].astype(str) == "open").sum())
+        return ("S1 lists six differences between **prospects** (潜在客户) and **actual customers** "
+                f"(现实客户). Our file holds {len(self.world.customers):,} customers and {n_open:,} "
+                "open leads. Tick every statement that agrees with S1.")
+
+    def options(self) -> list[str]:
+        return list(_DIFFERENCES)
+
+    def solution(self) -> list[str]:
+        return [o for o, (ok, _) in _DIFFERENCES.items() if ok]
+
+    def explanations(self) -> dict[str, str]:
+        return {o: why for o, (_, why) in _DIFFERENCES.items()}
+
+
+_CAUSES = {
+    "a latent need (潜在需求)": "Right: S1 calls the latent need the root and first cause "
+                            "(根本原因、首要因素) of a prospect.",
+    "the buying motive (购买动机)": "A motive counts among the prospect's own factors, but the root "
+                                "is the latent need beneath it.",
+    "the ability to pay (购买能力)": "Without it a prospect stays a prospect, but it is one of the "
+                                 "factors next to the root cause, not the root.",
+    "a poor company image (企业形象不佳)": "That is one of the firm's own factors (企业或组织自身因素): it "
+                                     "keeps a prospect from buying, it does not make one.",
+    "a competitor's moves (竞争者的一举一动)": "That is among the other factors (其他因素).",
+}
+
+
+@register("development.prospect_root_cause", chapter=2, title="Why prospects exist: the root cause")
+class ProspectRootCause(ChoiceExercise):
+    """Choice: the root cause of prospects arising (导致潜在客户产生、存在的原因)."""
+
+    hint = ("S1 gives three groups of reasons: the prospect's own factors, the firm's own "
+            "factors and other factors; one of the prospect's own factors is the root.")
+    prompt = ("S1 explains why prospects arise and stay prospects (导致潜在客户产生、存在的原因) with "
+              "three groups of factors. Which one does it call the **root cause**?")
+
+    def options(self) -> list[str]:
+        return list(_CAUSES)
+
+    def solution(self) -> str:
+        return "a latent need (潜在需求)"
+
+    def explanations(self) -> dict[str, str]:
+        return dict(_CAUSES)
+
+
+_PRINCIPLE_OPTIONS = {
+    "tailor to the firm (量身定制)": (True, "Prospecting rules must fit the firm's own needs."),
+    "focus, by the 20/80 rule (重点关注)": (True, "High-potential prospects first — the channel "
+                                          "ranking of the chapter applies it."),
+    "step by step (循序渐进)": (True, "A first visit may only make you a familiar face (混个脸熟)."),
+    "carpet search (地毯式搜索法)": (False, "that is a method of mining prospects, not a principle"),
+    "cast the net as wide as possible, every lead the same": (
+        False, "the opposite of focus: S1 asks to rank prospects by potential"),
+}
+
+
+@register("development.prospecting_principles", chapter=2, title="The principles of prospecting")
+class ProspectingPrinciples(MultiChoiceExercise):
+    """Choose many: S1's three principles of mining prospects (挖掘潜在客户的原则)."""
+
+    hint = "Three principles: how to fit, where to put the effort, and at what pace."
+
+    @property
+    def prompt(self) -> str:
+        e = D.focus_table(D.channel_economics(self.world.leads))
+        best = str(e.index[0])
+        return ("S1 gives three **principles of mining prospects** (挖掘潜在客户的原则). In our file "
+                f"the cheapest customers come via {best} ({D.chinese(best)}); putting effort there "
+                "first applies one of them. Tick the three principles.")
+
+    def options(self) -> list[str]:
+        return list(_PRINCIPLE_OPTIONS)
+
+    def solution(self) -> list[str]:
+        return [o for o, (ok, _) in _PRINCIPLE_OPTIONS.items() if ok]
+
+    def explanations(self) -> dict[str, str]:
+        return {o: why for o, (_, why) in _PRINCIPLE_OPTIONS.items()}
+
+
+_METHOD_OPTIONS = {
+    "chain referral (连锁介绍)": (True, "method 3 of the 18"),
+    "introductions by notable people (名人介绍)": (True, "method 5 of the 18"),
+    "trade-association canvassing (行会突击)": (True, "method 14 of the 18"),
+    "winning competitors' customers (从竞争对手手中抢客户)": (True, "method 12 of the 18"),
+    "qualifying the leads (客户资格审查)": (False, "a step of the prospecting procedure: it sorts "
+                                       "leads already found"),
+    "feedback and adjust (反馈调整)": (False, "the fourth step of finding customers, not a method"),
+    "focus by the 20/80 rule (重点关注)": (False, "a principle of prospecting, not a method"),
+}
+
+
+@register("development.finding_methods", chapter=2, title="The methods of finding customers")
+class FindingMethods(MultiChoiceExercise):
+    """Choose many: which are among S1's 18 methods of finding customers (寻找客户的方法)?"""
+
+    hint = "A method is a way to reach new people; steps and principles organise the search."
+
+    @property
+    def prompt(self) -> str:
+        m = D.prospecting_methods(self.world.leads)
+        return (f"S1 lists 18 **methods of finding customers** (寻找客户的方法); our lead file uses "
+                f"{int(m['in_data'].sum())} of them. Tick every option that is one of the 18.")
+
+    def options(self) -> list[str]:
+        return list(_METHOD_OPTIONS)
+
+    def solution(self) -> list[str]:
+        return [o for o, (ok, _) in _METHOD_OPTIONS.items() if ok]
+
+    def explanations(self) -> dict[str, str]:
+        e = D.channel_economics(self.world.leads)
+        out = {}
+        for o, (_, why) in _METHOD_OPTIONS.items():
+            en = o.split(" (")[0].replace("winning ", "").replace("introductions by notable people",
+                                                                 "notable-person introduction")
+            if en in e.index and e.loc[en, "won"] > 0:
+                why += f"; in our file a customer won this way cost {_cny(e.loc[en, 'cost_per_won'])}"
+            out[o] = why + "."
         return out
