@@ -533,7 +533,8 @@ def _churn(rng, c, latent, complaints):
     end = churn_day[idx]
     late = (end >= 0) & (day > end - 7)
     day = np.where(late, rng.integers(lo[idx], np.maximum(end - 7, lo[idx] + 1)), day)
-    order = np.lexsort((complaints["customer_id"], day))  # by date, then customer (stable)
+    # By date, then customer, ties in their order (np.lexsort((customer_id, day)), one key).
+    order = np.argsort(day * (n + 1) + complaints["customer_id"], kind="stable")
     return {k: (day if k == "day" else v)[order] for k, v in complaints.items()}
 
 
@@ -622,8 +623,9 @@ def _transactions(rng, c, latent):
 def _finish_customers(rng, c, latent, tx):
     n = len(c)
     first_day = latent["first_day"].copy()
-    idx = tx["customer_id"].to_numpy() - 1
-    revenue = np.bincount(idx, weights=tx["revenue"].to_numpy(), minlength=n)
+    # Sums by customer id (ids are 1..n: bin 0 stays empty), in the table's order of rows.
+    revenue = np.bincount(tx["customer_id"].to_numpy(), weights=tx["revenue"].to_numpy(),
+                          minlength=n + 1)[1:]
     # Bad debt: late payers and poor credit default on part of a year's invoices.
     p_default = _sigmoid(-4.6 + 0.9 * latent["credit"] + 0.45 * np.maximum(latent["size"], 0)
                          + 0.02 * (c["payment_days"].to_numpy() - 40))
@@ -693,7 +695,7 @@ def _leads(rng, m):
     # In order of creation; leads found on the same day in the order drawn (a radix sort).
     order = np.argsort(created.astype(np.int16), kind="stable")
     created = np.repeat(np.arange(N_DAYS), np.bincount(created, minlength=N_DAYS))  # == created[order]
-    codes = lambda a: a[order].astype(np.int8)  # noqa: E731
+    codes = lambda a: a.astype(np.int8, copy=False)[order]  # noqa: E731
     days = days[order]
     cost = cost[order]
     frame = _frame({
@@ -731,10 +733,11 @@ def _top(x, k) -> np.ndarray:
 
 def _accounts(rng, c, latent, tx):
     n = len(c)
-    idx = tx["customer_id"].to_numpy() - 1
-    last_year = tx["date"].to_numpy() >= np.datetime64(f"{YEARS[-1]}-01-01")  # dates end at ASOF
-    rev = np.bincount(idx[last_year], weights=tx["revenue"].to_numpy()[last_year], minlength=n)
-    mar = np.bincount(idx[last_year], weights=tx["margin"].to_numpy()[last_year], minlength=n)
+    # The last year's orders are the table's tail (it is in date order; dates end at ASOF).
+    first = np.searchsorted(tx["date"].to_numpy(), np.datetime64(f"{YEARS[-1]}-01-01"))
+    cid = tx["customer_id"].to_numpy()[first:]
+    rev = np.bincount(cid, weights=tx["revenue"].to_numpy()[first:], minlength=n + 1)[1:]
+    mar = np.bincount(cid, weights=tx["margin"].to_numpy()[first:], minlength=n + 1)[1:]
     k = max(20, int(round(0.08 * n)))
     top = _top(rev, k)
     size, loy = latent["size"][top], latent["loyalty_l"][top]
