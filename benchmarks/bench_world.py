@@ -2,10 +2,10 @@
 
 Run: ``python benchmarks/bench_world.py [--repeats 3] [sizes ...]``.  Each build runs in a fresh
 process, so its peak resident memory (``ru_maxrss``, Python and the libraries included) is its
-own.  The table gives, per size, the median wall-clock seconds and the CPU seconds of the builds
-(the CPU time moves less with other work on the machine), the peak memory, the generator's own
-estimate of it (:func:`casekit.synth.memory_estimate`, which refuses worlds that would not fit),
-and the growth against the size ten times smaller: linear growth is 10×.
+own.  The table gives, per size, the median CPU seconds (user + system, which move less with
+other work on the machine) and wall-clock seconds of the builds, the peak memory, the
+generator's own estimate of it (:func:`casekit.synth.memory_estimate`, which refuses worlds that
+would not fit), and each one's growth against the size ten times smaller: linear growth is 10×.
 """
 
 from __future__ import annotations
@@ -56,18 +56,19 @@ def main(argv=None) -> None:
             row[key] = statistics.median(r[key] for r in runs)
         rows.append(row)
     by_n = {r["customers"]: r for r in rows}
-    cols = ["customers", "transactions", "leads", "complaints", "seconds", "cpu_s", "growth",
-            "peak_MB", "estimate_MB", "mem_growth"]
+    cols = ["customers", "transactions", "leads", "complaints", "cpu_s", "cpu_growth", "wall_s",
+            "wall_growth", "peak_MB", "mem_growth", "estimate_MB"]
     print(" | ".join(f"{c:>12}" for c in cols))
     for r in rows:
         small = by_n.get(r["customers"] // 10)
-        r["growth"] = f"{r['seconds'] / small['seconds']:.1f}×" if small else ""
-        r["mem_growth"] = f"{r['peak_MB'] / small['peak_MB']:.1f}×" if small else ""
+        r["wall_s"] = r["seconds"]
+        for name, key in (("cpu_growth", "cpu_s"), ("wall_growth", "seconds"), ("mem_growth", "peak_MB")):
+            r[name] = f"{r[key] / small[key]:.1f}×" if small else ""
         cells = []
         for c in cols:
             v = r[c]
             cells.append(f"{v:>12,}" if isinstance(v, int) else f"{v:>12.2f}" if isinstance(v, float)
-                         and c in ("seconds", "cpu_s") else f"{v:>12,.0f}" if isinstance(v, float)
+                         and c in ("wall_s", "cpu_s") else f"{v:>12,.0f}" if isinstance(v, float)
                          else f"{v:>12}")
         print(" | ".join(cells))
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -96,6 +96,21 @@ def _sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
+def _choice(rng, p, size) -> np.ndarray:
+    """``rng.choice(len(p), size, p=p)`` as small integer codes (``int8``): the same draws.
+
+    numpy draws ``rng.random(size)`` and finds each in the cumulative ``p`` with a binary search;
+    with a handful of categories, counting the edges each draw has passed is faster.
+    """
+    cdf = np.cumsum(np.asarray(p, dtype="float64"))
+    cdf /= cdf[-1]
+    u = rng.random(size)
+    codes = np.zeros(size, dtype=np.int8)
+    for edge in cdf[:-1]:  # searchsorted(cdf, u, "right"): the number of edges <= u
+        codes += u >= edge
+    return codes
+
+
 def _dates(day_index) -> pd.Series:
     return pd.Series(_day_stamps(day_index), copy=False)
 
@@ -151,28 +166,44 @@ def _seasonal_cdf() -> np.ndarray:
 _BUCKETS = 1 << 16  # a power of two, so u * _BUCKETS is exact and its floor is the bucket
 
 
-def _draw_days(rng, lo, hi, cdf, rows=None) -> np.ndarray:
+def _draw_days(rng, lo, hi, cdf, rows=None, counts=None) -> np.ndarray:
     """Draw one day in [lo, hi) per row, following the seasonal intensity (inverse CDF).
 
     ``lo`` and ``hi`` are day bounds per row, or per customer with ``rows`` the customer of each
-    row.  The inverse CDF is the last day ``d`` with ``cdf[d] <= u`` (``searchsorted(cdf, u,
-    "right") - 1``), found through a table of buckets of [0, 1]: each bucket knows the answer at
-    its left edge, and the few draws that pass a day boundary inside their bucket step forward.
-    Same days as the binary search (and as ``rng.uniform(cdf[lo], cdf[hi])``), in linear time.
+    row, or with ``counts`` the number of rows of each customer (rows grouped by customer, the
+    same as ``rows = np.repeat(np.arange(n), counts)``, read without an indexed gather).  The
+    inverse CDF is the last day ``d`` with ``cdf[d] <= u`` (``searchsorted(cdf, u, "right") - 1``),
+    found through a table of buckets of [0, 1]: each bucket knows the answer at its left edge,
+    and the few draws that pass a day boundary inside their bucket step forward.  Same days as
+    the binary search (and as ``rng.uniform(cdf[lo], cdf[hi])``), in linear time.
     """
-    take = (lambda a: a) if rows is None else (lambda a: a[rows])
-    u = rng.random(len(lo) if rows is None else len(rows))  # uniform(low, high) = low + range * u
-    u *= take(cdf[hi] - cdf[lo])
+    if counts is not None:
+        take, size = (lambda a: np.repeat(a, counts)), int(np.sum(counts))
+    elif rows is not None:
+        take, size = (lambda a: a[rows]), len(rows)
+    else:
+        take, size = (lambda a: a), len(lo)
+    u = rng.random(size)
+    width = take(cdf[hi] - cdf[lo])
+    u *= width  # uniform(low, high) = low + range * u
     u += take(cdf[lo])
-    start = np.searchsorted(cdf, np.arange(_BUCKETS) / _BUCKETS, side="right") - 1
-    day = start[np.minimum((u * _BUCKETS).astype(np.intp), _BUCKETS - 1)]
-    upper = np.append(cdf, np.inf)
-    step = np.flatnonzero(upper[day + 1] <= u)
+    # start[b]: the day at the left edge of bucket b; u <= 1, so the table has one bucket more.
+    edges = np.arange(_BUCKETS + 1) / _BUCKETS
+    start = (np.searchsorted(cdf, edges, side="right") - 1).astype(np.int16)
+    bucket = np.multiply(u, _BUCKETS, out=width).astype(np.int32)
+    del width
+    day = start[bucket]
+    # Only a draw in a bucket holding a day boundary may lie past its bucket's start day.
+    near = np.flatnonzero(np.append(start[1:] > start[:-1], False)[bucket])
+    del bucket
+    upper = np.append(cdf[1:], np.inf)  # upper[d]: the CDF at the end of day d
+    step = near[upper[day[near]] <= u[near]]
     while step.size:
         day[step] += 1
-        step = step[upper[day[step] + 1] <= u[step]]
+        step = step[upper[day[step]] <= u[step]]
     del u
-    return np.clip(day, take(lo), take(hi) - 1, out=day)
+    # Never before lo (u >= cdf[lo]); a draw rounded up to cdf[hi] falls back into the last day.
+    return np.minimum(day, take((hi - 1).astype(np.int16)), out=day)
 
 
 def _pct_rank(x) -> np.ndarray:
@@ -181,7 +212,7 @@ def _pct_rank(x) -> np.ndarray:
     n = len(x)
     if n == 0 or np.isnan(x).any():
         return pd.Series(x).rank(pct=True).to_numpy()
-    order = np.argsort(x, kind="stable")
+    order = np.argsort(x)  # the order within ties does not matter: they share their rank
     xs = x[order]
     rank = np.arange(1, n + 1, dtype="float64")
     ties = np.flatnonzero(xs[1:] == xs[:-1])
@@ -319,8 +350,8 @@ def make_world(seed: int = 0, n_customers: int = 2000, *, leads_per_customer: fl
 
 def _customers(rng, n, cost_per_win):
     ids = np.arange(1, n + 1, dtype="int64")
-    seg = rng.choice(len(_SEGMENT_P), n, p=_SEGMENT_P)
-    region = rng.choice(5, n, p=[0.22, 0.30, 0.22, 0.14, 0.12])
+    seg = _choice(rng, _SEGMENT_P, n)
+    region = _choice(rng, [0.22, 0.30, 0.22, 0.14, 0.12], n)
     ctype = (rng.uniform(size=n) >= 0.28).astype("int64")  # 0 reseller, 1 end user
     size = rng.normal(0.0, 1.0, n)  # latent size: drives spend, employees, bargaining power
     tenure = np.clip(rng.gamma(1.6, 2.6, n), 0.05, 18.0)  # years before the as-of date
@@ -356,7 +387,7 @@ def _customers(rng, n, cost_per_win):
     disputes = rng.poisson(0.05 + 0.35 * (credit >= 2) + 0.25 * (credit == 3) + 0.1 * np.maximum(size, 0))
     key_left = rng.uniform(size=n) < 0.12
     first_day = N_DAYS - 1 - np.round(tenure * 365.25).astype("int64")  # may be before START
-    channel = rng.choice(len(_CHANNELS), n, p=_channel_p())
+    channel = _choice(rng, _channel_p(), n)
     acq = cost_per_win[channel] * rng.lognormal(-0.03, 0.25, n)
     c = pd.DataFrame(copy=False, data={
         "customer_id": ids,
@@ -408,8 +439,8 @@ def _complaints(rng, c, latent):
     idx = cid - 1
     m = len(cid)
     day = rng.integers(lo[idx], N_DAYS - 10) if m else np.zeros(0, dtype="int64")
-    cat = rng.choice(len(_COMPLAINT_P), m, p=_COMPLAINT_P)
-    sev = rng.choice(3, m, p=[0.5, 0.35, 0.15])
+    cat = _choice(rng, _COMPLAINT_P, m)
+    sev = _choice(rng, [0.5, 0.35, 0.15], m)
     claim = (rng.uniform(size=m) < np.where(np.isin(cat, [0, 1, 4]), 0.25, 0.05) + 0.1 * (sev == 2))
     annual = latent["annual"][idx]
     claim_amt = np.where(claim, annual * rng.uniform(0.01, 0.08, m), 0.0)
@@ -502,7 +533,8 @@ def _churn(rng, c, latent, complaints):
     end = churn_day[idx]
     late = (end >= 0) & (day > end - 7)
     day = np.where(late, rng.integers(lo[idx], np.maximum(end - 7, lo[idx] + 1)), day)
-    order = np.lexsort((complaints["customer_id"], day))  # by date, then customer (stable)
+    # By date, then customer, ties in their order (np.lexsort((customer_id, day)), one key).
+    order = np.argsort(day * (n + 1) + complaints["customer_id"], kind="stable")
     return {k: (day if k == "day" else v)[order] for k, v in complaints.items()}
 
 
@@ -517,9 +549,9 @@ def _transactions(rng, c, latent):
     k = np.where(new_in_period, np.maximum(k, 1), k)  # a customer new in the period has its first order
     idx = np.repeat(np.arange(n, dtype=np.int32 if n < 2**31 else np.int64), k)  # customer order
     m = len(idx)
-    day = _draw_days(rng, lo, hi, _seasonal_cdf(), rows=idx)
+    day = _draw_days(rng, lo, hi, _seasonal_cdf(), counts=k)
     # Warning signal: a churning customer orders less and less in its last six months.
-    fading = np.flatnonzero(latent["end_day"][idx] < N_DAYS)
+    fading = np.flatnonzero(np.repeat(latent["end_day"] < N_DAYS, k))
     to_end = (hi[idx[fading]] - day[fading]) / 182.0
     fading, to_end = fading[to_end < 1.0], to_end[to_end < 1.0]
     keep = np.ones(m, dtype=bool)
@@ -536,39 +568,48 @@ def _transactions(rng, c, latent):
     # Every value is computed row by row in customer order (where the draws are made); the table
     # is then put in date order, a customer's orders of one day in the order drawn.  The rows are
     # grouped by customer, so a stable sort on the day alone gives that order (a radix sort).
-    t = (day - (N_DAYS / 2)) / 365.25  # years from mid-period
+    t = np.subtract(day, N_DAYS / 2)
+    t /= 365.25  # years from mid-period
     value = (latent["annual"] / orders_per_year)[idx]
-    value *= np.power((1.0 + latent["growth"])[idx], t)
+    growth = (1.0 + latent["growth"])[idx]
+    value *= np.power(growth, t, out=growth)
+    del growth
     value *= rng.lognormal(-0.08, 0.4, m)
-    line = rng.choice(len(_PRODUCT_P), m, p=_PRODUCT_P).astype(np.int8)
-    rate = latent["drift"][idx] * t
+    line = _choice(rng, _PRODUCT_P, m)
+    rate = latent["drift"][idx]
+    rate *= t
     del t
     rate += latent["disc"][idx]  # disc + drift * t
     rate += rng.normal(0, 0.01, m)
     np.clip(rate, 0, 0.6, out=rate)
-    order = np.argsort(day.astype(np.int16), kind="stable")
-    day = np.repeat(np.arange(N_DAYS), np.bincount(day, minlength=N_DAYS))  # == day[order]
-    idx = idx[order].astype("int64")
+    order = np.argsort(day, kind="stable")
+    per_day = np.bincount(day, minlength=N_DAYS)  # in date order, day d comes per_day[d] times
+    del day
+    customer_id = np.add(idx[order], 1, dtype=np.int64)
+    del idx
     value = value[order]
     line = line[order]
     rate = rate[order]
     draw = rng.uniform(0.97, 1.03, m)[order]
     del order
-    qty = np.round(value / np.array([2400.0, 180.0, 420.0, 950.0])[line])
-    qty = np.maximum(1, qty, out=qty).astype("int64")
+    # The money columns, each rounded in place as soon as it is made (np.round(x, 2, out=x) is
+    # np.round(x, 2): the same multiply, rint and divide).
+    qty = np.array([2400.0, 180.0, 420.0, 950.0])[line]
+    qty = np.maximum(np.round(np.divide(value, qty, out=qty), out=qty), 1, out=qty).astype("int64")
     list_value = np.round(value, 2, out=value)
     discount = np.round(np.multiply(list_value, rate, out=rate), 2, out=rate)
-    revenue = np.round(list_value - discount, 2)
-    cost = list_value * (1 - _PRODUCT_MARGIN)[line]
+    revenue = list_value - discount
+    np.round(revenue, 2, out=revenue)
+    cost = (1 - _PRODUCT_MARGIN)[line]
+    cost *= list_value
     cost *= draw
+    np.round(cost, 2, out=cost)
+    margin = np.round(np.subtract(revenue, cost, out=draw), 2, out=draw)  # in draw's memory
     del draw
-    cost = np.round(cost, 2, out=cost)
-    margin = np.round(revenue - cost, 2)
-    idx += 1
     return {
         "order_id": np.arange(1, m + 1, dtype="int64"),
-        "customer_id": idx,
-        "date": _day_stamps(day),
+        "customer_id": customer_id,
+        "date": np.repeat(_day_stamps(np.arange(N_DAYS)), per_day),
         "product_line": _cat(line, terms.PRODUCT_LINES),
         "quantity": qty,
         "list_value": list_value,
@@ -582,8 +623,9 @@ def _transactions(rng, c, latent):
 def _finish_customers(rng, c, latent, tx):
     n = len(c)
     first_day = latent["first_day"].copy()
-    idx = tx["customer_id"].to_numpy() - 1
-    revenue = np.bincount(idx, weights=tx["revenue"].to_numpy(), minlength=n)
+    # Sums by customer id (ids are 1..n: bin 0 stays empty), in the table's order of rows.
+    revenue = np.bincount(tx["customer_id"].to_numpy(), weights=tx["revenue"].to_numpy(),
+                          minlength=n + 1)[1:]
     # Bad debt: late payers and poor credit default on part of a year's invoices.
     p_default = _sigmoid(-4.6 + 0.9 * latent["credit"] + 0.45 * np.maximum(latent["size"], 0)
                          + 0.02 * (c["payment_days"].to_numpy() - 40))
@@ -622,10 +664,10 @@ def _perceptions(rng, c, latent, share):
 
 def _leads(rng, m):
     par = np.array(list(_CHANNELS.values()))
-    ch = rng.choice(len(_CHANNELS), m, p=_channel_p())
+    ch = _choice(rng, _channel_p(), m)
     created = rng.integers(0, N_DAYS, m)
-    role = rng.choice(5, m, p=[0.18, 0.24, 0.22, 0.20, 0.16])
-    ptype = rng.choice(3, m, p=[0.72, 0.18, 0.10])
+    role = _choice(rng, [0.18, 0.24, 0.22, 0.20, 0.16], m)
+    ptype = _choice(rng, [0.72, 0.18, 0.10], m)
     need = rng.uniform(size=m) < np.clip(par[ch, 1] + 0.15 * (ptype == 1), 0, 0.97)
     money = rng.uniform(size=m) < np.clip(par[ch, 2] + 0.1 * (ptype > 0), 0, 0.97)
     auth_p = np.array([0.35, 0.25, 0.95, 0.65, 0.15])[role]
@@ -648,12 +690,12 @@ def _leads(rng, m):
     expected = np.round(par[ch, 5] * rng.lognormal(-0.2, 0.75, m))
     days = np.where(won, close, np.where(status == 0, np.maximum(5, expected), -1))
     value = 12000 * par[ch, 6] * rng.lognormal(0, 0.9, m) * np.where(qualified, 1.2, 0.8)
-    segment = rng.choice(5, m, p=_SEGMENT_P)
-    region = rng.choice(5, m, p=[0.22, 0.30, 0.22, 0.14, 0.12])
+    segment = _choice(rng, _SEGMENT_P, m)
+    region = _choice(rng, [0.22, 0.30, 0.22, 0.14, 0.12], m)
     # In order of creation; leads found on the same day in the order drawn (a radix sort).
     order = np.argsort(created.astype(np.int16), kind="stable")
     created = np.repeat(np.arange(N_DAYS), np.bincount(created, minlength=N_DAYS))  # == created[order]
-    codes = lambda a: a[order].astype(np.int8)  # noqa: E731
+    codes = lambda a: a.astype(np.int8, copy=False)[order]  # noqa: E731
     days = days[order]
     cost = cost[order]
     frame = _frame({
@@ -691,10 +733,11 @@ def _top(x, k) -> np.ndarray:
 
 def _accounts(rng, c, latent, tx):
     n = len(c)
-    idx = tx["customer_id"].to_numpy() - 1
-    last_year = tx["date"].to_numpy() >= np.datetime64(f"{YEARS[-1]}-01-01")  # dates end at ASOF
-    rev = np.bincount(idx[last_year], weights=tx["revenue"].to_numpy()[last_year], minlength=n)
-    mar = np.bincount(idx[last_year], weights=tx["margin"].to_numpy()[last_year], minlength=n)
+    # The last year's orders are the table's tail (it is in date order; dates end at ASOF).
+    first = np.searchsorted(tx["date"].to_numpy(), np.datetime64(f"{YEARS[-1]}-01-01"))
+    cid = tx["customer_id"].to_numpy()[first:]
+    rev = np.bincount(cid, weights=tx["revenue"].to_numpy()[first:], minlength=n + 1)[1:]
+    mar = np.bincount(cid, weights=tx["margin"].to_numpy()[first:], minlength=n + 1)[1:]
     k = max(20, int(round(0.08 * n)))
     top = _top(rev, k)
     size, loy = latent["size"][top], latent["loyalty_l"][top]

@@ -20,6 +20,9 @@ def test_draw_days_is_the_inverse_cdf_by_binary_search():
     want = np.clip(np.searchsorted(cdf, u, side="right") - 1, lo[rows], hi[rows] - 1)
     np.testing.assert_array_equal(got, want)
     assert ((got >= lo[rows]) & (got < hi[rows])).all()
+    by_counts = synth._draw_days(np.random.default_rng(3), lo, hi, cdf,
+                                 counts=np.bincount(rows, minlength=n))
+    np.testing.assert_array_equal(by_counts, want)
 
 
 def test_draw_days_handles_draws_on_a_day_boundary():
@@ -33,6 +36,14 @@ def test_draw_days_handles_draws_on_a_day_boundary():
     got = synth._draw_days(Edges(), lo, hi, cdf)
     u = cdf[lo] + (cdf[hi] - cdf[lo]) * Edges().random(4)
     want = np.clip(np.searchsorted(cdf, u, side="right") - 1, lo, hi - 1)
+    np.testing.assert_array_equal(got, want)
+
+
+@pytest.mark.parametrize("p", [[0.30, 0.40, 0.18, 0.12], [0.5, 0.5], [1.0], [0.0, 0.7, 0.0, 0.3],
+                               list(np.random.default_rng(4).dirichlet(np.ones(12)))])
+def test_choice_draws_what_rng_choice_draws(p):
+    got = synth._choice(np.random.default_rng(9), p, 100_000)
+    want = np.random.default_rng(9).choice(len(p), 100_000, p=p)
     np.testing.assert_array_equal(got, want)
 
 
