@@ -14,11 +14,11 @@ from ..i18n import N_, _, language
 
 #: Principles of handling objections (处理客户异议的原则), standard textbook treatment.
 PRINCIPLES = (
-    ("prepare in advance", "事前做好准备"),
-    ("pick the right moment", "选择恰当的时机"),
-    ("never argue", "不与客户争辩"),
-    ("leave the customer face", "给客户留面子"),
-    ("treat objections as buying signals", "把异议看作成交信号"),
+    (N_("prepare in advance"), "事前做好准备"),
+    (N_("pick the right moment"), "选择恰当的时机"),
+    (N_("never argue"), "不与客户争辩"),
+    (N_("leave the customer face"), "给客户留面子"),
+    (N_("treat objections as buying signals"), "把异议看作成交信号"),
 )
 
 #: What each principle asks of the salesperson.
