@@ -11,7 +11,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import objections as ob
 from .. import roleplay as _rp
-from ..i18n import _, N_
+from ..i18n import N_, _, language, translate
 from . import _style
 from ._style import COLORS
 
@@ -33,8 +33,8 @@ def method_fit_heatmap(objections, *, ax=None):
     im = ax.imshow(fits.to_numpy(), cmap="Blues", vmin=0, vmax=max(1, int(fits.to_numpy().max())),
                    aspect="auto")
     ax.grid(False)
-    ax.set_xticks(range(fits.shape[1]), [m.replace(" ", "\n", 1) for m in fits.columns])
-    ax.set_yticks(range(fits.shape[0]), fits.index)
+    ax.set_xticks(range(fits.shape[1]), [_wrap(m) for m in fits.columns])
+    ax.set_yticks(range(fits.shape[0]), _ticks(fits.index))
     top = fits.to_numpy().max()
     for i in range(fits.shape[0]):
         for j in range(fits.shape[1]):
@@ -46,9 +46,20 @@ def method_fit_heatmap(objections, *, ax=None):
     ax.set_xlabel("Handling method")
     ax.set_ylabel("Objection type")
     ax.set_title("Which method answers which objection (cell: best / fits)")
-    bar = ax.figure.colorbar(im, ax=ax, label="Statements the method fits", shrink=0.8)
+    bar = ax.figure.colorbar(im, ax=ax, label=_("Statements the method fits"), shrink=0.8)
     bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     return ax
+
+
+def _ticks(values) -> list[str]:
+    """Category tick labels in the course's language (each a whole catalog message, or itself)."""
+    return [translate(str(v), "chart") for v in values]
+
+
+def _wrap(name: str) -> str:
+    """A category as a tick label: its Chinese term in zh, else the English on two lines."""
+    shown = _(name)
+    return shown if shown != name else name.replace(" ", "\n", 1)
 
 
 @_style.chart
@@ -64,7 +75,7 @@ def complaint_pareto_chart(complaints, *, value=None, cutoff=0.8, ax=None):
     colours = [COLORS["bad"] if v else COLORS["neutral"] for v in table["vital_few"]]
     ax.bar(x, table[col], color=colours, width=0.7)
     ax.grid(axis="x", visible=False)
-    ax.set_xticks(x, [c.replace(" ", "\n", 1) for c in table["category"]])
+    ax.set_xticks(x, [_wrap(c) for c in table["category"]])
     ax.set_xlabel("Cause of complaint")
     if value == "claim_amount":
         ax.set_ylabel("Amount claimed (CNY)")
@@ -81,8 +92,8 @@ def complaint_pareto_chart(complaints, *, value=None, cutoff=0.8, ax=None):
     ax2.grid(False)
     ax2.spines["right"].set_visible(True)
     from matplotlib.patches import Patch
-    handles = [Patch(color=COLORS["bad"], label="vital few: fix first"),
-               Patch(color=COLORS["neutral"], label="the rest"), *ax2.get_legend_handles_labels()[0]]
+    handles = [Patch(color=COLORS["bad"], label=_("vital few: fix first")),
+               Patch(color=COLORS["neutral"], label=_("the rest")), *ax2.get_legend_handles_labels()[0]]
     ax2.legend(handles=handles, loc="center right")
     ax.set_title(_("Pareto chart of complaint causes (complaints)") if value is None
                  else _("Pareto chart of complaint causes (amount claimed)"))
@@ -121,7 +132,7 @@ def resolution_time_chart(complaints, *, by="severity", fast=7, max_days=60, ax=
     _style.percent(ax)
     ax.yaxis.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10]))
     ax.set_title(_("Time to resolve a complaint, by {by}").format(by=_(by)))
-    ax.legend(title=_(by.replace("_", " ").capitalize()))
+    ax.legend(title=_(by) if language() == "zh" else by.replace("_", " ").capitalize())
     return ax
 
 
@@ -155,7 +166,7 @@ def complaint_outcome_chart(complaints, *, by="speed", metric="kept_share", fast
     ax.grid(axis="x", visible=False)
     names = [("yes" if v else "no") if isinstance(v, (bool, np.bool_)) else str(v)
              for v in table[by]]
-    ax.set_xticks(x, names)
+    ax.set_xticks(x, _ticks(names))
     for xi, v, n in zip(x, vals, table["complaints"]):
         ax.text(xi, v, (f"{v:.0%}" if is_share else f"{v:.2f}") + f"\nn={n}", ha="center",
                 va="bottom", fontsize=9)
@@ -193,7 +204,7 @@ def silent_customer_chart(customers, complaints, *, ax=None):
     for xi, r, n in zip(x, rate, t["customers"]):
         if np.isfinite(r):
             ax.text(xi + 0.32, r, _("{rate:.0%}\n{n} customers").format(rate=r, n=n), va="center", ha="left", fontsize=9)
-    ax.set_xticks(x, t["group"])
+    ax.set_xticks(x, _ticks(t["group"]))
     ax.set_xlim(-0.5, len(t) - 0.1)
     ax.set_ylim(0, max(0.05, float(np.nanmax(t["ci_high"].to_numpy()))) * 1.15)
     _style.percent(ax)
@@ -211,7 +222,7 @@ def claims_chart(complaints, *, ax=None):
     y = np.arange(len(t))
     ax.barh(y, t["claimed"], color=COLORS["accent"], height=0.65)
     ax.grid(axis="y", visible=False)
-    ax.set_yticks(y, t["category"])
+    ax.set_yticks(y, _ticks(t["category"]))
     xmax = float(t["claimed"].max()) or 1.0
     for yi, amount, rate, n in zip(y, t["claimed"], t["claim_rate"], t["claims"]):
         ax.text(amount + xmax * 0.01, yi, _("{n} claims, {rate:.0%} of complaints").format(n=n, rate=rate), va="center",
