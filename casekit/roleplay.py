@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from . import catalogue, terms
+from .i18n import N_, _, language
 from .objections import PRINCIPLES, score_response
 from .validate import require_choice, require_frame, require_number
 
@@ -60,36 +61,57 @@ class Scenario:
 
 
 SCENARIOS = {s.key: s for s in (
-    Scenario("restaurant", "A dishwasher for a restaurant chain",
-             "Ms Li Na, owner of three hot-pot restaurants", "hospitality",
-             "a commercial dishwasher (equipment) with a two-year service contract",
-             "Her old machine still runs; a friend told her about you; it is a month before the "
-             "Spring Festival rush.",
+    Scenario("restaurant", N_("A dishwasher for a restaurant chain"),
+             N_("Ms Li Na, owner of three hot-pot restaurants"), "hospitality",
+             N_("a commercial dishwasher (equipment) with a two-year service contract"),
+             N_("Her old machine still runs; a friend told her about you; it is a month before the "
+             "Spring Festival rush."),
              ("need", "price", "timing", "financial")),
-    Scenario("factory", "Packaging consumables for a parts maker",
-             "Mr Sun Gang, production manager at an auto-parts maker", "manufacturing",
-             "a yearly supply contract for packaging consumables",
-             "His line runs two shifts; purchasing is centralised; your firm is new to his region.",
+    Scenario("factory", N_("Packaging consumables for a parts maker"),
+             N_("Mr Sun Gang, production manager at an auto-parts maker"), "manufacturing",
+             N_("a yearly supply contract for packaging consumables"),
+             N_("His line runs two shifts; purchasing is centralised; your firm is new to his region."),
              ("source", "product", "price", "authority")),
-    Scenario("distributor", "Spare parts for a regional distributor",
-             "Mrs Chen Jing, purchasing head of a regional distributor", "wholesale",
-             "an agreement to stock your spare parts",
-             "Her team was let down by one of your colleagues two years ago; she buys mainly "
-             "imported brands.",
+    Scenario("distributor", N_("Spare parts for a regional distributor"),
+             N_("Mrs Chen Jing, purchasing head of a regional distributor"), "wholesale",
+             N_("an agreement to stock your spare parts"),
+             N_("Her team was let down by one of your colleagues two years ago; she buys mainly "
+             "imported brands."),
              ("salesperson", "source", "price", "timing")),
-    Scenario("office", "A service contract for an accounting firm",
-             "Mr Qian Lei, office manager of a 40-person accounting firm", "services",
-             "a maintenance and support contract for their office equipment",
-             "The partners watch costs closely; the office manager prepares but does not sign "
-             "decisions.",
+    Scenario("office", N_("A service contract for an accounting firm"),
+             N_("Mr Qian Lei, office manager of a 40-person accounting firm"), "services",
+             N_("a maintenance and support contract for their office equipment"),
+             N_("The partners watch costs closely; the office manager prepares but does not sign "
+             "decisions."),
              ("need", "salesperson", "financial", "authority")),
-    Scenario("retail", "Checkout equipment for a retail chain",
-             "Ms Wu Min, operations director of a 12-store retail chain", "retail",
-             "new checkout equipment for every store",
-             "Margins are thin; the chain tried a cheap system that failed; the board meets in "
-             "the new year.",
+    Scenario("retail", N_("Checkout equipment for a retail chain"),
+             N_("Ms Wu Min, operations director of a 12-store retail chain"), "retail",
+             N_("new checkout equipment for every store"),
+             N_("Margins are thin; the chain tried a cheap system that failed; the board meets in "
+             "the new year."),
              ("product", "price", "need", "timing", "authority")),
 )}
+
+
+def _type(name: str) -> str:
+    """An objection type as the course says it: ``"price"``, or 价格异议 in Chinese."""
+    return terms.chinese(terms.OBJECTION_TYPES, name) or name if language() == "zh" else name
+
+
+def _method(name: str | None) -> str:
+    if not name:
+        return ""
+    return terms.chinese(terms.OBJECTION_METHODS, name) or name if language() == "zh" else name
+
+
+#: How a turn's fit reads (``best``, ``fits``, ``poor``) in the course's language.
+_FIT = {"best": N_("best"), "fits": N_("fits"), "poor": N_("poor"), "unclear": N_("unclear")}
+
+
+def _statement(row) -> str:
+    """What the customer says: the English statement, or its Chinese (``statement_zh``) in zh."""
+    zh = str(row.get("statement_zh", "") or "")
+    return zh if language() == "zh" and zh else str(row["statement"])
 
 
 def scenarios() -> pd.DataFrame:
@@ -100,9 +122,9 @@ def scenarios() -> pd.DataFrame:
     >>> scenarios()["key"].tolist()
     ['restaurant', 'factory', 'distributor', 'office', 'retail']
     """
-    return pd.DataFrame([{"key": s.key, "title": s.title, "customer": s.customer,
-                          "segment": s.segment, "product": s.product, "context": s.context,
-                          "objections": " → ".join(s.objection_types)}
+    return pd.DataFrame([{"key": s.key, "title": _(s.title), "customer": _(s.customer),
+                          "segment": s.segment, "product": _(s.product), "context": _(s.context),
+                          "objections": " → ".join(_type(t) for t in s.objection_types)}
                          for s in SCENARIOS.values()])
 
 
@@ -131,28 +153,36 @@ class Turn:
     next_statement: str | None = None
 
     def __str__(self) -> str:
-        lines = [f"Turn {self.turn} · {self.objection_type} objection: “{self.statement}”",
-                 f"You: {self.response}  →  {self.method or 'no method read'} ({self.fit})",
-                 f"Customer: “{self.customer_says}”", self.explanation,
-                 f"Trust {self.trust_before} → {self.trust_after} · {self.status}"]
+        shown = self.statement_zh if language() == "zh" and self.statement_zh else self.statement
+        lines = [_("Turn {turn} · {type} objection: “{statement}”").format(
+                     turn=self.turn, type=_type(self.objection_type), statement=shown),
+                 _("You: {response}  →  {method} ({fit})").format(
+                     response=self.response, method=_method(self.method) or _("no method read"),
+                     fit=_(_FIT.get(self.fit, self.fit))),
+                 _("Customer: “{says}”").format(says=self.customer_says), self.explanation,
+                 _("Trust {before} → {after} · {status}").format(
+                     before=self.trust_before, after=self.trust_after, status=_(_STATUS[self.status]))]
         if self.next_statement:
-            lines.append(f"Next objection: “{self.next_statement}”")
+            lines.append(_("Next objection: “{statement}”").format(statement=self.next_statement))
         return "\n".join(lines)
 
 
+#: A conversation's status (``open``, ``sale``, ``loss``, ``unclear``) in the course's language.
+_STATUS = {"open": N_("open"), "sale": N_("sale"), "loss": N_("loss"), "unclear": N_("unclear")}
+
 _REPLIES = {
-    "best": ("That makes sense. I hadn't looked at it that way.",
-             "All right, that answers my question.",
-             "Fair enough. Go on."),
-    "fits": ("Maybe. I'm not fully convinced yet.",
-             "Hm. That partly answers it.",
-             "OK… let's see."),
-    "poor": ("That doesn't really answer my question.",
-             "You're not listening to what I said.",
-             "I don't see how that helps me."),
-    "broken": ("I don't need a lecture.",
-               "There's no need to talk to me like that.",
-               "Please don't push me."),
+    "best": (N_("That makes sense. I hadn't looked at it that way."),
+             N_("All right, that answers my question."),
+             N_("Fair enough. Go on.")),
+    "fits": (N_("Maybe. I'm not fully convinced yet."),
+             N_("Hm. That partly answers it."),
+             N_("OK… let's see.")),
+    "poor": (N_("That doesn't really answer my question."),
+             N_("You're not listening to what I said."),
+             N_("I don't see how that helps me.")),
+    "broken": (N_("I don't need a lecture."),
+               N_("There's no need to talk to me like that."),
+               N_("Please don't push me.")),
 }
 
 
@@ -227,7 +257,7 @@ class RolePlay:
         if score.fit == "unclear":
             return Turn(k, score.objection_type, obj["statement"], obj.get("statement_zh", ""),
                         response.strip(), None, "unclear", 0, score.broken, before, before,
-                        "…", score.explanation, "unclear", obj["statement"])
+                        "…", score.explanation, "unclear", _statement(obj))
         self.trust = int(np.clip(before + score.trust_change, 0, 100))
         self.position += 1
         last = self.position >= len(self.objections)
@@ -236,8 +266,8 @@ class RolePlay:
         elif last:
             self.status = "sale" if self.trust >= SALE_AT else "loss"
         mood = "broken" if score.broken else score.fit
-        says = _REPLIES[mood][(self._reply_start + self.position - 1) % 3]
-        nxt = None if self.status != "open" else self.objections[self.position]["statement"]
+        says = _(_REPLIES[mood][(self._reply_start + self.position - 1) % 3])
+        nxt = None if self.status != "open" else _statement(self.objections[self.position])
         turn = Turn(k, score.objection_type, obj["statement"], obj.get("statement_zh", ""),
                     response.strip(), score.method, score.fit, score.points, score.broken,
                     before, self.trust, says, score.explanation, self.status, nxt)
@@ -263,40 +293,53 @@ class RolePlay:
 
     def outcome(self) -> str:
         """A plain-language account of how the conversation went (or stands)."""
-        name = self.scenario.customer.split(",")[0]
+        name = _(self.scenario.customer).split(",")[0].split("，")[0]
         n = len(self.objections)
         done = self.turns
         best = sum(t.fit == "best" for t in done)
         fits = sum(t.fit == "fits" for t in done)
         poor = [t for t in done if t.fit == "poor"]
         broken = sorted({p for t in done for p in t.broken})
+        product = _(self.scenario.product)
         parts = []
         if self.status == "sale":
-            parts.append(f"Sale: {name} agrees to buy {self.scenario.product}.")
+            parts.append(_("Sale: {name} agrees to buy {product}.").format(name=name, product=product))
         elif self.status == "loss" and self.trust <= WALK_OUT_AT:
-            parts.append(f"Loss: {name} ends the meeting after {len(done)} of {n} objections "
-                         f"(trust fell to {self.trust}).")
+            parts.append(_("Loss: {name} ends the meeting after {done} of {n} objections "
+                           "(trust fell to {trust}).").format(name=name, done=len(done), n=n,
+                                                              trust=self.trust))
         elif self.status == "loss":
-            parts.append(f"Loss: every objection was answered but trust ended at {self.trust}, "
-                         f"short of the {SALE_AT} a decision needs; {name} will “think about it”.")
+            parts.append(_("Loss: every objection was answered but trust ended at {trust}, "
+                           "short of the {sale_at} a decision needs; {name} will “think about it”."
+                           ).format(trust=self.trust, sale_at=SALE_AT, name=name))
         else:
-            parts.append(f"In progress: {len(done)} of {n} objections answered, trust "
-                         f"{self.trust}.")
-        parts.append(f"You used the best method {best} time(s), a fitting one {fits} time(s) and "
-                     f"a poor one {len(poor)} time(s).")
+            parts.append(_("In progress: {done} of {n} objections answered, trust "
+                           "{trust}.").format(done=len(done), n=n, trust=self.trust))
+        parts.append(_("You used the best method {best} time(s), a fitting one {fits} time(s) and "
+                       "a poor one {poor} time(s).").format(best=best, fits=fits, poor=len(poor)))
         for t in poor:
-            parts.append(f"Turn {t.turn} ({t.objection_type}): "
-                         f"{self.objections[t.turn - 1]['best_method']} was the best answer.")
+            parts.append(_("Turn {turn} ({type}): {method} was the best answer.").format(
+                turn=t.turn, type=_type(t.objection_type),
+                method=_method(self.objections[t.turn - 1]["best_method"])))
         if broken:
-            parts.append("Principles broken: " + ", ".join(
-                f"{p} ({_principle_zh(p)})" for p in broken) + ".")
-        return " ".join(parts)
+            shown = ([_principle_zh(p) for p in broken] if language() == "zh"
+                     else [f"{p} ({_principle_zh(p)})" for p in broken])
+            parts.append(_("Principles broken: {principles}.").format(principles=_(", ").join(shown)))
+        sep = "" if language() == "zh" else " "
+        return sep.join(parts)
 
     def transcript(self) -> pd.DataFrame:
         """The turns so far as a table."""
         cols = ["turn", "objection_type", "statement", "response", "method", "fit", "points",
                 "trust_before", "trust_after", "status"]
-        return pd.DataFrame([{c: getattr(t, c) for c in cols} for t in self.turns], columns=cols)
+        out = pd.DataFrame([{c: getattr(t, c) for c in cols} for t in self.turns], columns=cols)
+        if language() == "zh" and len(out):  # the words of the table in Chinese, as the notebook says them
+            out["statement"] = [t.statement_zh or t.statement for t in self.turns]
+            out["objection_type"] = out["objection_type"].map(_type)
+            out["method"] = out["method"].map(_method)
+            out["fit"] = [_(_FIT[f]) for f in out["fit"]]
+            out["status"] = [_(_STATUS[x]) for x in out["status"]]
+        return out
 
     def __repr__(self) -> str:
         return (f"<RolePlay {self.scenario.key!r} seed={self.seed}: {self.status}, turn "
@@ -326,21 +369,24 @@ class RolePlayView:
 
         self.rp = roleplay
         s = roleplay.scenario
-        options = [(f"{en} · {zh}", en) for en, zh in terms.OBJECTION_METHODS]
+        options = [(f"{en} · {zh}" if language() != "zh" else f"{zh} · {en}", en)
+                   for en, zh in terms.OBJECTION_METHODS]
         self.header = W.HTML(
-            f"<div style='line-height:1.45'><b>{html.escape(s.title)}</b><br>"
-            f"<b>Customer:</b> {html.escape(s.customer)}<br><b>You sell:</b> "
-            f"{html.escape(s.product)}<br><b>Situation:</b> {html.escape(s.context)}</div>")
-        self.trust = W.IntProgress(value=roleplay.trust, min=0, max=100, description="Trust",
+            f"<div style='line-height:1.45'><b>{html.escape(_(s.title))}</b><br>"
+            f"<b>{html.escape(_('Customer:'))}</b> {html.escape(_(s.customer))}<br>"
+            f"<b>{html.escape(_('You sell:'))}</b> "
+            f"{html.escape(_(s.product))}<br><b>{html.escape(_('Situation:'))}</b> "
+            f"{html.escape(_(s.context))}</div>")
+        self.trust = W.IntProgress(value=roleplay.trust, min=0, max=100, description=_("Trust"),
                                    layout=W.Layout(width="320px"))
         self.trust_label = W.HTML("")
         self.log = W.HTML("")
-        self.method = W.Dropdown(options=[("— pick a method —", "")] + options, value="",
-                                 description="Method", layout=W.Layout(width="340px"))
-        self.text = W.Text(value="", placeholder="…or type what you would say",
-                           description="Or say", layout=W.Layout(width="520px"))
-        self.respond_button = W.Button(description="Respond", button_style="primary")
-        self.restart_button = W.Button(description="Start again")
+        self.method = W.Dropdown(options=[(_("— pick a method —"), "")] + options, value="",
+                                 description=_("Method"), layout=W.Layout(width="340px"))
+        self.text = W.Text(value="", placeholder=_("…or type what you would say"),
+                           description=_("Or say"), layout=W.Layout(width="520px"))
+        self.respond_button = W.Button(description=_("Respond"), button_style="primary")
+        self.restart_button = W.Button(description=_("Start again"))
         self.respond_button.on_click(self._on_respond)
         self.restart_button.on_click(self._on_restart)
         self.box = W.VBox([self.header, W.HBox([self.trust, self.trust_label]), self.log,
@@ -354,21 +400,22 @@ class RolePlayView:
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.box._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = (f"Role-play “{self.rp.scenario.title}” (seed {self.rp.seed}). "
-                                "Run this cell in Jupyter to play it here.")
+        bundle["text/plain"] = _("Role-play “{title}” (seed {seed}). Run this cell in Jupyter to "
+                                 "play it here.").format(title=_(self.rp.scenario.title),
+                                                         seed=self.rp.seed)
         return bundle
 
     def _on_respond(self, _button=None):
         text = self.text.value.strip()
         response = text or self.method.value
         if self.rp.status != "open":
-            self._notice = "The conversation is over: press “Start again”."
+            self._notice = _("The conversation is over: press “Start again”.")
         elif not response:
-            self._notice = "Pick a method or type what you would say, then press Respond."
+            self._notice = _("Pick a method or type what you would say, then press Respond.")
         else:
             try:
                 turn = self.rp.respond(response)
-                self._notice = ("I could not read a method from that: name one or rephrase."
+                self._notice = (_("I could not read a method from that: name one or rephrase.")
                                 if turn.status == "unclear" else "")
             except ValueError as exc:
                 self._notice = str(exc)
@@ -384,19 +431,24 @@ class RolePlayView:
     def _render(self):
         rp = self.rp
         parts = []
+        zh = language() == "zh"
         for t in rp.turns:
             colour = {"best": "#2e7d32", "fits": "#b26a00", "poor": "#c62828"}[t.fit]
+            said = (f"“{html.escape(t.statement_zh or t.statement)}” <i>{html.escape(t.statement)}</i>"
+                    if zh else f"“{html.escape(t.statement)}” <i>{html.escape(t.statement_zh)}</i>")
             parts.append(
-                f"<p><b>Customer:</b> “{html.escape(t.statement)}” <i>{html.escape(t.statement_zh)}"
-                f"</i><br><b>You:</b> {html.escape(t.response)} "
-                f"<span style='color:{colour}'>[{html.escape(t.method or '')}: {t.fit}, trust "
+                f"<p><b>{html.escape(_('Customer:'))}</b> {said}"
+                f"<br><b>{html.escape(_('You:'))}</b> {html.escape(t.response)} "
+                f"<span style='color:{colour}'>[{html.escape(_method(t.method))}: "
+                f"{html.escape(_(_FIT[t.fit]))}, {html.escape(_('trust'))} "
                 f"{t.trust_before} → {t.trust_after}]</span><br>"
                 f"<span style='color:#555'>{html.escape(t.explanation)}</span><br>"
-                f"<b>Customer:</b> “{html.escape(t.customer_says)}”</p>")
+                f"<b>{html.escape(_('Customer:'))}</b> “{html.escape(t.customer_says)}”</p>")
         now = rp.objection
         if now is not None:
-            parts.append(f"<p><b>Customer:</b> “{html.escape(now['statement'])}” "
-                         f"<i>{html.escape(str(now.get('statement_zh', '')))}</i></p>")
+            en, cn = html.escape(str(now["statement"])), html.escape(str(now.get("statement_zh", "")))
+            said = f"“{cn or en}” <i>{en}</i>" if zh else f"“{en}” <i>{cn}</i>"
+            parts.append(f"<p><b>{html.escape(_('Customer:'))}</b> {said}</p>")
         else:
             colour = "#2e7d32" if rp.status == "sale" else "#c62828"
             parts.append(f"<p style='color:{colour}'><b>{html.escape(rp.outcome())}</b></p>")
@@ -406,6 +458,7 @@ class RolePlayView:
         self.trust.value = rp.trust
         self.trust.bar_style = ("success" if rp.trust >= SALE_AT else
                                 "danger" if rp.trust <= WALK_OUT_AT + 15 else "warning")
-        self.trust_label.value = (f"{rp.trust} / 100 · a sale needs {SALE_AT} at the end; the "
-                                  f"customer leaves at {WALK_OUT_AT}")
+        self.trust_label.value = _("{trust} / 100 · a sale needs {sale_at} at the end; the "
+                                   "customer leaves at {walk_out_at}").format(
+            trust=rp.trust, sale_at=SALE_AT, walk_out_at=WALK_OUT_AT)
 

@@ -152,7 +152,7 @@ COMPLAINT_STAGES = (
     ("listen to the complaint", "听客户投诉"),
     ("analyse the cause", "分析原因"),
     ("find a solution", "找出解决方案"),
-    ("tell the customer", "传达给顾客"),
+    ("tell the customer", "把解决方案传达给顾客"),
     ("handle it", "处理"),
     ("review the result", "检讨结果"),
 )

@@ -14,6 +14,7 @@ import pandas as pd
 from .. import objections as ob
 from .. import roleplay as rpm
 from .. import terms
+from ..i18n import N_, _, language
 from .._format import pct as _pct
 from .engine import (
     ChoiceExercise,
@@ -47,7 +48,18 @@ def _catalogue(world) -> pd.DataFrame:
 
 
 def _label(pairs, name: str) -> str:
-    return f"{name} ({terms.chinese(pairs, name)})"
+    """An option's text: ``"english (中文)"``, or ``"中文 (english)"`` when the course speaks Chinese."""
+    zh = terms.chinese(pairs, name)
+    return f"{zh} ({name})" if language() == "zh" else f"{name} ({zh})"
+
+
+def _zh(pairs, name: str) -> str:
+    """A term as the course says it: English, or the source's Chinese term in zh."""
+    return (terms.chinese(pairs, name) or name) if language() == "zh" else name
+
+
+def _type_about(t: str) -> str:
+    return _(_TYPE_ABOUT[t])
 
 
 class _NamesAccepted:
@@ -66,39 +78,39 @@ class _NamesAccepted:
 
 # What each objection type is about, to explain a wrong classification.
 _TYPE_ABOUT = {
-    "need": "whether the customer needs the product at all",
-    "price": "whether the product is worth its price",
-    "product": "the product itself: quality, design, fit, features",
-    "source": "who supplies it: our firm, its brand, its origin or distance",
-    "salesperson": "the salesperson or the firm's people, not the product",
-    "timing": "when to buy, not whether to buy",
-    "financial": "whether the customer can pay at all, whatever the worth",
-    "authority": "who decides: the speaker cannot decide alone",
+    "need": N_("whether the customer needs the product at all"),
+    "price": N_("whether the product is worth its price"),
+    "product": N_("the product itself: quality, design, fit, features"),
+    "source": N_("who supplies it: our firm, its brand, its origin or distance"),
+    "salesperson": N_("the salesperson or the firm's people, not the product"),
+    "timing": N_("when to buy, not whether to buy"),
+    "financial": N_("whether the customer can pay at all, whatever the worth"),
+    "authority": N_("who decides: the speaker cannot decide alone"),
 }
 
 # Typical confusions between types, named as misconceptions.
 _CONFUSIONS = {
-    ("price", "financial"): "price vs financial: a financial objection says the customer cannot "
-                            "pay, however good the price; a price objection says it is not worth it",
-    ("financial", "price"): "price vs financial: this customer says it is not worth the price, "
-                            "not that they cannot pay",
-    ("authority", "financial"): "financial vs authority: the speaker is not short of money but of "
-                                "the power to decide",
-    ("financial", "authority"): "authority vs financial: nobody else has to decide; the money is "
-                                "missing",
-    ("timing", "need"): "need vs timing: the customer does not reject the need, only the moment",
-    ("need", "timing"): "timing vs need: the customer doubts the need itself, not the moment",
-    ("source", "product"): "product vs source: the doubt is about who supplies it, not what it is",
-    ("product", "source"): "source vs product: the doubt is about the product, not the supplier",
-    ("salesperson", "source"): "source vs salesperson: the complaint is about a person, not the firm",
-    ("source", "salesperson"): "salesperson vs source: the doubt is about the firm or brand, not "
-                               "the person in front of them",
+    ("price", "financial"): N_("price vs financial: a financial objection says the customer cannot "
+                            "pay, however good the price; a price objection says it is not worth it"),
+    ("financial", "price"): N_("price vs financial: this customer says it is not worth the price, "
+                            "not that they cannot pay"),
+    ("authority", "financial"): N_("financial vs authority: the speaker is not short of money but of "
+                                "the power to decide"),
+    ("financial", "authority"): N_("authority vs financial: nobody else has to decide; the money is "
+                                "missing"),
+    ("timing", "need"): N_("need vs timing: the customer does not reject the need, only the moment"),
+    ("need", "timing"): N_("timing vs need: the customer doubts the need itself, not the moment"),
+    ("source", "product"): N_("product vs source: the doubt is about who supplies it, not what it is"),
+    ("product", "source"): N_("source vs product: the doubt is about the product, not the supplier"),
+    ("salesperson", "source"): N_("source vs salesperson: the complaint is about a person, not the firm"),
+    ("source", "salesperson"): N_("salesperson vs source: the doubt is about the firm or brand, not "
+                               "the person in front of them"),
 }
 
 
 # --------------------------------------------------------------------------------------------
 @register("objections.classify_statement", chapter=CHAPTER,
-          title="What type of objection is this?")
+          title=N_("What type of objection is this?"))
 class ClassifyStatement(_NamesAccepted, ChoiceExercise):
     """Choice: classify a customer's statement into one of the eight objection types."""
 
@@ -112,8 +124,9 @@ class ClassifyStatement(_NamesAccepted, ChoiceExercise):
     @property
     def prompt(self) -> str:
         row = self._row()
-        return (f"A customer says: **“{row['statement']}”** ({row['statement_zh']})\n\n"
-                "Which type of objection (客户异议的类型) is this?")
+        return _("A customer says: **“{statement}”** ({statement_zh})\n\n"
+                 "Which type of objection (客户异议的类型) is this?").format(
+            statement=row["statement"], statement_zh=row["statement_zh"])
 
     def options(self) -> list[str]:
         return [_label(terms.OBJECTION_TYPES, t) for t in terms.english(terms.OBJECTION_TYPES)]
@@ -127,19 +140,24 @@ class ClassifyStatement(_NamesAccepted, ChoiceExercise):
         for t in terms.english(terms.OBJECTION_TYPES):
             label = _label(terms.OBJECTION_TYPES, t)
             if t == right:
-                out[label] = (f"Yes: {with_article(t + ' objection')} ({terms.chinese(terms.OBJECTION_TYPES, t)}) "
-                              f"is about {_TYPE_ABOUT[t]}. {self._row()['why']}")
+                zh = language() == "zh"
+                out[label] = _("Yes: {an_objection} ({chinese}) is about {about}. {why}").format(
+                    an_objection=_zh(terms.OBJECTION_TYPES, t) if zh else with_article(t + " objection"),
+                    chinese=t if zh else terms.chinese(terms.OBJECTION_TYPES, t),
+                    about=_type_about(t), why=_(self._row()["why"]))
             else:
                 mix = _CONFUSIONS.get((right, t))
-                out[label] = (f"{with_article(t + ' objection', capital=True)} is about {_TYPE_ABOUT[t]}; this one is about "
-                              f"{_TYPE_ABOUT[right]}."
-                              + (f" A common mix-up — {mix}." if mix else ""))
+                out[label] = (_("{An_objection} is about {about}; this one is about {right}.").format(
+                    An_objection=_zh(terms.OBJECTION_TYPES, t) if language() == "zh"
+                    else with_article(t + " objection", capital=True), about=_type_about(t),
+                    right=_type_about(right))
+                    + (_(" A common mix-up — {mix}.").format(mix=_(mix)) if mix else ""))
         return out
 
 
 # --------------------------------------------------------------------------------------------
 @register("objections.best_method", chapter=CHAPTER,
-          title="Pick the best method for an objection")
+          title=N_("Pick the best method for an objection"))
 class BestMethod(_NamesAccepted, ChoiceExercise):
     """Choice: the best handling method for a catalogue statement, with the reasons."""
 
@@ -153,10 +171,13 @@ class BestMethod(_NamesAccepted, ChoiceExercise):
     @property
     def prompt(self) -> str:
         row = self._row()
-        return (f"A customer raises {with_article(str(row['type']) + ' objection')} "
-                f"({terms.chinese(terms.OBJECTION_TYPES, str(row['type']))}): "
-                f"**“{row['statement']}”** ({row['statement_zh']})\n\n"
-                "Which method of handling it (处理客户异议的方法) fits best?")
+        return _("A customer raises {an_objection} ({chinese}): **“{statement}”** "
+                 "({statement_zh})\n\nWhich method of handling it (处理客户异议的方法) fits "
+                 "best?").format(an_objection=_zh(terms.OBJECTION_TYPES, str(row["type"]))
+                                 if language() == "zh" else with_article(str(row["type"]) + " objection"),
+                                 chinese=str(row["type"]) if language() == "zh"
+                                 else terms.chinese(terms.OBJECTION_TYPES, str(row["type"])),
+                                 statement=row["statement"], statement_zh=row["statement_zh"])
 
     def options(self) -> list[str]:
         return [_label(terms.OBJECTION_METHODS, m) for m in terms.english(terms.OBJECTION_METHODS)]
@@ -173,33 +194,41 @@ class BestMethod(_NamesAccepted, ChoiceExercise):
             label = _label(terms.OBJECTION_METHODS, m)
             s = ob.score_response(row, m)
             _what, when, _line, risk = ob.METHOD_GUIDE[m]
+            why = _(row["why"])
             if m == best:
-                out[label] = f"Yes. {row['why']}"
+                out[label] = _("Yes. {why}").format(why=why)
             elif m in fitting:
-                out[label] = (f"{m.capitalize()} would work, but it is not the best here: "
-                              f"{best} fits better. {row['why']}")
+                out[label] = _("{Method} would work, but it is not the best here: {best} fits "
+                               "better. {why}").format(Method=_zh(terms.OBJECTION_METHODS, m).capitalize()
+                                                       if language() != "zh" else _zh(terms.OBJECTION_METHODS, m),
+                                                       best=_zh(terms.OBJECTION_METHODS, best), why=why)
             else:
-                broken = (" It breaks a principle: " + ", ".join(s.broken) + "."
+                broken = (_(" It breaks a principle: {principles}.").format(
+                    principles=_(", ").join(_zh(ob.PRINCIPLES, p) for p in s.broken))
                           if s.broken else "")
-                out[label] = (f"{m.capitalize()} fits when {when[0].lower()}{when[1:]} "
-                              f"Here: {risk}{broken}")
+                when, risk = _(when), _(risk)
+                if language() != "zh":
+                    when = when[0].lower() + when[1:]
+                out[label] = _("{Method} fits when {when} Here: {risk}{broken}").format(
+                    Method=m.capitalize() if language() != "zh" else _zh(terms.OBJECTION_METHODS, m),
+                    when=when, risk=risk, broken=broken)
         return out
 
 
 # --------------------------------------------------------------------------------------------
 # (objection_id, reply): replies that each break at least one principle.
 _REPLIES = (
-    (5, "Nonsense — our machines are better than theirs. Sign today and I'll add a free service."),
-    (29, "Obviously you should know your boss will agree. Let's sign it now."),
-    (18, "You're wrong, I have sold these machines for years."),
-    (1, "Anyway, let's move on to the price list."),
-    (9, "That's wrong, and you don't understand how to use it."),
-    (25, "Actually that is not true, every firm has a budget. Sign today."),
+    (5, N_("Nonsense — our machines are better than theirs. Sign today and I'll add a free service.")),
+    (29, N_("Obviously you should know your boss will agree. Let's sign it now.")),
+    (18, N_("You're wrong, I have sold these machines for years.")),
+    (1, N_("Anyway, let's move on to the price list.")),
+    (9, N_("That's wrong, and you don't understand how to use it.")),
+    (25, N_("Actually that is not true, every firm has a budget. Sign today.")),
 )
 
 
 @register("objections.principles_broken", chapter=CHAPTER,
-          title="Which principles does this reply break?")
+          title=N_("Which principles does this reply break?"))
 class PrinciplesBroken(MultiChoiceExercise):
     """Multi-choice: the principles of objection handling that a salesperson's reply breaks."""
 
@@ -214,10 +243,11 @@ class PrinciplesBroken(MultiChoiceExercise):
     @property
     def prompt(self) -> str:
         row, reply = self._pair()
-        return (f"The customer says: **“{row['statement']}”** ({row['statement_zh']})\n\n"
-                f"The salesperson answers: **“{reply}”**\n\n"
-                "Which principles of handling objections (处理客户异议的原则) does the answer "
-                "break? Tick all that apply.")
+        return _("The customer says: **“{statement}”** ({statement_zh})\n\n"
+                 "The salesperson answers: **“{reply}”**\n\n"
+                 "Which principles of handling objections (处理客户异议的原则) does the answer "
+                 "break? Tick all that apply.").format(statement=row["statement"],
+                                                       statement_zh=row["statement_zh"], reply=_(reply))
 
     def options(self) -> list[str]:
         return [_label(ob.PRINCIPLES, p) for p in terms.english(ob.PRINCIPLES)]
@@ -231,40 +261,40 @@ class PrinciplesBroken(MultiChoiceExercise):
         row, reply = self._pair()
         score = ob.score_response(row, reply)
         why = {
-            "prepare in advance": "Preparation happens before the visit; one reply cannot show "
-                                  "whether the salesperson prepared — judge what is said.",
-            "pick the right moment": "Pressing for a signature while the doubt is still open is "
-                                     "the wrong moment.",
-            "never argue": "Contradicting the customer (“nonsense”, “you're wrong”, flat denial of "
-                           "an opinion) turns the talk into an argument.",
-            "leave the customer face": "Words like “obviously” or “you don't understand” make "
-                                       "the customer look ignorant.",
-            "treat objections as buying signals": "Brushing a real objection aside throws away "
+            "prepare in advance": N_("Preparation happens before the visit; one reply cannot show "
+                                  "whether the salesperson prepared — judge what is said."),
+            "pick the right moment": N_("Pressing for a signature while the doubt is still open is "
+                                     "the wrong moment."),
+            "never argue": N_("Contradicting the customer (“nonsense”, “you're wrong”, flat denial of "
+                           "an opinion) turns the talk into an argument."),
+            "leave the customer face": N_("Words like “obviously” or “you don't understand” make "
+                                       "the customer look ignorant."),
+            "treat objections as buying signals": N_("Brushing a real objection aside throws away "
                                                   "the signal that the customer is thinking of "
-                                                  "buying.",
+                                                  "buying."),
         }
         out = {}
         for p in terms.english(ob.PRINCIPLES):
             label = _label(ob.PRINCIPLES, p)
             if p in score.broken:
-                out[label] = f"Broken: {why[p]}"
+                out[label] = _("Broken: {why}").format(why=_(why[p]))
             else:
-                out[label] = f"Not broken here. {PRINCIPLE_KEPT.get(p, why[p])}"
+                out[label] = _("Not broken here. {why}").format(why=_(PRINCIPLE_KEPT.get(p, why[p])))
         return out
 
 
 PRINCIPLE_KEPT = {
-    "pick the right moment": "The answer does not press for a decision.",
-    "never argue": "The answer does not contradict the customer.",
-    "leave the customer face": "Nothing in the answer makes the customer look foolish.",
-    "treat objections as buying signals": "The answer engages with the objection rather than "
-                                          "brushing it off.",
+    "pick the right moment": N_("The answer does not press for a decision."),
+    "never argue": N_("The answer does not contradict the customer."),
+    "leave the customer face": N_("Nothing in the answer makes the customer look foolish."),
+    "treat objections as buying signals": N_("The answer engages with the objection rather than "
+                                          "brushing it off."),
 }
 
 
 # --------------------------------------------------------------------------------------------
 @register("objections.complaint_steps", chapter=CHAPTER,
-          title="Order the actions of a complaint case")
+          title=N_("Order the actions of a complaint case"))
 class ComplaintSteps(OrderingExercise):
     """Ordering: concrete actions on the case-study complaint, in the six-stage order."""
 
@@ -279,48 +309,50 @@ class ComplaintSteps(OrderingExercise):
     @property
     def prompt(self) -> str:
         case, c = self._case()
-        return (f"Key account #{case.customer_id} complains: **{c['category']}**, severity "
-                f"{c['severity']}" + (f", claiming CNY {c['claim_amount']:,.0f} (索赔)"
-                                      if c["is_claim"] else "")
-                + ". Put Ms Gao's actions in the order of the six-stage complaint "
-                  "process: first action in row 1.")
+        head = _("Key account #{customer} complains: **{category}**, severity {severity}").format(
+            customer=case.customer_id, category=_(str(c["category"])), severity=_(str(c["severity"])))
+        claim = (_(", claiming CNY {amount:,.0f} (索赔)").format(amount=c["claim_amount"])
+                 if c["is_claim"] else "")
+        return head + claim + _(". Put Ms Gao's actions in the order of the six-stage complaint "
+                                "process: first action in row 1.")
 
     def _actions(self):
         _case, c = self._case()
         share = ob.complaint_pareto(self.world.complaints).set_index("category")
         s = share.loc[str(c["category"]), "share"]
         return [
-            ("Let the customer's buyer explain the problem without interrupting, and write down "
-             "what happened and what they ask for", "listen to the complaint"),
-            (f"Check how common '{c['category']}' complaints are across all customers "
-             f"({_pct(s)} of complaints) and trace the root cause", "analyse the cause"),
-            ("Choose a remedy and a deadline, looking at what kept customers after similar "
-             "complaints", "find a solution"),
-            ("Phone the buyer to agree the remedy and the date before doing anything",
+            (_("Let the customer's buyer explain the problem without interrupting, and write down "
+               "what happened and what they ask for"), "listen to the complaint"),
+            (_("Check how common '{category}' complaints are across all customers "
+               "({share} of complaints) and trace the root cause").format(
+                category=_(str(c["category"])), share=_pct(s)), "analyse the cause"),
+            (_("Choose a remedy and a deadline, looking at what kept customers after similar "
+               "complaints"), "find a solution"),
+            (_("Phone the buyer to agree the remedy and the date before doing anything"),
              "tell the customer"),
-            ("Carry out the remedy" + (", settle the claim" if c["is_claim"] else "")
-             + " and confirm it is done", "handle it"),
-            ("Call back after the fix, check satisfaction, and change the process so it does not "
-             "happen again", "review the result"),
+            (_("Carry out the remedy, settle the claim and confirm it is done") if c["is_claim"]
+             else _("Carry out the remedy and confirm it is done"), "handle it"),
+            (_("Call back after the fix, check satisfaction, and change the process so it does not "
+               "happen again"), "review the result"),
         ]
 
     def solution(self) -> list[str]:
-        return [a for a, _ in self._actions()]
+        return [a for a, _stage in self._actions()]
 
     def explanations(self) -> dict[str, str]:
         out = {}
         for k, (a, stage) in enumerate(self._actions(), start=1):
-            out[a] = (f"this action is stage {k}, “{stage}” "
-                      f"({terms.chinese(terms.COMPLAINT_STAGES, stage)}).")
-        out[""] = ("Listen, analyse the cause, find a solution, tell the customer, handle it, "
-                   "review the result: the customer hears the plan before it is carried out, and "
-                   "the review closes the loop.")
+            out[a] = _("this action is stage {k}, “{stage}” ({chinese}).").format(
+                k=k, stage=stage, chinese=terms.chinese(terms.COMPLAINT_STAGES, stage))
+        out[""] = _("Listen, analyse the cause, find a solution, tell the customer, handle it, "
+                    "review the result: the customer hears the plan before it is carried out, and "
+                    "the review closes the loop.")
         return out
 
 
 # --------------------------------------------------------------------------------------------
 @register("objections.first_cause_to_fix", chapter=CHAPTER,
-          title="Explore: which complaint cause to fix first?")
+          title=N_("Explore: which complaint cause to fix first?"))
 class FirstCauseToFix(_NamesAccepted, ExploreExercise):
     """Explore: the complaint Pareto chart by count or by amount claimed; name the first cause."""
 
@@ -339,21 +371,23 @@ class FirstCauseToFix(_NamesAccepted, ExploreExercise):
     def controls(self) -> dict:
         import ipywidgets as W
         return {
-            "measure": W.Dropdown(options=[("number of complaints", "complaints"),
-                                           ("amount claimed", "claim_amount")],
-                                  value="complaints", description="Measure"),
+            "measure": W.Dropdown(options=[(_("number of complaints"), "complaints"),
+                                           (_("amount claimed"), "claim_amount")],
+                                  value="complaints", description=_("Measure")),
             "cutoff": W.FloatSlider(value=0.8, min=0.5, max=0.95, step=0.05,
-                                    description="Cut-off", readout_format=".0%"),
+                                    description=_("Cut-off"), readout_format=".0%"),
         }
 
     def table(self, measure="complaints", cutoff=0.8) -> pd.DataFrame:
         t = self._table(measure, cutoff)
         col = "complaints" if measure == "complaints" else "claim_amount"
-        return pd.DataFrame({"cause": t["category"], "中文": t["chinese"],
-                             ("complaints" if col == "complaints" else "claimed (CNY)"): t[col],
-                             "share": (t["share"] * 100).round(1).astype(str) + "%",
-                             "cumulative": (t["cumulative_share"] * 100).round(1).astype(str) + "%",
-                             "vital few": t["vital_few"].map({True: "yes", False: ""})})
+        zh = language() == "zh"
+        return pd.DataFrame({_("cause"): t["chinese"] if zh else t["category"],
+                             ("English" if zh else "中文"): t["category"] if zh else t["chinese"],
+                             (_("complaints") if col == "complaints" else _("claimed (CNY)")): t[col],
+                             _("share"): (t["share"] * 100).round(1).astype(str) + "%",
+                             _("cumulative"): (t["cumulative_share"] * 100).round(1).astype(str) + "%",
+                             _("vital few"): t["vital_few"].map({True: _("yes"), False: ""})})
 
     def draw(self, ax, measure="complaints", cutoff=0.8) -> None:
         from ..plots import complaint_pareto_chart
@@ -380,25 +414,32 @@ class FirstCauseToFix(_NamesAccepted, ExploreExercise):
             n = int(count.loc[c, "complaints"]) if c in count.index else 0
             share = float(count.loc[c, "share"]) if c in count.index else 0.0
             if c == first:
-                out[label] = (f"Yes: {c} causes {plural(n, 'complaint')}, {_pct(share)} of all — the "
-                              "tallest bar, so fixing it removes the most complaints. The vital "
-                              "few come first.")
+                out[label] = _("Yes: {cause} causes {complaints}, {share} of all — the "
+                               "tallest bar, so fixing it removes the most complaints. The vital "
+                               "few come first.").format(cause=_zh(terms.COMPLAINT_CATEGORIES, c),
+                                                         complaints=_complaints(n), share=_pct(share))
                 continue
-            text = (f"{c} causes {plural(n, 'complaint')} ({_pct(share)}), fewer than {first} "
-                    f"({_pct(float(count.loc[first, 'share']))}).")
+            text = _("{cause} causes {complaints} ({share}), fewer than {first} ({first_share}).").format(
+                cause=_zh(terms.COMPLAINT_CATEGORIES, c), complaints=_complaints(n), share=_pct(share),
+                first=_zh(terms.COMPLAINT_CATEGORIES, first),
+                first_share=_pct(float(count.loc[first, "share"])))
             if c == top_money:
-                text += (" It leads by amount claimed, but the question counts complaints: "
-                         "money and frequency are different Pareto charts.")
+                text += _(" It leads by amount claimed, but the question counts complaints: "
+                          "money and frequency are different Pareto charts.")
             elif c == top_rate:
-                text += (" It has the highest claim rate, but a high rate on few complaints is "
-                         "not the largest cause.")
+                text += _(" It has the highest claim rate, but a high rate on few complaints is "
+                          "not the largest cause.")
             out[label] = text
         return out
 
 
+def _complaints(n: int) -> str:
+    return _("{n} complaints").format(n=n) if language() == "zh" else plural(n, "complaint")
+
+
 # --------------------------------------------------------------------------------------------
 @register("objections.silent_churn", chapter=CHAPTER,
-          title="How often do silent customers churn?")
+          title=N_("How often do silent customers churn?"))
 class SilentChurn(NumericExercise):
     """Numeric: the churn rate of customers who never complained (the silent-customer warning)."""
 
@@ -410,9 +451,9 @@ class SilentChurn(NumericExercise):
     @property
     def prompt(self) -> str:
         n = len(self.world.customers)
-        return ("“If you hear no complaints, the relationship is going downhill.” Test it. Of our "
-                f"{n:,} customers, take those who **never complained** in 2023–2025. What share "
-                "of them churned (流失) by the as-of date? Type a share such as 0.25 or 25%.")
+        return _("“If you hear no complaints, the relationship is going downhill.” Test it. Of our "
+                 "{n:,} customers, take those who **never complained** in 2023–2025. What share "
+                 "of them churned (流失) by the as-of date? Type a share such as 0.25 or 25%.").format(n=n)
 
     def _test(self) -> pd.DataFrame:
         if not hasattr(self, "_cache"):
@@ -425,45 +466,46 @@ class SilentChurn(NumericExercise):
 
     def explanation(self) -> str:
         t = self._test()
-        return (f"Silent customers churn at {_pct(self.solution())}, customers whose complaints "
-                f"were all resolved at {_pct(float(t.loc['all resolved', 'churn_rate']))}: a "
-                "customer who complains and is answered well stays; silence often means the "
-                "customer has stopped talking to us.")
+        return _("Silent customers churn at {silent}, customers whose complaints "
+                 "were all resolved at {resolved}: a "
+                 "customer who complains and is answered well stays; silence often means the "
+                 "customer has stopped talking to us.").format(
+            silent=_pct(self.solution()), resolved=_pct(float(t.loc["all resolved", "churn_rate"])))
 
     def misconceptions(self) -> list[Misconception]:
         t = self._test()
         c = self.world.customers
         complainers = t.loc[["all resolved", "some unresolved"]]
         return [
-            Misconception("the churn rate of all customers", float(c["churned"].mean()),
-                          "That is churn over every customer; the question keeps only those who "
-                          "never complained."),
-            Misconception("the wrong group: complaints all resolved",
+            Misconception(_("the churn rate of all customers"), float(c["churned"].mean()),
+                          _("That is churn over every customer; the question keeps only those who "
+                          "never complained.")),
+            Misconception(_("the wrong group: complaints all resolved"),
                           float(t.loc["all resolved", "churn_rate"]),
-                          "That is the group whose complaints were all resolved; silent "
-                          "customers are those with no complaint at all."),
-            Misconception("the churn rate of customers who complained",
+                          _("That is the group whose complaints were all resolved; silent "
+                          "customers are those with no complaint at all.")),
+            Misconception(_("the churn rate of customers who complained"),
                           float(complainers["churned"].sum() / complainers["customers"].sum()),
-                          "You took the customers who did complain; the question asks about "
-                          "those who never did."),
-            Misconception("the share of silent customers instead of their churn rate",
+                          _("You took the customers who did complain; the question asks about "
+                          "those who never did.")),
+            Misconception(_("the share of silent customers instead of their churn rate"),
                           float(t.loc["never complained", "customers"] / len(c)),
-                          "That is how many customers never complained; the question asks what "
-                          "share of them churned."),
-            Misconception("a share of the churned customers",
+                          _("That is how many customers never complained; the question asks what "
+                          "share of them churned.")),
+            Misconception(_("a share of the churned customers"),
                           float(t.loc["never complained", "churned"] / max(1, c["churned"].sum())),
-                          "You divided by all churned customers (what share of churners were "
-                          "silent); the churn rate divides by the silent customers."),
+                          _("You divided by all churned customers (what share of churners were "
+                          "silent); the churn rate divides by the silent customers.")),
         ]
 
 
 # --------------------------------------------------------------------------------------------
 def _plan_label(plan) -> str:
-    return " → ".join(plan)
+    return " → ".join(_zh(terms.OBJECTION_METHODS, m) for m in plan)
 
 
 @register("objections.roleplay_plan", chapter=CHAPTER,
-          title="Role-play: which plan wins the sale?")
+          title=N_("Role-play: which plan wins the sale?"))
 class RolePlayPlan(ChoiceExercise):
     """Choice: of several plans for a role-play conversation, the one that ends in a sale.
 
@@ -493,13 +535,13 @@ class RolePlayPlan(ChoiceExercise):
                                  "turning it around", "direct denial", "ignoring") if m not in f)
                 for f in fitting]
         candidates = [
-            ("a good start that slips", best[: n // 2] + poor[n // 2:]),
-            ("second-best answers with a slip", [poor[0]] + second[1:]),
-            ("a weak start", poor[:2] + best[2:]),
-            ("always correcting the customer", ["direct denial"] * n),
-            ("always giving in", ["compensation"] * n),
-            ("one method for every objection", ["questioning"] * n),
-            ("brushing objections off", ["ignoring"] * n),
+            (N_("a good start that slips"), best[: n // 2] + poor[n // 2:]),
+            (N_("second-best answers with a slip"), [poor[0]] + second[1:]),
+            (N_("a weak start"), poor[:2] + best[2:]),
+            (N_("always correcting the customer"), ["direct denial"] * n),
+            (N_("always giving in"), ["compensation"] * n),
+            (N_("one method for every objection"), ["questioning"] * n),
+            (N_("brushing objections off"), ["ignoring"] * n),
         ]
         plans = {}
         rp.reset()
@@ -520,13 +562,17 @@ class RolePlayPlan(ChoiceExercise):
     def prompt(self) -> str:
         rp = self.roleplay()
         s = rp.scenario
-        lines = "\n".join(f"{k}. ({o['type']}) “{o['statement']}”"
+        zh = language() == "zh"
+        lines = "\n".join(f"{k}. ({_zh(terms.OBJECTION_TYPES, str(o['type']))}) "
+                          f"“{o['statement_zh'] if zh and o.get('statement_zh') else o['statement']}”"
                           for k, o in enumerate(rp.objections, start=1))
-        return (f"**{s.title}.** You sell {s.product} to {s.customer}. {s.context}\n\n"
-                f"The customer will raise these objections, in this order:\n{lines}\n\n"
-                "Each plan below gives your method for each objection in turn. Which plan ends "
-                "in a sale in the role-play simulator (trust of at least "
-                f"{rpm.SALE_AT} after the last objection, never falling to {rpm.WALK_OUT_AT})?")
+        return _("**{title}.** You sell {product} to {customer}. {context}\n\n"
+                 "The customer will raise these objections, in this order:\n{lines}\n\n"
+                 "Each plan below gives your method for each objection in turn. Which plan ends "
+                 "in a sale in the role-play simulator (trust of at least "
+                 "{sale_at} after the last objection, never falling to {walk_out_at})?").format(
+            title=_(s.title), product=_(s.product), customer=_(s.customer), context=_(s.context),
+            lines=lines, sale_at=rpm.SALE_AT, walk_out_at=rpm.WALK_OUT_AT)
 
     def options(self) -> list[str]:
         labels = sorted(self._plans())
@@ -539,5 +585,6 @@ class RolePlayPlan(ChoiceExercise):
     def explanations(self) -> dict[str, str]:
         out = {}
         for label, (outcome, name) in self._plans().items():
-            out[label] = outcome if not name else f"This plan is “{name}”. {outcome}"
+            out[label] = outcome if not name else _("This plan is “{name}”. {outcome}").format(
+                name=_(name), outcome=outcome)
         return out

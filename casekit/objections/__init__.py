@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from ._base import (  # noqa: F401
     PRINCIPLES, PRINCIPLE_NOTES, METHOD_GUIDE, COMPLAINT_AIMS, COMPLAINT_EFFECTS,
-    COMPLAINT_KEY_POINTS, STAGE_GUIDE, principles_table, methods_table,
+    COMPLAINT_KEY_POINTS, STAGE_GUIDE, principles_table, methods_table, term_list,
 )
 from .replies import (  # noqa: F401
     objection_types, method_fit, find_method, Approach, classify_approach, TRUST_POINTS,
@@ -41,7 +41,7 @@ from .case import (  # noqa: F401
 
 __all__ = [
     "PRINCIPLES", "PRINCIPLE_NOTES", "METHOD_GUIDE", "COMPLAINT_AIMS", "COMPLAINT_EFFECTS",
-    "COMPLAINT_KEY_POINTS", "STAGE_GUIDE",
+    "COMPLAINT_KEY_POINTS", "STAGE_GUIDE", "term_list",
     "principles_table", "methods_table", "objection_types", "method_fit", "find_method",
     "Approach", "classify_approach", "ResponseScore", "score_response",
     "complaint_pareto", "resolution_summary", "speed_band", "handling_band",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_
 from ..core.checks import Interval, require_frame, validated
 from .complaints import _check_complaints, _days, speed_band
 
@@ -15,7 +16,7 @@ from .complaints import _check_complaints, _days, speed_band
 # --------------------------------------------------------------------------------------------
 
 #: The rule that picks the case study, in words (the notebook prints it).
-CASE_RULE = ("Among the key accounts' complaints that claim compensation (索赔), were resolved and "
+CASE_RULE = N_("Among the key accounts' complaints that claim compensation (索赔), were resolved and "
              "were followed up by a call back, filed at least {record_days} days after the "
              "complaint records begin (so the firm has a record to decide on): the one whose "
              "customer had complained most often before it; ties go to the more severe "

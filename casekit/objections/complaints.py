@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..core.checks import Interval, require_frame, require_number, validated
 from .. import terms
+from ..i18n import _
 from ._base import STAGE_GUIDE
 
 
@@ -475,6 +476,6 @@ def six_stage_process() -> pd.DataFrame:
     0  listen to the complaint   听客户投诉
     1        analyse the cause    分析原因
     """
-    return pd.DataFrame([{"step": i, "stage": en, "chinese": zh, "what to do": STAGE_GUIDE[en][0],
+    return pd.DataFrame([{"step": i, "stage": en, "chinese": zh, "what to do": _(STAGE_GUIDE[en][0]),
                           "in the data": STAGE_GUIDE[en][1]}
                          for i, (en, zh) in enumerate(terms.COMPLAINT_STAGES, start=1)])

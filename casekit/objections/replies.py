@@ -9,7 +9,22 @@ import pandas as pd
 
 from ..core.checks import OneOf, require_choice, require_frame, validated
 from .. import terms
+from ..i18n import _, language
 from ._base import PRINCIPLES
+
+
+def _name(pairs, name: str) -> str:
+    """A method's or a type's name as the course says it: English, or its Chinese term in zh."""
+    return terms.chinese(pairs, name) or name if language() == "zh" else name
+
+
+def _method(name: str, capital: bool = False) -> str:
+    shown = _name(terms.OBJECTION_METHODS, name)
+    return shown.capitalize() if capital and language() != "zh" else shown
+
+
+def _either(methods) -> str:
+    return _(" or ").join(_method(m) for m in methods)
 
 
 # --------------------------------------------------------------------------------------------
@@ -374,33 +389,36 @@ def score_response(objection: Mapping, response) -> ResponseScore:
     broken = list(reading.broken)
     if method is None and not broken:
         return ResponseScore(typ, None, "unclear", 0, (), reading.acknowledges, 0,
-                             "No handling method can be read from this reply: name one (e.g. "
-                             "“questioning”) or say what you would do in a sentence.")
+                             _("No handling method can be read from this reply: name one (e.g. "
+                               "“questioning”) or say what you would do in a sentence."))
+    shown = {"typ": _name(terms.OBJECTION_TYPES, typ), "why": _(why) if why else "",
+             "method": _method(method, capital=True) if method else "", "best": _method(best),
+             "fitting": _either(fitting)}
     if method is None:
         fit, points = "poor", 0
-        text = (f"This reply uses no handling method for the {typ} objection; "
-                f"{' or '.join(fitting)} would. {why}")
+        text = _("This reply uses no handling method for the {typ} objection; {fitting} would. "
+                 "{why}").format(**shown)
     elif method == best:
         fit, points = "best", 3
-        text = f"{method.capitalize()} is the best answer to this {typ} objection. {why}"
+        text = _("{method} is the best answer to this {typ} objection. {why}").format(**shown)
     elif method in fitting:
         fit, points = "fits", 2
-        text = (f"{method.capitalize()} fits this {typ} objection, but {best} fits better. {why}")
+        text = _("{method} fits this {typ} objection, but {best} fits better. {why}").format(**shown)
     else:
         fit, points = "poor", 0
-        text = (f"{method.capitalize()} does not fit this {typ} objection; "
-                f"{' or '.join(fitting)} would. {why}")
+        text = _("{method} does not fit this {typ} objection; {fitting} would. {why}").format(**shown)
         if method == "direct denial" and "never argue" not in broken:
             broken.append("never argue")
         if method == "ignoring":
             broken.append("treat objections as buying signals")
     broken = tuple(dict.fromkeys(broken))
     if broken:
-        text += " Principle broken: " + ", ".join(
-            f"{p} ({terms.chinese(PRINCIPLES, p)})" for p in broken) + "."
+        text += _(" Principle broken: {principles}.").format(principles=_(", ").join(
+            _("{principle} ({chinese})").format(principle=_(p), chinese=terms.chinese(PRINCIPLES, p))
+            if language() != "zh" else terms.chinese(PRINCIPLES, p) for p in broken))
     change = TRUST_POINTS[fit] + TRUST_POINTS["broken"] * len(broken)
     if reading.acknowledges and fit != "poor":
         change += TRUST_POINTS["acknowledge"]
-        text += " Acknowledging the customer's point first left them face."
+        text += _(" Acknowledging the customer's point first left them face.")
     return ResponseScore(typ, method, fit, points, broken, reading.acknowledges, int(change),
                          " ".join(text.split()))

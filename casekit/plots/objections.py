@@ -11,6 +11,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import objections as ob
 from .. import roleplay as _rp
+from ..i18n import N_, _, language, translate
 from . import _style
 from ._style import COLORS
 
@@ -32,8 +33,8 @@ def method_fit_heatmap(objections, *, ax=None):
     im = ax.imshow(fits.to_numpy(), cmap="Blues", vmin=0, vmax=max(1, int(fits.to_numpy().max())),
                    aspect="auto")
     ax.grid(False)
-    ax.set_xticks(range(fits.shape[1]), [m.replace(" ", "\n", 1) for m in fits.columns])
-    ax.set_yticks(range(fits.shape[0]), fits.index)
+    ax.set_xticks(range(fits.shape[1]), [_wrap(m) for m in fits.columns])
+    ax.set_yticks(range(fits.shape[0]), _ticks(fits.index))
     top = fits.to_numpy().max()
     for i in range(fits.shape[0]):
         for j in range(fits.shape[1]):
@@ -45,9 +46,20 @@ def method_fit_heatmap(objections, *, ax=None):
     ax.set_xlabel("Handling method")
     ax.set_ylabel("Objection type")
     ax.set_title("Which method answers which objection (cell: best / fits)")
-    bar = ax.figure.colorbar(im, ax=ax, label="Statements the method fits", shrink=0.8)
+    bar = ax.figure.colorbar(im, ax=ax, label=_("Statements the method fits"), shrink=0.8)
     bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     return ax
+
+
+def _ticks(values) -> list[str]:
+    """Category tick labels in the course's language (each a whole catalog message, or itself)."""
+    return [translate(str(v), "chart") for v in values]
+
+
+def _wrap(name: str) -> str:
+    """A category as a tick label: its Chinese term in zh, else the English on two lines."""
+    shown = _(name)
+    return shown if shown != name else name.replace(" ", "\n", 1)
 
 
 @_style.chart
@@ -63,7 +75,7 @@ def complaint_pareto_chart(complaints, *, value=None, cutoff=0.8, ax=None):
     colours = [COLORS["bad"] if v else COLORS["neutral"] for v in table["vital_few"]]
     ax.bar(x, table[col], color=colours, width=0.7)
     ax.grid(axis="x", visible=False)
-    ax.set_xticks(x, [c.replace(" ", "\n", 1) for c in table["category"]])
+    ax.set_xticks(x, [_wrap(c) for c in table["category"]])
     ax.set_xlabel("Cause of complaint")
     if value == "claim_amount":
         ax.set_ylabel("Amount claimed (CNY)")
@@ -73,18 +85,18 @@ def complaint_pareto_chart(complaints, *, value=None, cutoff=0.8, ax=None):
     ax2 = ax.twinx()
     ax2.plot(x, table["cumulative_share"], color=COLORS["main"], marker="o", lw=2,
              label="cumulative share")
-    ax2.axhline(cutoff, color=COLORS["main"], ls=":", lw=1, label=f"{cutoff:.0%} cut-off")
+    ax2.axhline(cutoff, color=COLORS["main"], ls=":", lw=1, label=_("{cutoff:.0%} cut-off").format(cutoff=cutoff))
     ax2.set_ylim(0, 1.05)
     ax2.set_ylabel("Cumulative share of the total")
     _style.percent(ax2)
     ax2.grid(False)
     ax2.spines["right"].set_visible(True)
     from matplotlib.patches import Patch
-    handles = [Patch(color=COLORS["bad"], label="vital few: fix first"),
-               Patch(color=COLORS["neutral"], label="the rest"), *ax2.get_legend_handles_labels()[0]]
+    handles = [Patch(color=COLORS["bad"], label=_("vital few: fix first")),
+               Patch(color=COLORS["neutral"], label=_("the rest")), *ax2.get_legend_handles_labels()[0]]
     ax2.legend(handles=handles, loc="center right")
-    what = "complaints" if value is None else "amount claimed"
-    ax.set_title(f"Pareto chart of complaint causes ({what})")
+    ax.set_title(_("Pareto chart of complaint causes (complaints)") if value is None
+                 else _("Pareto chart of complaint causes (amount claimed)"))
     return ax
 
 
@@ -105,27 +117,28 @@ def resolution_time_chart(complaints, *, by="severity", fast=7, max_days=60, ax=
         d = days[res & (groups == g)]
         if len(d) == 0:
             continue
-        counts, _ = np.histogram(np.minimum(d, max_days + 1), bins=bins)
+        counts, _edges = np.histogram(np.minimum(d, max_days + 1), bins=bins)
         row = summary[summary[by].astype(str) == g].iloc[0]
         ax.stairs(counts / len(d), bins, lw=2,
                   color=_style.PALETTE[k % len(_style.PALETTE)],
-                  label=f"{g}: median {row['median_days']:.0f} d, "
-                        f"{1 - row['resolved_share']:.0%} unresolved")
+                  label=_("{group}: median {days:.0f} d, {unresolved:.0%} unresolved").format(
+                      group=_(g), days=row['median_days'], unresolved=1 - row['resolved_share']))
     ax.axvline(fast, color=COLORS["neutral"], ls="--", lw=1)
-    ax.text(fast + 0.5, ax.get_ylim()[1] * 0.95, f"{fast} days", color=COLORS["neutral"],
+    ax.text(fast + 0.5, ax.get_ylim()[1] * 0.95, _("{n} days").format(n=fast), color=COLORS["neutral"],
             va="top", fontsize=9)
-    ax.set_xlabel(f"Days to resolve (3-day bins; the last holds everything over {max_days})")
+    ax.set_xlabel(_("Days to resolve (3-day bins; the last holds everything over {max_days})").format(
+        max_days=max_days))
     ax.set_ylabel("Share of resolved complaints")
     _style.percent(ax)
     ax.yaxis.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10]))
-    ax.set_title(f"Time to resolve a complaint, by {by}")
-    ax.legend(title=by.replace("_", " ").capitalize())
+    ax.set_title(_("Time to resolve a complaint, by {by}").format(by=_(by)))
+    ax.legend(title=_(by) if language() == "zh" else by.replace("_", " ").capitalize())
     return ax
 
 
-_METRICS = {"kept_share": ("Customer kept (share of complaints)", True),
-            "satisfaction_after": ("Satisfaction after handling (1–5)", False),
-            "resolved_share": ("Resolved (share of complaints)", True)}
+_METRICS = {"kept_share": (N_("Customer kept (share of complaints)"), True),
+            "satisfaction_after": (N_("Satisfaction after handling (1–5)"), False),
+            "resolved_share": (N_("Resolved (share of complaints)"), True)}
 
 
 @_style.chart
@@ -153,7 +166,7 @@ def complaint_outcome_chart(complaints, *, by="speed", metric="kept_share", fast
     ax.grid(axis="x", visible=False)
     names = [("yes" if v else "no") if isinstance(v, (bool, np.bool_)) else str(v)
              for v in table[by]]
-    ax.set_xticks(x, names)
+    ax.set_xticks(x, _ticks(names))
     for xi, v, n in zip(x, vals, table["complaints"]):
         ax.text(xi, v, (f"{v:.0%}" if is_share else f"{v:.2f}") + f"\nn={n}", ha="center",
                 va="bottom", fontsize=9)
@@ -166,12 +179,13 @@ def complaint_outcome_chart(complaints, *, by="speed", metric="kept_share", fast
     ax.set_xlabel({"speed": "How fast the complaint was resolved",
                    "handling_score": "Quality of the handling (audit score, 5 = exemplary)",
                    "followed_up": "We called back after the fix",
-                   "handling": f"How the complaint was handled (audit score ≥ {good} and a call back, or not)"
+                   "handling": _("How the complaint was handled (audit score ≥ {good} and a call back, "
+                                 "or not)").format(good=good)
                    }.get(by, str(by)))
-    how = {"speed": "speed of resolution", "handling_score": "quality of handling",
-           "followed_up": "follow-up call",
-           "handling": "careful handling and follow-up"}.get(by, str(by).replace("_", " "))
-    ax.set_title(f"{label.split(' (')[0]} by {how}")
+    how = {"speed": N_("speed of resolution"), "handling_score": N_("quality of handling"),
+           "followed_up": N_("follow-up call"),
+           "handling": N_("careful handling and follow-up")}.get(by, str(by).replace("_", " "))
+    ax.set_title(_("{what} by {how}").format(what=_(label).split(" (")[0].split("（")[0], how=_(how)))
     return ax
 
 
@@ -189,8 +203,8 @@ def silent_customer_chart(customers, complaints, *, ax=None):
            color=[COLORS["accent"], COLORS["good"], COLORS["bad"]], ecolor="#333333")
     for xi, r, n in zip(x, rate, t["customers"]):
         if np.isfinite(r):
-            ax.text(xi + 0.32, r, f"{r:.0%}\n{n} customers", va="center", ha="left", fontsize=9)
-    ax.set_xticks(x, t["group"])
+            ax.text(xi + 0.32, r, _("{rate:.0%}\n{n} customers").format(rate=r, n=n), va="center", ha="left", fontsize=9)
+    ax.set_xticks(x, _ticks(t["group"]))
     ax.set_xlim(-0.5, len(t) - 0.1)
     ax.set_ylim(0, max(0.05, float(np.nanmax(t["ci_high"].to_numpy()))) * 1.15)
     _style.percent(ax)
@@ -208,10 +222,10 @@ def claims_chart(complaints, *, ax=None):
     y = np.arange(len(t))
     ax.barh(y, t["claimed"], color=COLORS["accent"], height=0.65)
     ax.grid(axis="y", visible=False)
-    ax.set_yticks(y, t["category"])
+    ax.set_yticks(y, _ticks(t["category"]))
     xmax = float(t["claimed"].max()) or 1.0
     for yi, amount, rate, n in zip(y, t["claimed"], t["claim_rate"], t["claims"]):
-        ax.text(amount + xmax * 0.01, yi, f"{n} claims, {rate:.0%} of complaints", va="center",
+        ax.text(amount + xmax * 0.01, yi, _("{n} claims, {rate:.0%} of complaints").format(n=n, rate=rate), va="center",
                 fontsize=9)
     ax.set_xlim(0, xmax * 1.45)
     _style.money(ax, axis="x")
@@ -236,17 +250,25 @@ def roleplay_trust_chart(roleplay, *, ax=None):
     for fit in ("best", "fits", "poor"):
         pts = [(t.turn, t.trust_after) for t in turns if t.fit == fit]
         if pts:
-            ax.scatter(*zip(*pts), color=colour[fit], s=60, zorder=3, label=f"{fit} method")
-    ax.axhline(_rp.SALE_AT, color=COLORS["good"], ls="--", lw=1, label=f"sale needs {_rp.SALE_AT}")
+            ax.scatter(*zip(*pts), color=colour[fit], s=60, zorder=3, label={"best": _("best method"), "fits": _("fits method"),
+                                                                 "poor": _("poor method")}[fit])
+    ax.axhline(_rp.SALE_AT, color=COLORS["good"], ls="--", lw=1, label=_("sale needs {n}").format(n=_rp.SALE_AT))
     ax.axhline(_rp.WALK_OUT_AT, color=COLORS["bad"], ls=":", lw=1,
-               label=f"customer leaves at {_rp.WALK_OUT_AT}")
+               label=_("customer leaves at {n}").format(n=_rp.WALK_OUT_AT))
     n = len(roleplay.objections)
-    ax.set_xticks(range(n + 1), ["start"] + [f"{i}\n{o['type']}" for i, o in
-                                            enumerate(roleplay.objections, start=1)])
+    ax.set_xticks(range(n + 1), [_("start")] + [f"{i}\n{_rp._type(o['type'])}" for i, o in
+                                               enumerate(roleplay.objections, start=1)])
     ax.set_xlim(-0.3, n + 0.3)
     ax.set_ylim(-4, 105)
     ax.set_xlabel("Objection answered (turn and type)")
     ax.set_ylabel("Customer's trust (0–100)")
-    ax.set_title(f"Role-play “{roleplay.scenario.key}” (seed {roleplay.seed}): {roleplay.status}")
+    ax.set_title(_("Role-play “{key}” (seed {seed}): {status}").format(
+        key=roleplay.scenario.key, seed=roleplay.seed, status=_(_rp._STATUS[roleplay.status])))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return ax
+
+
+#: Group labels the chapter's tables give the charts (translated where a chart shows them).
+_GROUP_LABELS = (N_("within 7 days"), N_("8–21 days"), N_("over 21 days"), N_("unresolved"),
+                 N_("never complained"), N_("all resolved"), N_("some unresolved"),
+                 N_("score ≥ 4 + follow-up"), N_("all others"))
