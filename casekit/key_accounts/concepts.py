@@ -460,4 +460,7 @@ DATA_LABELS = (
     N_("service quality"),
     # the 10% / 60% split of the customers, and the candidates counted by points met
     NC_("value", "rest"), N_("candidates"),
+    # the product lines as a plan names them ("services" the line, not the industry)
+    NC_("product", "equipment"), NC_("product", "consumables"), NC_("product", "spare parts"),
+    NC_("product", "services"),
 )

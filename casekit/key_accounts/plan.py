@@ -555,7 +555,8 @@ def _compose(r, sheet, share_mix, asof_ts, horizon, levels, rates, tier) -> Acco
         _("Checklist: {total} of 75 points.").format(total=int(sheet["score"].sum())) + (
             _(" The customer has stopped buying: this plan is a win-back plan.") if churned else ""),
     ]
-    lines_bought = ", ".join(f"{said(k)} {pct(v)}" for k, v in share_mix) or _("nothing this year")
+    lines_bought = _(", ").join(f"{i18n.translate(k, 'product')} {pct(v)}" for k, v in share_mix) or _(
+        "nothing this year")
     business_value = [
         _("For the customer: we supply {lines} of what it buys from us; its need for our products "
           "scores {need}/5.").format(lines=lines_bought, need=r["attr_need"]),
@@ -577,7 +578,7 @@ def _compose(r, sheet, share_mix, asof_ts, horizon, levels, rates, tier) -> Acco
     resources = [
         _("Service tier: {tier}; the account is led by the {lead}.").format(
             tier=i18n.translate(tier, "tier"), lead=said(lv["lead"])),
-        _("Hours a year: ") + ", ".join(f"{said(role.replace('_', ' '))} {hours[role]:,.0f}"
+        _("Hours a year: ") + _(", ").join(f"{said(role.replace('_', ' '))} {hours[role]:,.0f}"
                                         for role in _ROLES)
         + _(" = {hours:,.0f} hours, costing {cost}.").format(hours=sum(hours.values()), cost=cny(cost)),
         _("Account time today: {hours:,.0f} hours, {visits} visits, {proposals} proposals, {days:.1f} "
@@ -586,13 +587,14 @@ def _compose(r, sheet, share_mix, asof_ts, horizon, levels, rates, tier) -> Acco
     ]
     fc = [rev * ((1 + g) * ret) ** t for t in range(1, horizon + 1)]
     revenue_forecast = [
-        "; ".join(f"{year + t}: {cny(v)}" for t, v in enumerate(fc, start=1)),
+        _("; ").join(_("{year}: {revenue}").format(year=year + t, revenue=cny(v))
+                     for t, v in enumerate(fc, start=1)),
         _("Expected revenue = this year's revenue × (1 + growth)ᵗ × retentionᵗ, with growth "
           "{growth:+.1%} a year and retention {retention} (the chance the account stays another "
           "year).").format(growth=g, retention=pct(ret)),
     ]
     product_forecast = ([_("{line}: {revenue} next year ({share} of the account)").format(
-                             line=said(k), revenue=cny(v * fc[0]), share=pct(v))
+                             line=i18n.translate(k, "product"), revenue=cny(v * fc[0]), share=pct(v))
                          for k, v in share_mix]
                         or [_("No purchases this year: rebuild the product range with the customer.")])
     weak = [q for q in scores if scores[q] <= 2]
