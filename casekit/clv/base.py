@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..i18n import _
 from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from .bgnbd import BGNBD, fit_bgnbd
 from .gamma_gamma import GammaGamma, fit_gamma_gamma
@@ -39,8 +40,8 @@ class CustomerBase:
     horizon: int
 
     def __repr__(self) -> str:
-        return (f"CustomerBase({len(self.summary):,} customers, calibration to "
-                f"{self.calibration_end.date()}, hold-out to {self.holdout_end.date()})")
+        return _("CustomerBase({n:,} customers, calibration to {cal}, hold-out to {end})").format(
+            n=len(self.summary), cal=self.calibration_end.date(), end=self.holdout_end.date())
 
 
 @validated(

@@ -25,6 +25,7 @@ from scipy import optimize, special
 
 from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_frame
+from ..i18n import N_
 from .bgnbd import _dot, _repeat_purchases
 
 PARAMS = ("p", "q", "gamma")
@@ -263,3 +264,7 @@ def spend_independence(frame: pd.DataFrame, *, frequency="frequency", monetary="
     rm = pd.Series(m).rank().to_numpy()
     spear = float(np.corrcoef(rx, rm)[0, 1])
     return pd.Series({"pearson": pear, "spearman": spear, "n": float(len(x))}, name="independence")
+
+
+# the correlations' names, said in the course's language where a table shows them
+_LABELS = (N_("pearson"), N_("spearman"))

@@ -216,3 +216,18 @@ def lifetime_value(frame: pd.DataFrame, *, model: BGNBD, spend, margin=0.3, disc
         "expected_spend": e_spend,
         "clv": margin * e_spend * np.atleast_1d(value),
     }, index=frame.index)
+
+
+# The RFM segments as the chapter's ranking tables show them (said in the course's language).
+from ..i18n import N_  # noqa: E402
+
+_SEGMENT_LABELS = (N_("important value"), N_("important development"), N_("important retention"),
+                   N_("important win-back"), N_("general value"), N_("general development"),
+                   N_("general retention"), N_("general win-back"))
+# … and the usual action for each (the RFM summary's ``action``)
+_ACTION_LABELS = (N_("keep and reward: first-class service, a named contact"),
+                  N_("raise frequency: cross-sell, regular visits"),
+                  N_("reach out now: call before they drift away"),
+                  N_("win back: ask why they stopped, make an offer"),
+                  N_("raise spend: upsell bigger orders"), N_("nurture cheaply: welcome and remind"),
+                  N_("low-cost reminders, self-service"), N_("let go unless cheap to reach (抓大放小)"))

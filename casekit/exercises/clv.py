@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import clv as C
 from .._format import cny as _cny, pct as _pct
+from ..i18n import N_, _
 from .engine import ChoiceExercise, Misconception, MultiChoiceExercise, NumericExercise, register
 
 __all__ = ["AliveOrNot", "TrackingRead", "WinBack", "ExpectedSpend"]
@@ -42,11 +43,11 @@ class _Base:
 
 
 def _weeks(x: float) -> str:
-    return f"{x:.0f} weeks"
+    return _("{x:.0f} weeks").format(x=x)
 
 
 # --------------------------------------------------------------------------------------------
-@register("clv.alive_or_not", chapter=8, title="Which of two customers is more likely alive?")
+@register("clv.alive_or_not", chapter=8, title=N_("Which of two customers is more likely alive?"))
 class AliveOrNot(_Base, ChoiceExercise):
     """Choice: a frequent buyer gone quiet against an occasional buyer quiet as long."""
 
@@ -72,22 +73,23 @@ class AliveOrNot(_Base, ChoiceExercise):
     @property
     def prompt(self) -> str:
         p = self.pair()
-        rows = "; ".join(
-            f"customer {k} (no. {int(r['customer_id'])}) made {int(r['frequency'])} repeat purchases in "
-            f"{_weeks(r['T'])} since the first, the last {_weeks(r['silence'])} ago"
+        rows = _("; ").join(
+            _("customer {k} (no. {id}) made {n} repeat purchases in {weeks} since the first, the "
+              "last {silence} ago").format(k=k, id=int(r["customer_id"]), n=int(r["frequency"]),
+                                           weeks=_weeks(r["T"]), silence=_weeks(r["silence"]))
             for k, r in p.iterrows())
-        return (f"Two customers of our firm, seen to {self.base().holdout_end.date()}: {rows}. "
-                "Which is more likely still a customer (P(alive), 客户存活概率, under the BG/NBD model "
-                "fitted to all our customers)?")
+        return _("Two customers of our firm, seen to {end}: {rows}. Which is more likely still a "
+                 "customer (P(alive), 客户存活概率, under the BG/NBD model fitted to all our "
+                 "customers)?").format(end=self.base().holdout_end.date(), rows=rows)
 
     def options(self) -> list[str]:
-        return ["Customer A", "Customer B", "About the same (within 2 points)"]
+        return [_("Customer A"), _("Customer B"), _("About the same (within 2 points)")]
 
     def solution(self) -> str:
         p = self.pair()["p_alive"]
         if abs(p["A"] - p["B"]) < 0.02:
-            return "About the same (within 2 points)"
-        return "Customer A" if p["A"] > p["B"] else "Customer B"
+            return _("About the same (within 2 points)")
+        return _("Customer A") if p["A"] > p["B"] else _("Customer B")
 
     def explanations(self) -> dict[str, str]:
         p = self.pair()
@@ -96,26 +98,29 @@ class AliveOrNot(_Base, ChoiceExercise):
         # if still alive, a customer's buying rate is Gamma(r + x, α + T): mean (r+x)/(α+T)
         exp_a = (m.r + a["frequency"]) / (m.alpha + a["T"]) * a["silence"]
         exp_b = (m.r + b["frequency"]) / (m.alpha + b["T"]) * b["silence"]
-        facts = (f"P(alive) is {_pct(a['p_alive'])} for A and {_pct(b['p_alive'])} for B. Had they "
-                 f"stayed, the model would have expected about {exp_a:.1f} purchases from A and "
-                 f"{exp_b:.1f} from B during their silence: the more purchases a silence 'misses', "
-                 "the stronger a sign it is that the customer has gone (客户流失).")
+        facts = _("P(alive) is {pa} for A and {pb} for B. Had they stayed, the model would have "
+                  "expected about {ea:.1f} purchases from A and {eb:.1f} from B during their silence: "
+                  "the more purchases a silence 'misses', the stronger a sign it is that the customer "
+                  "has gone (客户流失).").format(pa=_pct(a["p_alive"]), pb=_pct(b["p_alive"]),
+                                                 ea=exp_a, eb=exp_b)
         right = self.solution()
         out = {}
         for o in self.options():
             if o == right:
-                out[o] = f"Right. {facts}"
-            elif o == "Customer A":
-                out[o] = (f"More purchases do not make a customer more alive by themselves. {facts}")
-            elif o == "Customer B":
-                out[o] = (f"Being quiet as long does not mean being as likely gone. {facts}")
+                out[o] = _("Right. {facts}").format(facts=facts)
+            elif o == _("Customer A"):
+                out[o] = _("More purchases do not make a customer more alive by themselves. "
+                           "{facts}").format(facts=facts)
+            elif o == _("Customer B"):
+                out[o] = _("Being quiet as long does not mean being as likely gone. {facts}").format(
+                    facts=facts)
             else:
-                out[o] = f"The model separates them. {facts}"
+                out[o] = _("The model separates them. {facts}").format(facts=facts)
         return out
 
 
 # --------------------------------------------------------------------------------------------
-@register("clv.tracking_read", chapter=8, title="Read expected purchases off the tracking chart")
+@register("clv.tracking_read", chapter=8, title=N_("Read expected purchases off the tracking chart"))
 class TrackingRead(_Base, NumericExercise):
     """Numeric: the model's cumulative repeat purchases at the end of the hold-out period."""
 
@@ -130,16 +135,16 @@ class TrackingRead(_Base, NumericExercise):
         """The tracking chart the question is about."""
         from ..plots.clv import tracking_chart
         return tracking_chart(self.base().tracked, ax=ax,
-                              title="Our customers: cumulative repeat purchases")
+                              title=_("Our customers: cumulative repeat purchases"))
 
     @property
     def prompt(self) -> str:
         b = self.base()
-        return (f"The chart above follows our customers' cumulative repeat purchases week by week. "
-                f"The BG/NBD model was fitted on the purchases up to {b.calibration_end.date()} "
-                "(left of the dotted line) and projected to the end. Read off the chart: how many "
-                "repeat purchases in all did the **model** expect by the last week? (A reading "
-                "within 4% counts.)")
+        return _("The chart above follows our customers' cumulative repeat purchases week by week. "
+                 "The BG/NBD model was fitted on the purchases up to {end} (left of the dotted line) "
+                 "and projected to the end. Read off the chart: how many repeat purchases in all did "
+                 "the **model** expect by the last week? (A reading within 4% counts.)").format(
+            end=b.calibration_end.date())
 
     def solution(self) -> float:
         return float(self.base().tracked["expected"].iloc[-1])
@@ -148,28 +153,30 @@ class TrackingRead(_Base, NumericExercise):
         tr = self.base().tracked
         act = int(tr["actual"].iloc[-1])
         diff = self.solution() / act - 1
-        return (f"The customers actually made {act:,} ({_pct(abs(diff))} "
-                f"{'fewer' if diff > 0 else 'more'} than expected): that gap on data the model "
-                "never saw is the honest test of a forecast.")
+        return (_("The customers actually made {act:,} ({gap} fewer than expected): that gap on data "
+                  "the model never saw is the honest test of a forecast.") if diff > 0 else
+                _("The customers actually made {act:,} ({gap} more than expected): that gap on data "
+                  "the model never saw is the honest test of a forecast.")).format(
+            act=act, gap=_pct(abs(diff)))
 
     def misconceptions(self) -> list[Misconception]:
         tr = self.base().tracked
         cal = tr[tr["calibration"]].iloc[-1]
         return [
-            Misconception("the actual curve read instead of the model", float(tr["actual"].iloc[-1]),
-                          "That is the solid line, what the customers did; the question asks "
-                          "for the model's dashed line."),
-            Misconception("read at the end of the calibration period", float(cal["expected"]),
-                          "That is where the dotted line is; follow the dashed line on to the "
-                          "last week."),
-            Misconception("only the hold-out period", float(tr["expected"].iloc[-1] - cal["expected"]),
-                          "That is the hold-out period alone; the curve is cumulative from the "
-                          "first week."),
+            Misconception(_("the actual curve read instead of the model"), float(tr["actual"].iloc[-1]),
+                          _("That is the solid line, what the customers did; the question asks "
+                            "for the model's dashed line.")),
+            Misconception(_("read at the end of the calibration period"), float(cal["expected"]),
+                          _("That is where the dotted line is; follow the dashed line on to the "
+                            "last week.")),
+            Misconception(_("only the hold-out period"), float(tr["expected"].iloc[-1] - cal["expected"]),
+                          _("That is the hold-out period alone; the curve is cumulative from the "
+                            "first week.")),
         ]
 
 
 # --------------------------------------------------------------------------------------------
-@register("clv.win_back", chapter=8, title="Choose the customers to win back by CLV")
+@register("clv.win_back", chapter=8, title=N_("Choose the customers to win back by CLV"))
 class WinBack(_Base, MultiChoiceExercise):
     """Multi-choice: of six big past buyers gone quiet, pick the three worth most to come."""
 
@@ -187,17 +194,19 @@ class WinBack(_Base, MultiChoiceExercise):
         return six.sort_values("customer_id").reset_index(drop=True)
 
     def _label(self, r) -> str:
-        return (f"Customer {int(r.customer_id)}: {int(r.frequency)} repeat purchases, the last "
-                f"{r.silence:.0f} weeks ago, {_cny(r.monetary)} a purchase")
+        return _("Customer {id}: {n} repeat purchases, the last {weeks:.0f} weeks ago, {spend} a "
+                 "purchase").format(id=int(r.customer_id), n=int(r.frequency), weeks=r.silence,
+                                    spend=_cny(r.monetary))
 
     @property
     def prompt(self) -> str:
         b = self.base()
-        return (f"A win-back (客户挽回) budget covers three calls. These six customers all spent a lot "
-                f"with us and have gone quiet. Which three are worth the most from now on — the "
-                f"three highest model lifetime values (BG/NBD × Gamma-Gamma, {b.horizon} years, "
-                f"{b.margin:.0%} margin, {b.discount:.0%} discount)? Tick three. "
-                "`ex.table()` shows their model figures once you have answered.")
+        return _("A win-back (客户挽回) budget covers three calls. These six customers all spent a lot "
+                 "with us and have gone quiet. Which three are worth the most from now on — the "
+                 "three highest model lifetime values (BG/NBD × Gamma-Gamma, {horizon} years, "
+                 "{margin:.0%} margin, {discount:.0%} discount)? Tick three. `ex.table()` shows their "
+                 "model figures once you have answered.").format(
+            horizon=b.horizon, margin=b.margin, discount=b.discount)
 
     def options(self) -> list[str]:
         return [self._label(r) for r in self.candidates().itertuples()]
@@ -219,15 +228,15 @@ class WinBack(_Base, MultiChoiceExercise):
         right = set(self.solution())
         out = {}
         for label, r in zip(self.options(), c.itertuples()):
-            facts = (f"P(alive) {_pct(r.p_alive)}, {r.expected_purchases:.1f} purchases expected, "
-                     f"CLV {_cny(r.clv)}.")
-            out[label] = (f"Worth the call: {facts}" if label in right else
-                          f"Big in the past, worth less from now on: {facts}")
+            facts = _("P(alive) {p}, {n:.1f} purchases expected, CLV {clv}.").format(
+                p=_pct(r.p_alive), n=r.expected_purchases, clv=_cny(r.clv))
+            out[label] = (_("Worth the call: {facts}") if label in right else
+                          _("Big in the past, worth less from now on: {facts}")).format(facts=facts)
         return out
 
 
 # --------------------------------------------------------------------------------------------
-@register("clv.expected_spend", chapter=8, title="Expected spend of a customer, by hand")
+@register("clv.expected_spend", chapter=8, title=N_("Expected spend of a customer, by hand"))
 class ExpectedSpend(_Base, NumericExercise):
     """Numeric: the Gamma-Gamma expected spend of the most shrunk customer, by hand."""
 
@@ -252,11 +261,12 @@ class ExpectedSpend(_Base, NumericExercise):
     def prompt(self) -> str:
         p, q, g = self.params()
         c = self.customer()
-        return (f"The Gamma-Gamma spend model fitted to our customers has p = {p:g}, q = {q:g}, "
-                f"γ = {g:,.0f}. Customer {int(c.customer_id)} made {int(c.frequency)} repeat "
-                f"purchase(s) at a mean of {_cny(c.monetary)} (CNY {c.monetary:,.2f}). What spend per "
-                "future purchase does the model expect from them? Use the three parameters as "
-                "given.")
+        return _("The Gamma-Gamma spend model fitted to our customers has p = {p:g}, q = {q:g}, "
+                 "γ = {g:,.0f}. Customer {id} made {n} repeat purchase(s) at a mean of {spend} (CNY "
+                 "{exact:,.2f}). What spend per future purchase does the model expect from them? Use "
+                 "the three parameters as given.").format(
+            p=p, q=q, g=g, id=int(c.customer_id), n=int(c.frequency), spend=_cny(c.monetary),
+            exact=c.monetary)
 
     def _parts(self):
         p, q, g = self.params()
@@ -271,18 +281,18 @@ class ExpectedSpend(_Base, NumericExercise):
 
     def explanation(self) -> str:
         w, pop, own = self._parts()
-        return (f"The weight on the customer's own mean is {w:.3f}, the rest goes to the "
-                f"population mean {_cny(pop)}: with few purchases the model trusts the crowd "
-                "more than one lucky order.")
+        return _("The weight on the customer's own mean is {w:.3f}, the rest goes to the population "
+                 "mean {pop}: with few purchases the model trusts the crowd more than one lucky "
+                 "order.").format(w=w, pop=_cny(pop))
 
     def misconceptions(self) -> list[Misconception]:
         w, pop, own = self._parts()
         return [
-            Misconception("the customer's own mean taken as is", own,
-                          "That is what they spent so far; the model shrinks it towards the "
-                          "population mean because a few purchases are weak evidence."),
-            Misconception("the population mean alone", pop,
-                          "That ignores what this customer did; the model weighs both."),
-            Misconception("the two weights swapped", (1 - w) * own + w * pop,
-                          "The weight p·x/(p·x+q−1) belongs to the customer's own mean."),
+            Misconception(_("the customer's own mean taken as is"), own,
+                          _("That is what they spent so far; the model shrinks it towards the "
+                            "population mean because a few purchases are weak evidence.")),
+            Misconception(_("the population mean alone"), pop,
+                          _("That ignores what this customer did; the model weighs both.")),
+            Misconception(_("the two weights swapped"), (1 - w) * own + w * pop,
+                          _("The weight p·x/(p·x+q−1) belongs to the customer's own mean.")),
         ]

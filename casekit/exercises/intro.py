@@ -16,7 +16,9 @@ import numpy as np
 import pandas as pd
 
 from .. import terms
+from .. import i18n
 from .._format import cny as _cny, pct as _pct
+from ..i18n import N_, NC_, _
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -73,7 +75,7 @@ def top_share(values, share: float) -> float:
 
 # --------------------------------------------------------------------------------------------
 @register("intro.top_customers_share", chapter=0,
-          title="Share of revenue from the top 20% of customers")
+          title=N_("Share of revenue from the top 20% of customers"))
 class TopCustomersShare(NumericExercise):
     """Numeric: what share of revenue do the top 20% of customers bring?"""
 
@@ -86,10 +88,10 @@ class TopCustomersShare(NumericExercise):
     @property
     def prompt(self) -> str:
         n = len(self.world.customers)
-        return (f"Our firm has {n:,} customers. Rank them by their net revenue (销售收入) over "
-                f"2023–2025. What share of all revenue comes from the top 20% of customers "
-                f"(the {math.ceil(self.share * n):,} largest)? Type a share such as 0.62 or 62%; "
-                "answers within half a percentage point count.")
+        return _("Our firm has {n:,} customers. Rank them by their net revenue (销售收入) over "
+                 "2023–2025. What share of all revenue comes from the top 20% of customers (the "
+                 "{top:,} largest)? Type a share such as 0.62 or 62%; answers within half a "
+                 "percentage point count.").format(n=n, top=math.ceil(self.share * n))
 
     def _money(self) -> pd.DataFrame:
         if not hasattr(self, "_cache"):
@@ -101,9 +103,9 @@ class TopCustomersShare(NumericExercise):
 
     def explanation(self) -> str:
         s = self.solution()
-        return (f"A fifth of the customers bring {_pct(s)} of revenue: revenue is concentrated in "
-                "few customers, the Pareto pattern (帕累托定律) — but not exactly 80/20, which is "
-                "why we compute it rather than assume it.")
+        return _("A fifth of the customers bring {share} of revenue: revenue is concentrated in few "
+                 "customers, the Pareto pattern (帕累托定律) — but not exactly 80/20, which is why we "
+                 "compute it rather than assume it.").format(share=_pct(s))
 
     def misconceptions(self) -> list[Misconception]:
         m = self._money()
@@ -112,28 +114,28 @@ class TopCustomersShare(NumericExercise):
         top, rest = rev[:k].sum(), rev[k:].sum()
         tx = self.world.transactions
         return [
-            Misconception("the share of customers taken for the share of revenue", self.share,
-                          "20% is the share of customers you picked; the question asks what "
-                          "share of revenue they bring."),
-            Misconception("the 80/20 rule taken as a law", 0.8,
-                          "The Pareto law is a pattern, not an exact number; compute the share "
-                          "on the data."),
-            Misconception("a share on the wrong base", top / rest if rest else math.inf,
-                          "You divided the top customers' revenue by the revenue of the other "
-                          "80%; a share divides by the total of all customers."),
-            Misconception("gross margin used instead of revenue",
+            Misconception(_("the share of customers taken for the share of revenue"), self.share,
+                          _("20% is the share of customers you picked; the question asks what "
+                          "share of revenue they bring.")),
+            Misconception(_("the 80/20 rule taken as a law"), 0.8,
+                          _("The Pareto law is a pattern, not an exact number; compute the share "
+                          "on the data.")),
+            Misconception(_("a share on the wrong base"), top / rest if rest else math.inf,
+                          _("You divided the top customers' revenue by the revenue of the other "
+                          "80%; a share divides by the total of all customers.")),
+            Misconception(_("gross margin used instead of revenue"),
                           top_share(m["margin"], self.share),
-                          "You ranked and summed gross margin (毛利); the question is about net "
-                          "revenue."),
-            Misconception("orders ranked instead of customers",
+                          _("You ranked and summed gross margin (毛利); the question is about net "
+                          "revenue.")),
+            Misconception(_("orders ranked instead of customers"),
                           top_share(tx["revenue"], self.share),
-                          "You took the largest 20% of orders; the question ranks customers by "
-                          "their total revenue over all their orders."),
+                          _("You took the largest 20% of orders; the question ranks customers by "
+                          "their total revenue over all their orders.")),
         ]
 
 
 # --------------------------------------------------------------------------------------------
-@register("intro.unprofitable_customer", chapter=0, title="Which big customer loses money?")
+@register("intro.unprofitable_customer", chapter=0, title=N_("Which big customer loses money?"))
 class UnprofitableCustomer(ChoiceExercise):
     """Choose one: which of four big customers is unprofitable?"""
 
@@ -176,7 +178,7 @@ class UnprofitableCustomer(ChoiceExercise):
 
     @staticmethod
     def _label(cid) -> str:
-        return f"customer {int(cid)}"
+        return _("customer {id}").format(id=int(cid))
 
     def options(self) -> list[str]:
         return [self._label(c) for c in self._pick().index]
@@ -188,50 +190,51 @@ class UnprofitableCustomer(ChoiceExercise):
     def data(self) -> pd.DataFrame:
         t = self._pick()
         return pd.DataFrame({
-            "customer": [self._label(c) for c in t.index],
+            _("customer"): [self._label(c) for c in t.index],
             "revenue": t["revenue"].round(0).astype("int64").to_numpy(),
-            "gross margin": t["margin"].round(0).astype("int64").to_numpy(),
-            "cost to serve": t["service_cost"].round(0).astype("int64").to_numpy(),
-            "bad debt": t["bad_debt"].round(0).astype("int64").to_numpy(),
+            _("gross margin"): t["margin"].round(0).astype("int64").to_numpy(),
+            _("cost to serve"): t["service_cost"].round(0).astype("int64").to_numpy(),
+            _("bad debt"): t["bad_debt"].round(0).astype("int64").to_numpy(),
         })
 
     def explanations(self) -> dict[str, str]:
         out = {}
         for cid, row in self._pick().iterrows():
-            calc = (f"{_cny(row['margin'])} gross margin − {_cny(row['service_cost'])} cost to "
-                    f"serve − {_cny(row['bad_debt'])} bad debt = {_cny(row['profit'])}.")
+            calc = _("{margin} gross margin − {cost} cost to serve − {debt} bad debt = {profit}.").format(
+                margin=_cny(row["margin"]), cost=_cny(row["service_cost"]), debt=_cny(row["bad_debt"]),
+                profit=_cny(row["profit"]))
             role = row["role"]
             if role == "answer":
-                why = (f"Right: {calc} A big customer is not always a good one "
-                       "(大客户不一定等同于优质客户): deep discounts, heavy service and bad debt eat "
-                       "the margin.")
+                why = _("Right: {calc} A big customer is not always a good one "
+                        "(大客户不一定等同于优质客户): deep discounts, heavy service and bad debt eat "
+                        "the margin.")
             elif role == "largest":
-                why = (f"This customer has the largest revenue, but revenue is not profit (the "
-                       f"mistake: revenue taken for profit). {calc}")
+                why = _("This customer has the largest revenue, but revenue is not profit (the "
+                        "mistake: revenue taken for profit). {calc}")
             elif role == "bad_debt":
-                why = (f"Its bad debt is the highest of the four, but its margin covers it: {calc} "
-                       "Look at the whole sum, not one cost.")
+                why = _("Its bad debt is the highest of the four, but its margin covers it: {calc} "
+                        "Look at the whole sum, not one cost.")
             elif role == "thin":
-                why = (f"Its margin rate is the thinnest, but a thin margin is still a margin: "
-                       f"{calc}")
+                why = _("Its margin rate is the thinnest, but a thin margin is still a margin: {calc}")
             else:
-                why = f"It earns money: {calc}"
+                why = _("It earns money: {calc}")
+            why = why.format(calc=calc)
             out[self._label(cid)] = why
         return out
 
 
 # --------------------------------------------------------------------------------------------
 _TRAITS = (  # (option text, column, + if high values mark a good customer per the syllabus)
-    ("has been with us for many years (合作年限长)", "tenure_years", "long-tenure"),
-    ("is highly loyal (忠诚度高)", "loyalty", "most loyal"),
-    ("is cooperative (合作性强)", "cooperativeness", "most cooperative"),
-    ("pushes hard on price (价格敏感度高)", "price_sensitivity", "most price-sensitive"),
-    ("pays late (付款慢)", "payment_days", "slowest-paying"),
-    ("needs many service hours (服务时间多)", "service_hours", "most service-hungry"),
+    (N_("has been with us for many years (合作年限长)"), "tenure_years", N_("long-tenure")),
+    (N_("is highly loyal (忠诚度高)"), "loyalty", N_("most loyal")),
+    (N_("is cooperative (合作性强)"), "cooperativeness", N_("most cooperative")),
+    (N_("pushes hard on price (价格敏感度高)"), "price_sensitivity", N_("most price-sensitive")),
+    (N_("pays late (付款慢)"), "payment_days", N_("slowest-paying")),
+    (N_("needs many service hours (服务时间多)"), "service_hours", N_("most service-hungry")),
 )
 
 
-@register("intro.good_customer_traits", chapter=0, title="What marks a profitable customer?")
+@register("intro.good_customer_traits", chapter=0, title=N_("What marks a profitable customer?"))
 class GoodCustomerTraits(MultiChoiceExercise):
     """Choose many: which traits go with a higher profit margin?"""
 
@@ -252,13 +255,13 @@ class GoodCustomerTraits(MultiChoiceExercise):
             band = pd.qcut(m[col].rank(method="first"), 3, labels=False)
             g = m.groupby(band)
             rate = g["profit"].sum() / g["revenue"].sum()
-            rows.append({"option": text, "who": who, "high": float(rate.iloc[-1]),
+            rows.append({"option": _(text), "who": _(who), "high": float(rate.iloc[-1]),
                          "low": float(rate.iloc[0])})
         self._cache = pd.DataFrame(rows).set_index("option")
         return self._cache
 
     def options(self) -> list[str]:
-        return [t[0] for t in _TRAITS]
+        return [_(t[0]) for t in _TRAITS]
 
     def solution(self) -> list[str]:
         m = self._margins()
@@ -267,29 +270,34 @@ class GoodCustomerTraits(MultiChoiceExercise):
     def explanations(self) -> dict[str, str]:
         out = {}
         for option, row in self._margins().iterrows():
-            rates = (f"the {row['who']} third earns a profit margin of {_pct(row['high'])}, "
-                     f"the third at the other end {_pct(row['low'])}.")
+            rates = _("the {who} third earns a profit margin of {high}, the third at the other end "
+                      "{low}.").format(who=row["who"], high=_pct(row["high"]), low=_pct(row["low"]))
             if row["high"] > row["low"]:
-                out[option] = f"Yes: {rates}"
+                out[option] = _("Yes: {rates}").format(rates=rates)
             else:
-                out[option] = (f"{rates[0].upper()}{rates[1:]} This trait costs money (price "
-                               "pressure, late payment and bad debt, or a high cost to serve): "
-                               "it marks a bad customer (劣质客户), not a good one.")
+                out[option] = _("{Rates} This trait costs money (price pressure, late payment and "
+                                "bad debt, or a high cost to serve): it marks a bad customer "
+                                "(劣质客户), not a good one.").format(Rates=f"{rates[0].upper()}{rates[1:]}")
         return out
 
 
 # --------------------------------------------------------------------------------------------
 _STAGE_WHY = {
-    "listen to the complaint": "Everything starts by hearing the customer out, humbly and in full.",
-    "analyse the cause": "You can only fix what you understand: find the cause before any solution.",
-    "find a solution": "A solution answers the cause you found.",
-    "tell the customer": "The customer hears the proposed solution before it is carried out.",
-    "handle it": "Carry out what was agreed with the customer.",
-    "review the result": "Last, check the result and learn from it so the fault does not recur.",
+    "listen to the complaint": N_("Everything starts by hearing the customer out, humbly and in full."),
+    "analyse the cause": N_("You can only fix what you understand: find the cause before any solution."),
+    "find a solution": N_("A solution answers the cause you found."),
+    "tell the customer": N_("The customer hears the proposed solution before it is carried out."),
+    "handle it": N_("Carry out what was agreed with the customer."),
+    "review the result": N_("Last, check the result and learn from it so the fault does not recur."),
 }
 
 
-@register("intro.complaint_stages", chapter=0, title="The six stages of complaint handling")
+def _stage(en: str, zh: str) -> str:
+    """A stage as an option: Chinese in the Chinese course, English (中文) in the English one."""
+    return zh if i18n.language() == "zh" else f"{en} ({zh})"
+
+
+@register("intro.complaint_stages", chapter=0, title=N_("The six stages of complaint handling"))
 class ComplaintStages(OrderingExercise):
     """Ordering: put the six stages of complaint handling (投诉处理六阶段) in order."""
 
@@ -298,23 +306,23 @@ class ComplaintStages(OrderingExercise):
     @property
     def prompt(self) -> str:
         n = len(self.world.complaints)
-        return (f"Our firm received {n:,} complaints in 2023–2025. Each should go through the six "
-                "stages of complaint handling (投诉处理六阶段). Put the stages in order: pick the "
-                "first stage in row 1, the next in row 2, and so on.")
+        return _("Our firm received {n:,} complaints in 2023–2025. Each should go through the six "
+                 "stages of complaint handling (投诉处理六阶段). Put the stages in order: pick the "
+                 "first stage in row 1, the next in row 2, and so on.").format(n=n)
 
     def solution(self) -> list[str]:
-        return [f"{en} ({zh})" for en, zh in terms.COMPLAINT_STAGES]
+        return [_stage(en, zh) for en, zh in terms.COMPLAINT_STAGES]
 
     def explanations(self) -> dict[str, str]:
-        return {f"{en} ({zh})": _STAGE_WHY.get(en, "") for en, zh in terms.COMPLAINT_STAGES}
+        return {_stage(en, zh): _(_STAGE_WHY.get(en, "")) for en, zh in terms.COMPLAINT_STAGES}
 
 
 # --------------------------------------------------------------------------------------------
-_BUCKETS = (("10% or less", 0, 10), ("15–20%", 15, 20), ("25–30%", 25, 30),
-            ("35–40%", 35, 40), ("45% or more", 45, 100))
+_BUCKETS = ((N_("10% or less"), 0, 10), ("15–20%", 15, 20), ("25–30%", 25, 30),
+            ("35–40%", 35, 40), (N_("45% or more"), 45, 100))
 
 
-@register("intro.top_share_explorer", chapter=0, title="Explore: how few customers bring 80%?")
+@register("intro.top_share_explorer", chapter=0, title=N_("Explore: how few customers bring 80%?"))
 class TopShareExplorer(ExploreExercise):
     """Explore: a top-N% slider redraws the cumulative revenue curve and a table."""
 
@@ -335,7 +343,7 @@ class TopShareExplorer(ExploreExercise):
     def controls(self) -> dict:
         import ipywidgets as W
         return {"top_percent": W.IntSlider(value=20, min=5, max=60, step=5,
-                                           description="Top customers (%)",
+                                           description=_("Top customers (%)"),
                                            style={"description_width": "initial"},
                                            layout=W.Layout(width="420px"))}
 
@@ -346,9 +354,9 @@ class TopShareExplorer(ExploreExercise):
         rev = self._revenue()
         k = max(1, math.ceil(top_percent / 100.0 * len(rev) - 1e-9))
         return pd.DataFrame({
-            "top customers": [f"{top_percent}% ({k:,} of {len(rev):,})"],
-            "their revenue (CNY)": [round(float(rev[:k].sum()))],
-            "share of revenue": [_pct(self._share(top_percent))],
+            _("top customers"): [_("{p}% ({k:,} of {n:,})").format(p=top_percent, k=k, n=len(rev))],
+            _("their revenue (CNY)"): [round(float(rev[:k].sum()))],
+            _("share of revenue"): [_pct(self._share(top_percent))],
         })
 
     def draw(self, ax, top_percent: int = 20) -> None:
@@ -356,17 +364,17 @@ class TopShareExplorer(ExploreExercise):
         n = len(rev)
         x = np.arange(0, n + 1) / n
         y = np.concatenate([[0.0], np.cumsum(rev) / rev.sum()])
-        ax.plot(x * 100, y * 100, color="#0072B2", lw=2, label="cumulative share of revenue")
-        ax.plot([0, 100], [0, 100], color="#7F7F7F", ls="--", lw=1, label="equal shares")
-        ax.axhline(80, color="#D55E00", ls=":", lw=1, label="80% of revenue")
+        ax.plot(x * 100, y * 100, color="#0072B2", lw=2, label=_("cumulative share of revenue"))
+        ax.plot([0, 100], [0, 100], color="#7F7F7F", ls="--", lw=1, label=_("equal shares"))
+        ax.axhline(80, color="#D55E00", ls=":", lw=1, label=_("80% of revenue"))
         share = self._share(top_percent)
         ax.plot([top_percent], [share * 100], "o", color="#E69F00", ms=8,
-                label=f"top {top_percent}% bring {share:.0%}")
+                label=_("top {p}% bring {share:.0%}").format(p=top_percent, share=share))
         ax.set_xlim(0, 100)
         ax.set_ylim(0, 102)
-        ax.set_xlabel("share of customers, largest first (%)")
-        ax.set_ylabel("share of revenue (%)")
-        ax.set_title("Pareto curve of customer revenue, 2023–2025")
+        ax.set_xlabel(_("share of customers, largest first (%)"))
+        ax.set_ylabel(_("share of revenue (%)"))
+        ax.set_title(_("Pareto curve of customer revenue, 2023–2025"))
         ax.legend(loc="lower right")
 
     def _threshold(self) -> int:
@@ -376,26 +384,34 @@ class TopShareExplorer(ExploreExercise):
         return 100
 
     def options(self) -> list[str]:
-        return [b[0] for b in _BUCKETS]
+        return [_(b[0]) for b in _BUCKETS]
 
     def solution(self) -> str:
         t = self._threshold()
-        return next(label for label, lo, hi in _BUCKETS if lo <= t <= hi)
+        return next(_(label) for label, lo, hi in _BUCKETS if lo <= t <= hi)
 
     def explanations(self) -> dict[str, str]:
         t = self._threshold()
         right = self.solution()
-        reached = (f"the top {t}% bring {_pct(self._share(t))} of revenue"
-                   + (f", the top {t - 5}% only {_pct(self._share(t - 5))}" if t > 5 else "") + ".")
+        reached = (_("the top {t}% bring {share} of revenue, the top {before}% only {then}.").format(
+            t=t, share=_pct(self._share(t)), before=t - 5, then=_pct(self._share(t - 5))) if t > 5 else
+            _("the top {t}% bring {share} of revenue.").format(t=t, share=_pct(self._share(t))))
         out = {}
         for label, lo, hi in _BUCKETS:
+            label = _(label)
             if label == right:
-                out[label] = (f"Right: {reached} Revenue is concentrated (the Pareto pattern, "
-                              "帕累托定律), but the split is rarely exactly 80/20.")
+                out[label] = _("Right: {reached} Revenue is concentrated (the Pareto pattern, "
+                               "帕累托定律), but the split is rarely exactly 80/20.").format(reached=reached)
             elif hi < t:
-                out[label] = (f"Too few: the top {hi}% bring only {_pct(self._share(hi))} of "
-                              f"revenue. Taking 80/20 on trust is the trap; {reached}")
+                out[label] = _("Too few: the top {hi}% bring only {share} of revenue. Taking 80/20 "
+                               "on trust is the trap; {reached}").format(
+                    hi=hi, share=_pct(self._share(hi)), reached=reached)
             else:
-                out[label] = (f"More than needed: already {reached} Look for the smallest share "
-                              "that reaches 80%.")
+                out[label] = _("More than needed: already {reached} Look for the smallest share "
+                               "that reaches 80%.").format(reached=reached)
         return out
+
+
+# The kinds of exercise as the catalog table shows them (said in the course's language).
+_KIND_LABELS = (NC_("value", "choice"), NC_("value", "multichoice"), NC_("value", "numeric"),
+                NC_("value", "ordering"), NC_("value", "explore"))

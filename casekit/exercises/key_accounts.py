@@ -14,7 +14,9 @@ import pandas as pd
 
 from .. import key_accounts as K
 from .. import tiering as T
+from .. import i18n
 from .._format import pct as _pct
+from ..i18n import N_, _
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -32,7 +34,7 @@ _QUAD = {q[0]: q for q in K.FOCUS_QUADRANTS}
 
 def _label_quadrant(key: str) -> str:
     q = _QUAD[key]
-    return f"{q[1]} {key}"
+    return q[1] if i18n.language() == "zh" else f"{q[1]} {key}"
 
 
 class _Cands:
@@ -46,7 +48,7 @@ class _Cands:
 
 # --------------------------------------------------------------------------------------------
 @register("key_accounts.place_in_matrix", chapter=7,
-          title="Place an account in the strategic-focus matrix")
+          title=N_("Place an account in the strategic-focus matrix"))
 class PlaceInMatrix(_Cands, ChoiceExercise):
     """Choose one: the cell of the strategic-focus matrix for the candidate closest to a border."""
 
@@ -64,11 +66,11 @@ class PlaceInMatrix(_Cands, ChoiceExercise):
     @property
     def prompt(self) -> str:
         r = self._account()
-        return (f"Account #{int(r['customer_id'])} scores **{r['attractiveness']:.2f}** on "
-                f"attractiveness (吸引力, mean of six items) and **{r['relationship']:.2f}** on "
-                "relationship position (关系定位, mean of eight items), each on a 1–5 scale. A score "
-                "of 3 or more is high (attractiveness) or strong (relationship). In which cell of "
-                "the strategic-focus matrix (战略关注水平) does it belong?")
+        return _("Account #{id} scores **{a:.2f}** on attractiveness (吸引力, mean of six items) and "
+                 "**{r:.2f}** on relationship position (关系定位, mean of eight items), each on a 1–5 "
+                 "scale. A score of 3 or more is high (attractiveness) or strong (relationship). In "
+                 "which cell of the strategic-focus matrix (战略关注水平) does it belong?").format(
+            id=int(r["customer_id"]), a=r["attractiveness"], r=r["relationship"])
 
     def options(self) -> list[str]:
         return [_label_quadrant(q[0]) for q in K.FOCUS_QUADRANTS]
@@ -79,24 +81,28 @@ class PlaceInMatrix(_Cands, ChoiceExercise):
     def explanations(self) -> dict[str, str]:
         r = self._account()
         hi_a, hi_r = r["attractiveness"] >= 3, r["relationship"] >= 3
-        where = (f"attractiveness {r['attractiveness']:.2f} is {'high' if hi_a else 'low'}, "
-                 f"relationship {r['relationship']:.2f} is {'strong' if hi_r else 'weak'}")
+        where = _("attractiveness {a:.2f} is {high}, relationship {r:.2f} is {strong}").format(
+            a=r["attractiveness"], high=i18n.pgettext("level", "high") if hi_a else i18n.pgettext("level", "low"),
+            r=r["relationship"], strong=i18n.pgettext("level", "strong") if hi_r else i18n.pgettext("level", "weak"))
         out = {}
         for key, zh, meaning, action in K.FOCUS_QUADRANTS:
-            text = f"{zh} {key} = {meaning.split(': ', 1)[1]} ({action})."
+            text = _("{zh} {key} = {meaning} ({action}).").format(
+                zh=zh, key="" if i18n.language() == "zh" else key,
+                meaning=_(meaning.split(": ", 1)[1]), action=_(action)).replace("  ", " ")
             if _label_quadrant(key) == self.solution():
-                out[_label_quadrant(key)] = f"Right: {where}. {text}"
+                out[_label_quadrant(key)] = _("Right: {where}. {text}").format(where=where, text=text)
             else:
                 swapped = {"target": "maintain", "maintain": "target"}.get(key)
-                note = (" Axes swapped? Attractiveness is the row, relationship the column."
+                note = (_(" Axes swapped? Attractiveness is the row, relationship the column.")
                         if swapped and _label_quadrant(swapped) == self.solution() else "")
-                out[_label_quadrant(key)] = f"Here {where}; {text}{note}"
+                out[_label_quadrant(key)] = _("Here {where}; {text}{note}").format(
+                    where=where, text=text, note=note)
         return out
 
 
 # --------------------------------------------------------------------------------------------
 @register("key_accounts.most_common_loss", chapter=7,
-          title="Why key accounts fail: the most common cause in the data")
+          title=N_("Why key accounts fail: the most common cause in the data"))
 class MostCommonLoss(ChoiceExercise):
     """Choose one: the most common main cause in the key-account file."""
 
@@ -112,26 +118,32 @@ class MostCommonLoss(ChoiceExercise):
         return self._cache
 
     def options(self) -> list[str]:
-        return list(K.LOSS_REASONS)
+        return [i18n.translate(r, "value") for r in K.LOSS_REASONS]
 
     def solution(self) -> str:
-        return str(self._reasons()["reason"].iloc[0])
+        return i18n.translate(str(self._reasons()["reason"].iloc[0]), "value")
 
     def explanations(self) -> dict[str, str]:
         r = self._reasons().set_index("reason")
         out = {}
         for reason in K.LOSS_REASONS:
             share = r.loc[reason, "share"]
-            out[reason] = f"“{reason}” ({r.loc[reason, 'reason_zh']}) is the main cause of {_pct(share)} of losses."
+            shown = i18n.translate(reason, "value")
+            named = f"“{shown}”" if i18n.language() == "zh" else f"“{reason}” ({r.loc[reason, 'reason_zh']})"
+            out[shown] = _("{reason} is the main cause of {share} of losses.").format(
+                reason=named, share=_pct(share))
         top = self.solution()
-        out[top] += " S4 says the same: a change of key people is the most common cause — so know several people at several levels."
-        out["price"] += " Price is the first guess of many sellers, but S4 says losses are rarely about price, and the file agrees."
+        out[top] += _(" S4 says the same: a change of key people is the most common cause — so know "
+                      "several people at several levels.")
+        out[i18n.translate("price", "value")] += _(
+            " Price is the first guess of many sellers, but S4 says losses are rarely about price, "
+            "and the file agrees.")
         return out
 
 
 # --------------------------------------------------------------------------------------------
 @register("key_accounts.warrior_order", chapter=7,
-          title="Order the steps of expanding a key account (勇士)")
+          title=N_("Order the steps of expanding a key account (勇士)"))
 class WarriorOrder(OrderingExercise):
     """Ordering: the chapter's process, with the two stages of the 勇士 system the extract keeps."""
 
@@ -141,33 +153,36 @@ class WarriorOrder(OrderingExercise):
     hint = "You cannot analyse what you have not researched, and the plan comes from the analysis."
 
     def solution(self) -> list[str]:
-        return ["identify the key accounts (确定你的关键客户)",
-                "score attractiveness, potential and relationship (3个关键标准)",
-                "research: background, views, data, market information (研究)",
-                "analysis: positioning, SWOT, key contacts, competition (分析)",
-                "write the account plan (客户计划)",
-                "monitor satisfaction and review the plan (监控客户的满意度)"]
+        return [_("identify the key accounts (确定你的关键客户)"),
+                _("score attractiveness, potential and relationship (3个关键标准)"),
+                _("research: background, views, data, market information (研究)"),
+                _("analysis: positioning, SWOT, key contacts, competition (分析)"),
+                _("write the account plan (客户计划)"),
+                _("monitor satisfaction and review the plan (监控客户的满意度)")]
 
     def explanations(self) -> dict[str, str]:
         s = self.solution()
-        return {s[0]: "First decide which accounts are key: the six points and the 10%/60% rule.",
-                s[1]: "Scoring the three criteria places the account in the focus matrix.",
-                s[2]: "勇士 starts with research: missing information, customer background, its views, data, your knowledge, market information.",
-                s[3]: "Analysis (分析) works on what research found: positioning, strengths, weaknesses, opportunities, threats, key contacts, authority.",
-                s[4]: "The plan turns the analysis into objectives, forecasts and actions.",
-                s[5]: "A plan is kept alive: monitoring satisfaction is one of the duties to the own firm.",
-                "": "Identify → score → research → analyse → plan → monitor."}
+        return {s[0]: _("First decide which accounts are key: the six points and the 10%/60% rule."),
+                s[1]: _("Scoring the three criteria places the account in the focus matrix."),
+                s[2]: _("勇士 starts with research: missing information, customer background, its views, "
+                        "data, your knowledge, market information."),
+                s[3]: _("Analysis (分析) works on what research found: positioning, strengths, "
+                        "weaknesses, opportunities, threats, key contacts, authority."),
+                s[4]: _("The plan turns the analysis into objectives, forecasts and actions."),
+                s[5]: _("A plan is kept alive: monitoring satisfaction is one of the duties to the own "
+                        "firm."),
+                "": _("Identify → score → research → analyse → plan → monitor.")}
 
 
 # --------------------------------------------------------------------------------------------
 def _duty_options():
     picks = [K.DUTIES_TO_FIRM[3], K.DUTIES_TO_FIRM[7], K.KAM_PRINCIPLES[5],
              K.DUTIES_TO_CUSTOMER[0], K.KAM_PRINCIPLES[6], K.DUTIES_TO_FIRM[9]]
-    return [f"{p[1]} ({p[2]})" for p in picks]
+    return [p[1] if i18n.language() == "zh" else f"{p[1]} ({p[2]})" for p in picks]
 
 
 @register("key_accounts.broken_duty", chapter=7,
-          title="Which KAM duty or principle does the account team break?")
+          title=N_("Which KAM duty or principle does the account team break?"))
 class BrokenDuty(_Cands, ChoiceExercise):
     """Choose one: a scenario built from one account of the data; which duty or principle is broken."""
 
@@ -179,22 +194,23 @@ class BrokenDuty(_Cands, ChoiceExercise):
         one = c[(c["contact_levels"] <= 1) & c["key_contact_left"]]
         if len(one):
             r = one.iloc[0]
-            return (f"Account #{int(r['customer_id'])}: for years the account team spoke only to "
-                    "one buyer there (contacts at one level). That buyer has just changed job, and "
-                    "nobody else at the customer knows us.", 0)
+            return (_("Account #{id}: for years the account team spoke only to one buyer there "
+                      "(contacts at one level). That buyer has just changed job, and nobody else at "
+                      "the customer knows us.").format(id=int(r["customer_id"])), 0)
         low = c[c["annual_profit"] < 0]
         if len(low):
             r = low.iloc[0]
-            return (f"Account #{int(r['customer_id'])}: the team proudly reports high satisfaction "
-                    f"scores, but the account lost money last year (profit {r['annual_profit']:,.0f} "
-                    "CNY) after discounts and service.", 2)
+            return (_("Account #{id}: the team proudly reports high satisfaction scores, but the "
+                      "account lost money last year (profit {profit:,.0f} CNY) after discounts and "
+                      "service.").format(id=int(r["customer_id"]), profit=r["annual_profit"]), 2)
         r = c.iloc[0]
-        return (f"Account #{int(r['customer_id'])}: nobody has asked the customer how satisfied it "
-                "is for two years; the team only counts orders.", 1)
+        return (_("Account #{id}: nobody has asked the customer how satisfied it is for two years; "
+                  "the team only counts orders.").format(id=int(r["customer_id"])), 1)
 
     @property
     def prompt(self) -> str:
-        return self._scenario()[0] + " Which duty or principle of key-account management did the team break?"
+        return self._scenario()[0] + _(" Which duty or principle of key-account management did the "
+                                       "team break?")
 
     def options(self) -> list[str]:
         return _duty_options()
@@ -205,12 +221,16 @@ class BrokenDuty(_Cands, ChoiceExercise):
     def explanations(self) -> dict[str, str]:
         o = _duty_options()
         return {
-            o[0]: "Duty to the own firm 4: build relationships systematically, at several levels — so one person leaving cannot cost the account.",
-            o[1]: "Duty to the own firm 8: monitor customer satisfaction — not just orders.",
-            o[2]: "Principle 6: link customer satisfaction to profit — a satisfied account that loses money is not a success.",
-            o[3]: "Duty to the customer 1: champion the customer inside your own firm — not what the scenario is about.",
-            o[4]: "Principle 7: measure what matters — close, but the scenario names something more specific.",
-            o[5]: "Duty to the own firm 10: coordinate the firm's work — not what went wrong here.",
+            o[0]: _("Duty to the own firm 4: build relationships systematically, at several levels — "
+                    "so one person leaving cannot cost the account."),
+            o[1]: _("Duty to the own firm 8: monitor customer satisfaction — not just orders."),
+            o[2]: _("Principle 6: link customer satisfaction to profit — a satisfied account that "
+                    "loses money is not a success."),
+            o[3]: _("Duty to the customer 1: champion the customer inside your own firm — not what "
+                    "the scenario is about."),
+            o[4]: _("Principle 7: measure what matters — close, but the scenario names something "
+                    "more specific."),
+            o[5]: _("Duty to the own firm 10: coordinate the firm's work — not what went wrong here."),
         }
 
 
@@ -222,11 +242,11 @@ def _bucket(x: float) -> str:
     for b in _BUCKETS:
         if x <= b / 100 + 1e-9:
             return f"{b}%"
-    return "more than 50%"
+    return _("more than 50%")
 
 
 @register("key_accounts.tier_hours", chapter=7,
-          title="Explore: allocate account-team hours across the tiers")
+          title=N_("Explore: allocate account-team hours across the tiers"))
 class TierHours(ExploreExercise):
     """Explore: sliders give each tier its share of the hours; the chart compares with the standard."""
 
@@ -248,11 +268,11 @@ class TierHours(ExploreExercise):
         import ipywidgets as W
         style = {"description_width": "initial"}
         lay = W.Layout(width="280px")
-        return {"platinum": W.IntSlider(value=15, min=0, max=60, step=5, description="Platinum (%)",
+        return {"platinum": W.IntSlider(value=15, min=0, max=60, step=5, description=_("Platinum (%)"),
                                         style=style, layout=lay),
-                "gold": W.IntSlider(value=25, min=0, max=60, step=5, description="Gold (%)",
+                "gold": W.IntSlider(value=25, min=0, max=60, step=5, description=_("Gold (%)"),
                                     style=style, layout=lay),
-                "iron": W.IntSlider(value=25, min=0, max=60, step=5, description="Iron (%)",
+                "iron": W.IntSlider(value=25, min=0, max=60, step=5, description=_("Iron (%)"),
                                     style=style, layout=lay)}
 
     def _alloc(self, platinum, gold, iron):
@@ -266,12 +286,14 @@ class TierHours(ExploreExercise):
 
     def table(self, platinum=15, gold=25, iron=25) -> pd.DataFrame:
         a = self._alloc(platinum, gold, iron)
-        return pd.DataFrame({"tier": a["tier"], "accounts": a["accounts"],
-                             "share of hours": a["share"].map(_pct),
-                             "hours": a["hours"].round(0).astype("int64"),
-                             "hours per account": a["hours_per_account"].round(1),
-                             "standard per account": a["standard_per_account"].round(0),
-                             "meets standard": a["meets_standard"].map({True: "yes", False: "no"})})
+        return pd.DataFrame({"tier": [i18n.translate(str(t), "tier") for t in a["tier"]],
+                             "accounts": a["accounts"],
+                             _("share of hours"): a["share"].map(_pct),
+                             _("hours"): a["hours"].round(0).astype("int64"),
+                             _("hours per account"): a["hours_per_account"].round(1),
+                             _("standard per account"): a["standard_per_account"].round(0),
+                             _("meets standard"): a["meets_standard"].map(
+                                 {True: i18n.pgettext("chart", "yes"), False: i18n.pgettext("chart", "no")})})
 
     def draw(self, ax, platinum=15, gold=25, iron=25) -> None:
         from ..plots.key_accounts import coverage_chart
@@ -283,7 +305,7 @@ class TierHours(ExploreExercise):
         return float(plat["standard_hours"]) / float(p["hours_now"].sum())
 
     def options(self) -> list[str]:
-        return [f"{b}%" for b in _BUCKETS] + ["more than 50%"]
+        return [f"{b}%" for b in _BUCKETS] + [_("more than 50%")]
 
     def solution(self) -> str:
         return _bucket(math.ceil(self._needed() * 20 - 1e-9) / 20)
@@ -294,24 +316,30 @@ class TierHours(ExploreExercise):
         total = float(self.plan()["hours_now"].sum())
         out = {}
         for o in self.options():
-            share = 0.55 if o == "more than 50%" else int(o.rstrip("%")) / 100
+            share = 0.55 if o == _("more than 50%") else int(o.rstrip("%")) / 100
             per = share * total / max(int(p["accounts"]), 1)
             if o == self.solution():
-                out[o] = (f"Platinum needs {_pct(need)} of all hours: its standard is "
-                          f"{p['hours_per_account']:,.0f} hours a year per account, with the "
-                          "general manager's own hours — S4's key tier takes 60% of the time.")
+                out[o] = _("Platinum needs {need} of all hours: its standard is {hours:,.0f} hours a "
+                           "year per account, with the general manager's own hours — S4's key tier "
+                           "takes 60% of the time.").format(need=_pct(need), hours=p["hours_per_account"])
             elif share < need:
-                out[o] = (f"With {o} of the hours each platinum account gets {per:,.0f} hours, "
-                          f"less than the standard's {p['hours_per_account']:,.0f}.")
+                out[o] = _("With {o} of the hours each platinum account gets {per:,.0f} hours, less "
+                           "than the standard's {hours:,.0f}.").format(o=o, per=per,
+                                                                       hours=p["hours_per_account"])
             else:
-                out[o] = (f"{o} is enough, but not the smallest share: platinum meets its "
-                          f"standard with {_pct(need)}.")
+                out[o] = _("{o} is enough, but not the smallest share: platinum meets its standard "
+                           "with {need}.").format(o=o, need=_pct(need))
         return out
+
+
+def _element(zh: str, en: str) -> str:
+    """A plan element as an option: its Chinese name (and the English one in the English course)."""
+    return zh if i18n.language() == "zh" else f"{zh} · {en}"
 
 
 # --------------------------------------------------------------------------------------------
 @register("key_accounts.missing_plan_element", chapter=7,
-          title="Fill the gap in an account plan")
+          title=N_("Fill the gap in an account plan"))
 class MissingPlanElement(_Cands, ChoiceExercise):
     """Choose one: which of the ten elements of the account plan is missing?"""
 
@@ -327,10 +355,10 @@ class MissingPlanElement(_Cands, ChoiceExercise):
 
     @property
     def prompt(self) -> str:
-        cid, _ = self._pick()
-        return (f"The table shows the account plan of account #{cid}, built from the data by "
-                "`key_accounts.account_plan`. One of the ten elements is missing: its place is "
-                "empty. Which element is it?")
+        cid, _missing = self._pick()
+        return _("The table shows the account plan of account #{id}, built from the data by "
+                 "`key_accounts.account_plan`. One of the ten elements is missing: its place is "
+                 "empty. Which element is it?").format(id=cid)
 
     def data(self) -> pd.DataFrame:
         cid, missing = self._pick()
@@ -339,30 +367,31 @@ class MissingPlanElement(_Cands, ChoiceExercise):
         for n, (k, zh, en, lines) in enumerate(plan.elements, start=1):
             if k == missing:
                 continue
-            rows.append({"no.": n, "element": f"{zh} · {en}", "content": " ".join(lines)})
+            rows.append({_("no."): n, _("element"): _element(zh, en), _("content"): " ".join(lines)})
         return pd.DataFrame(rows)
 
     def options(self) -> list[str]:
-        return [f"{zh} · {en}" for _k, zh, en in K.PLAN_ELEMENTS]
+        return [_element(zh, en) for _k, zh, en in K.PLAN_ELEMENTS]
 
     def solution(self) -> str:
-        _, missing = self._pick()
+        _cid, missing = self._pick()
         e = {k: (zh, en) for k, zh, en in K.PLAN_ELEMENTS}[missing]
-        return f"{e[0]} · {e[1]}"
+        return _element(*e)
 
     def explanations(self) -> dict[str, str]:
-        rows = {r["element"]: int(r["no."]) for _, r in self.data().iterrows()}
-        out = {o: f"No: “{o}” is in the table, row {rows[o]}." for o in self.options() if o in rows}
-        out[self.solution()] = ("Right: the ten elements run situation → business value → "
-                                "objectives → resources → revenue → products and services → "
-                                "strategy and actions → key strategic issues → competition → "
-                                "partnership; this one was missing.")
+        rows = {r[_("element")]: int(r[_("no.")]) for _i, r in self.data().iterrows()}
+        out = {o: _("No: “{o}” is in the table, row {row}.").format(o=o, row=rows[o])
+               for o in self.options() if o in rows}
+        out[self.solution()] = _("Right: the ten elements run situation → business value → "
+                                 "objectives → resources → revenue → products and services → "
+                                 "strategy and actions → key strategic issues → competition → "
+                                 "partnership; this one was missing.")
         return out
 
 
 # --------------------------------------------------------------------------------------------
 @register("key_accounts.key_tier_time", chapter=7,
-          title="The 10% / 60% rule: the key tier's share of time today")
+          title=N_("The 10% / 60% rule: the key tier's share of time today"))
 class KeyTierTime(NumericExercise):
     """Numeric: the share of all service hours the top 10% of customers (by last year's revenue) take."""
 
@@ -378,11 +407,11 @@ class KeyTierTime(NumericExercise):
     @property
     def prompt(self) -> str:
         n = len(self.values())
-        return (f"S4: key accounts may be only 10% of customers but take 60% of your time "
-                f"(他们可能仅占你们的客户总数的10%，但却占用你们60%的时间). Rank our {n:,} customers by "
-                f"last year's revenue and take the top 10% ({math.ceil(0.1 * n - 1e-9):,}). What "
-                "share of all yearly service hours do they take today? Type a share such as 0.45 "
-                "or 45%.")
+        return _("S4: key accounts may be only 10% of customers but take 60% of your time "
+                 "(他们可能仅占你们的客户总数的10%，但却占用你们60%的时间). Rank our {n:,} customers by "
+                 "last year's revenue and take the top 10% ({top:,}). What share of all yearly "
+                 "service hours do they take today? Type a share such as 0.45 or 45%.").format(
+            n=n, top=math.ceil(0.1 * n - 1e-9))
 
     def _table(self):
         return K.ten_sixty(self.values(), value="revenue_last", time="service_hours").set_index("tier")
@@ -392,14 +421,14 @@ class KeyTierTime(NumericExercise):
 
     def explanation(self) -> str:
         t = self._table()
-        return (f"They bring {_pct(t.loc['key', 'value_share'])} of last year's revenue but get "
-                f"far less than S4's 60% of the time: the firm spreads its hours too thin.")
+        return _("They bring {share} of last year's revenue but get far less than S4's 60% of the "
+                 "time: the firm spreads its hours too thin.").format(share=_pct(t.loc["key", "value_share"]))
 
     def misconceptions(self) -> list[Misconception]:
         t = self._table()
-        return [Misconception("the 60% of the rule typed, not measured", 0.60,
-                              "60% is what S4 advises; the question asks what the data show."),
-                Misconception("revenue share taken for time share", float(t.loc["key", "value_share"]),
-                              "That is their share of revenue; add up their service hours instead."),
-                Misconception("share of customers taken for share of time", 0.10,
-                              "10% is their share of customers.")]
+        return [Misconception(_("the 60% of the rule typed, not measured"), 0.60,
+                              _("60% is what S4 advises; the question asks what the data show.")),
+                Misconception(_("revenue share taken for time share"), float(t.loc["key", "value_share"]),
+                              _("That is their share of revenue; add up their service hours instead.")),
+                Misconception(_("share of customers taken for share of time"), 0.10,
+                              _("10% is their share of customers."))]

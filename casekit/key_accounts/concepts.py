@@ -421,3 +421,46 @@ def en(list_name: str, key: str) -> str:
     if list_name not in _ALL:
         raise ValueError(f"en: unknown list {list_name!r}; expected one of {sorted(_ALL)}")
     return _find(list_name, key)[2]
+
+
+# The labels the chapter's data and tables carry (focus cells, relationship positions, causes of
+# loss, loss-rate groups, who leads an account, roles), marked for the catalog: a table or a
+# chart says them in the course's language where it shows them (``translate(label, "value")``).
+from ..i18n import N_, NC_  # noqa: E402
+
+DATA_LABELS = (
+    NC_("value", "key"), NC_("value", "target"), NC_("value", "maintain"), NC_("value", "low-key"),
+    N_("KEY"), N_("TARGET"), N_("MAINTAIN"), N_("LOW-KEY"),
+    NC_("value", "potential"), NC_("value", "developing"), N_("good current"),
+    N_("solid current"), N_("limited share"), NC_("value", "defensive"),
+    NC_("value", "declining"),
+    NC_("value", "price"), N_("product or quality"), N_("key people change"),
+    N_("manager's method or skill"), N_("no multi-level links"),
+    N_("broken trust"), N_("staff unaware"), N_("market position"),
+    N_("burnout or complacency"), N_("finances"),
+    N_("one level"), N_("several levels"), N_("trust broken"),
+    N_("trust intact"), N_("key contact left"), N_("key contact stayed"),
+    N_("contact left, one level"), N_("contact left, several levels"),
+    N_("contact stayed, one level"), N_("contact stayed, several levels"),
+    N_("general manager (总经理)"), N_("key-account manager (关键客户经理)"),
+    N_("sales representative"), N_("service desk"),
+    N_("general manager"), N_("key-account manager"),
+    N_("account manager"), NC_("value", "technical"),
+    # the relationship positions and focus cells as the plan names them, and their actions
+    N_("potential relationship"), N_("developing relationship"), N_("good current relationship"),
+    N_("solid current relationship"), N_("limited current market share"),
+    N_("defensive or shrinking relationship"), N_("declining (the source: a setting sun)"),
+    N_("protect it with the best resources"), N_("invest to build the relationship"),
+    N_("keep the account efficiently"), N_("minimal, low-cost coverage"),
+    N_("high attractiveness, strong relationship"), N_("high attractiveness, weak relationship"),
+    N_("low attractiveness, strong relationship"), N_("low attractiveness, weak relationship"),
+    # the relationship items (strongest, weakest)
+    N_("purchase frequency"), N_("knowledge of the customer"), N_("relationship with the customer"),
+    N_("range of products and services"), N_("overall reputation"), N_("financial strength"),
+    N_("service quality"),
+    # the 10% / 60% split of the customers, and the candidates counted by points met
+    NC_("value", "rest"), N_("candidates"),
+    # the product lines as a plan names them ("services" the line, not the industry)
+    NC_("product", "equipment"), NC_("product", "consumables"), NC_("product", "spare parts"),
+    NC_("product", "services"),
+)

@@ -14,7 +14,9 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
+from .. import i18n
 from .. import terms as _terms
+from ..i18n import N_, _
 from .._format import cny, pct
 from ..validate import require_frame, require_number
 from .analysis import SERVICE_LEVELS, SERVICE_RATES, _ROLES, _world_check, candidates as _candidates
@@ -36,21 +38,21 @@ _REL_ITEMS = [(f[3], f[2]) for f in RELATIONSHIP_FACTORS if f[3].startswith("rel
 
 # What the account team does when a question scores low (≤ 2): feeds element 7 of the plan.
 _ACTIONS = {
-    "difference": "work out with the customer what sets our offer apart, and show it in every proposal",
-    "strengths": "raise service quality and reputation where the customer sees them: a named service contact",
-    "weaknesses": "fix the weakest relationship item first (see the partnership assessment)",
-    "value_buyer": "sell on value: quantify savings and total cost, not unit price",
-    "preference": "win preference: regular reviews with the customer's decision-makers",
-    "access": "build contacts at more levels: introduce our senior managers to theirs",
-    "buying_rules": "learn the buying rules and adapt our processes to them",
-    "type_share": "treat the account as a reference for a segment we want to grow",
-    "potential": "research the customer's plans to find new business (the 勇士 research stage)",
-    "profitability": "review discounts and cost to serve before offering more",
-    "relationship": "plan contacts and joint projects to strengthen the relationship",
-    "importance": "agree with the customer on its strategic goals and how we serve them",
-    "target_sector": "decide whether the account fits our target segments at all",
-    "volume_now": "cross-sell (交叉销售) the product lines it buys elsewhere",
-    "risk": "reduce the risk: credit terms, payment follow-up and a second contact person",
+    "difference": N_("work out with the customer what sets our offer apart, and show it in every proposal"),
+    "strengths": N_("raise service quality and reputation where the customer sees them: a named service contact"),
+    "weaknesses": N_("fix the weakest relationship item first (see the partnership assessment)"),
+    "value_buyer": N_("sell on value: quantify savings and total cost, not unit price"),
+    "preference": N_("win preference: regular reviews with the customer's decision-makers"),
+    "access": N_("build contacts at more levels: introduce our senior managers to theirs"),
+    "buying_rules": N_("learn the buying rules and adapt our processes to them"),
+    "type_share": N_("treat the account as a reference for a segment we want to grow"),
+    "potential": N_("research the customer's plans to find new business (the 勇士 research stage)"),
+    "profitability": N_("review discounts and cost to serve before offering more"),
+    "relationship": N_("plan contacts and joint projects to strengthen the relationship"),
+    "importance": N_("agree with the customer on its strategic goals and how we serve them"),
+    "target_sector": N_("decide whether the account fits our target segments at all"),
+    "volume_now": N_("cross-sell (交叉销售) the product lines it buys elsewhere"),
+    "risk": N_("reduce the risk: credit terms, payment follow-up and a second contact person"),
 }
 
 
@@ -222,26 +224,36 @@ def checklist(cands: pd.DataFrame, customer_id, *, scores=None) -> pd.DataFrame:
 def _sheet(r: dict, s: dict) -> pd.DataFrame:
     """The scored sheet of one account from its row of candidates and of checklist_scores."""
     weakest = min(_REL_ITEMS, key=lambda it: (r[it[0]], it[0]))
+    seg = i18n.translate(str(r["segment"]), "value")
     evidence = {
-        "difference": f"need for our products {r['attr_need']}/5, competitors' weakness "
-                      f"{r['pot_competitor_weakness']}/5",
-        "strengths": f"service quality {r['rel_service']}/5, reputation {r['rel_reputation']}/5",
-        "weaknesses": f"weakest item: {weakest[1]} {r[weakest[0]]}/5",
-        "value_buyer": f"price sensitivity {pct(r['price_sensitivity'])}",
-        "preference": f"loyalty index {r['loyalty']:.2f} (0–1)",
-        "access": f"contacts at {int(r['contact_levels'])} management level(s), {int(r['contacts'])} "
-                  "people" if "contacts" in r else f"contacts at {int(r['contact_levels'])} level(s)",
-        "buying_rules": f"cooperativeness {int(r['cooperativeness'])}/5",
-        "type_share": f"segment {r['segment']}: {pct(r['segment_sales_share'])} of our sales",
-        "potential": f"potential score {r['potential']:.1f}/5",
-        "profitability": f"profitability score {r['attr_profitability']}/5",
-        "relationship": f"relationship score {r['relationship']:.1f}/5",
-        "importance": f"strategic importance {r['attr_strategic']}/5",
-        "target_sector": f"segment {r['segment']}: profit margin {pct(r['segment_margin'])}",
-        "volume_now": f"top {pct(r['revenue_rank_share'])} of customers by the year's revenue",
-        "risk": (f"pays in {int(r['payment_days'])} days, credit {r['credit_rating']}, "
-                 f"{int(r['disputes'])} dispute(s), bad debt {cny(r['bad_debt'])}, key contact "
-                 f"{'left' if r['key_contact_left'] else 'in place'}"),
+        "difference": _("need for our products {need}/5, competitors' weakness {weak}/5").format(
+            need=r["attr_need"], weak=r["pot_competitor_weakness"]),
+        "strengths": _("service quality {service}/5, reputation {reputation}/5").format(
+            service=r["rel_service"], reputation=r["rel_reputation"]),
+        "weaknesses": _("weakest item: {item} {score}/5").format(item=i18n.translate(weakest[1], "value"),
+                                                                score=r[weakest[0]]),
+        "value_buyer": _("price sensitivity {share}").format(share=pct(r["price_sensitivity"])),
+        "preference": _("loyalty index {loyalty:.2f} (0–1)").format(loyalty=r["loyalty"]),
+        "access": (_("contacts at {levels} management level(s), {people} people").format(
+            levels=int(r["contact_levels"]), people=int(r["contacts"])) if "contacts" in r else
+            _("contacts at {levels} level(s)").format(levels=int(r["contact_levels"]))),
+        "buying_rules": _("cooperativeness {score}/5").format(score=int(r["cooperativeness"])),
+        "type_share": _("segment {segment}: {share} of our sales").format(
+            segment=seg, share=pct(r["segment_sales_share"])),
+        "potential": _("potential score {score:.1f}/5").format(score=r["potential"]),
+        "profitability": _("profitability score {score}/5").format(score=r["attr_profitability"]),
+        "relationship": _("relationship score {score:.1f}/5").format(score=r["relationship"]),
+        "importance": _("strategic importance {score}/5").format(score=r["attr_strategic"]),
+        "target_sector": _("segment {segment}: profit margin {margin}").format(
+            segment=seg, margin=pct(r["segment_margin"])),
+        "volume_now": _("top {share} of customers by the year's revenue").format(
+            share=pct(r["revenue_rank_share"])),
+        "risk": (_("pays in {days} days, credit {credit}, {disputes} dispute(s), bad debt {debt}, "
+                   "key contact left") if r["key_contact_left"] else
+                 _("pays in {days} days, credit {credit}, {disputes} dispute(s), bad debt {debt}, "
+                   "key contact in place")).format(
+            days=int(r["payment_days"]), credit=r["credit_rating"], disputes=int(r["disputes"]),
+            debt=cny(r["bad_debt"])),
     }
     return pd.DataFrame({"no": range(1, len(CHECKLIST) + 1), "item": [q[0] for q in CHECKLIST],
                          "question_zh": [q[1] for q in CHECKLIST],
@@ -281,10 +293,12 @@ class AccountPlan:
     def to_markdown(self, *, hide_titles_of=()) -> str:
         """The plan as Markdown: a heading, the checklist total and the ten elements."""
         total = int(self.sheet["score"].sum())
-        out = [f"### {self.title or f'Account plan (客户计划): customer #{self.customer_id}'}", "",
-               f"*Checklist (关键问题): {total} of {5 * len(self.sheet)} points.*", ""]
+        title = self.title or _("Account plan (客户计划): customer #{id}").format(id=self.customer_id)
+        out = [f"### {title}", "",
+               _("*Checklist (关键问题): {total} of {most} points.*").format(
+                   total=total, most=5 * len(self.sheet)), ""]
         for n, (k, zh, en, lines) in enumerate(self.elements, start=1):
-            head = "?" if k in hide_titles_of else f"{zh} · {en}"
+            head = "?" if k in hide_titles_of else zh if i18n.language() == "zh" else f"{zh} · {en}"
             out.append(f"**{n}. {head}**")
             out.extend(f"- {line}" for line in lines)
             out.append("")
@@ -523,91 +537,113 @@ def _compose(r, sheet, share_mix, asof_ts, horizon, levels, rates, tier) -> Acco
     ret = float(r["retention"]) if pd.notna(r["retention"]) else 0.8
     churned = bool(r["churned"])
 
+    def said(label):  # a label from the data, in the course's language
+        return i18n.translate(str(label), "value")
+
+    position = str(r["relationship_position"])
+    zh = i18n.language() == "zh"
     situation = [
-        f"Customer #{int(customer_id)}, {r['segment']} segment, buying from us for "
-        f"{r['tenure_years']:.1f} years.",
-        f"Revenue in the year to {asof_ts.date()}: {cny(rev)} = {r['sales_share']:.2%} of our "
-        f"sales (top {pct(r['revenue_rank_share'])} of customers); profit last year "
-        f"{cny(r['annual_profit'])}.",
-        f"Relationship position: {pos_en[str(r['relationship_position'])]} "
-        f"({pos_zh[str(r['relationship_position'])]}); focus cell: {quad[2].split(':')[0]} "
-        f"({quad[1]}).",
-        f"Checklist: {int(sheet['score'].sum())} of 75 points." + (
-            " The customer has stopped buying: this plan is a win-back plan." if churned else ""),
+        _("Customer #{id}, {segment} segment, buying from us for {years:.1f} years.").format(
+            id=int(customer_id), segment=said(r["segment"]), years=r["tenure_years"]),
+        _("Revenue in the year to {asof}: {revenue} = {share:.2%} of our sales (top {rank} of "
+          "customers); profit last year {profit}.").format(
+            asof=asof_ts.date(), revenue=cny(rev), share=r["sales_share"],
+            rank=pct(r["revenue_rank_share"]), profit=cny(r["annual_profit"])),
+        _("Relationship position: {position}; focus cell: {cell}.").format(
+            position=pos_zh[position] if zh else f"{pos_en[position]} ({pos_zh[position]})",
+            cell=quad[1] if zh else f"{quad[2].split(':')[0]} ({quad[1]})"),
+        _("Checklist: {total} of 75 points.").format(total=int(sheet["score"].sum())) + (
+            _(" The customer has stopped buying: this plan is a win-back plan.") if churned else ""),
     ]
-    lines_bought = ", ".join(f"{k} {pct(v)}" for k, v in share_mix) or "nothing this year"
+    lines_bought = _(", ").join(f"{i18n.translate(k, 'product')} {pct(v)}" for k, v in share_mix) or _(
+        "nothing this year")
     business_value = [
-        f"For the customer: we supply {lines_bought} of what it buys from us; its need for our "
-        f"products scores {r['attr_need']}/5.",
-        f"For us: lifetime value {cny(r['clv'])}; profit over the data {cny(r['profit'])}.",
+        _("For the customer: we supply {lines} of what it buys from us; its need for our products "
+          "scores {need}/5.").format(lines=lines_bought, need=r["attr_need"]),
+        _("For us: lifetime value {clv}; profit over the data {profit}.").format(
+            clv=cny(r["clv"]), profit=cny(r["profit"])),
     ]
     target_rev = rev * (1 + g)
     objectives = [
-        f"Revenue next year: {cny(target_rev)} ({g:+.1%}, the account's own growth rate).",
-        f"Relationship score from {r['relationship']:.1f} to {min(5.0, r['relationship'] + 0.5):.1f}; "
-        f"contacts at {min(4, int(r['contact_levels']) + 1)} management levels "
-        f"(today {int(r['contact_levels'])}).",
-        f"Satisfaction at least {r['satisfaction']:.1f} of 5 (today's survey).",
+        _("Revenue next year: {revenue} ({growth:+.1%}, the account's own growth rate).").format(
+            revenue=cny(target_rev), growth=g),
+        _("Relationship score from {now:.1f} to {goal:.1f}; contacts at {levels} management levels "
+          "(today {today}).").format(now=r["relationship"], goal=min(5.0, r["relationship"] + 0.5),
+                                     levels=min(4, int(r["contact_levels"]) + 1),
+                                     today=int(r["contact_levels"])),
+        _("Satisfaction at least {score:.1f} of 5 (today's survey).").format(score=r["satisfaction"]),
     ]
     hours = {role: float(lv[role]) for role in _ROLES}
     cost = sum(hours[role] * rates[role] for role in _ROLES)
     resources = [
-        f"Service tier: {tier}; the account is led by the {lv['lead']}.",
-        "Hours a year: " + ", ".join(f"{role.replace('_', ' ')} {hours[role]:,.0f}"
-                                     for role in _ROLES) + f" = {sum(hours.values()):,.0f} hours, "
-        f"costing {cny(cost)}.",
-        f"Account time today: {r['account_hours']:,.0f} hours, {int(r['visits'])} visits, "
-        f"{int(r['proposals'])} proposals, {r['senior_staff_days']:.1f} senior days.",
+        _("Service tier: {tier}; the account is led by the {lead}.").format(
+            tier=i18n.translate(tier, "tier"), lead=said(lv["lead"])),
+        _("Hours a year: ") + _(", ").join(f"{said(role.replace('_', ' '))} {hours[role]:,.0f}"
+                                        for role in _ROLES)
+        + _(" = {hours:,.0f} hours, costing {cost}.").format(hours=sum(hours.values()), cost=cny(cost)),
+        _("Account time today: {hours:,.0f} hours, {visits} visits, {proposals} proposals, {days:.1f} "
+          "senior days.").format(hours=r["account_hours"], visits=int(r["visits"]),
+                                 proposals=int(r["proposals"]), days=r["senior_staff_days"]),
     ]
     fc = [rev * ((1 + g) * ret) ** t for t in range(1, horizon + 1)]
     revenue_forecast = [
-        "; ".join(f"{year + t}: {cny(v)}" for t, v in enumerate(fc, start=1)),
-        f"Expected revenue = this year's revenue × (1 + growth)ᵗ × retentionᵗ, with growth "
-        f"{g:+.1%} a year and retention {pct(ret)} (the chance the account stays another year).",
+        _("; ").join(_("{year}: {revenue}").format(year=year + t, revenue=cny(v))
+                     for t, v in enumerate(fc, start=1)),
+        _("Expected revenue = this year's revenue × (1 + growth)ᵗ × retentionᵗ, with growth "
+          "{growth:+.1%} a year and retention {retention} (the chance the account stays another "
+          "year).").format(growth=g, retention=pct(ret)),
     ]
-    product_forecast = ([f"{k}: {cny(v * fc[0])} next year ({pct(v)} of the account)"
+    product_forecast = ([_("{line}: {revenue} next year ({share} of the account)").format(
+                             line=i18n.translate(k, "product"), revenue=cny(v * fc[0]), share=pct(v))
                          for k, v in share_mix]
-                        or ["No purchases this year: rebuild the product range with the customer."])
+                        or [_("No purchases this year: rebuild the product range with the customer.")])
     weak = [q for q in scores if scores[q] <= 2]
-    strategy_actions = [f"Strategy for a {focus} account ({quad[1]}): {quad[3]}."]
-    strategy_actions += [f"Q{[c[0] for c in CHECKLIST].index(q) + 1} scores {scores[q]}: "
-                         f"{_ACTIONS[q]}." for q in weak[:5]]
+    strategy_actions = [_("Strategy for a {account}: {action}.").format(
+        account=f"{quad[1]}客户" if zh else f"{focus} account ({quad[1]})", action=said(quad[3]))]
+    strategy_actions += [_("Q{no} scores {score}: {action}.").format(
+        no=[c[0] for c in CHECKLIST].index(q) + 1, score=scores[q], action=_(_ACTIONS[q]))
+        for q in weak[:5]]
     if len(strategy_actions) == 1:
-        strategy_actions.append("No checklist question scores 2 or less: keep the plan, review "
-                                "it every quarter.")
+        strategy_actions.append(_("No checklist question scores 2 or less: keep the plan, review "
+                                  "it every quarter."))
     issues = []
     if r["key_contact_left"]:
-        issues.append("Our key contact has left: meet the successor within 30 days, with our "
-                      "general manager or sales director.")
+        issues.append(_("Our key contact has left: meet the successor within 30 days, with our "
+                        "general manager (Ms Lin) or the key account manager (Mr Zhao)."))
     if int(r["contact_levels"]) <= 1:
-        issues.append("Contact at one level only: add a second level within a quarter.")
+        issues.append(_("Contact at one level only: add a second level within a quarter."))
     if r["payment_days"] > 60:
-        issues.append(f"Pays in {int(r['payment_days'])} days: agree payment terms.")
+        issues.append(_("Pays in {days} days: agree payment terms.").format(days=int(r["payment_days"])))
     if r["price_sensitivity"] > 0.7:
-        issues.append(f"Price-sensitive ({pct(r['price_sensitivity'])}): prepare a value case "
-                      "before the next negotiation.")
+        issues.append(_("Price-sensitive ({share}): prepare a value case before the next "
+                        "negotiation.").format(share=pct(r["price_sensitivity"])))
     if r["disputes"] > 0:
-        issues.append(f"{int(r['disputes'])} payment dispute(s): settle them before new offers.")
-    if str(r["relationship_position"]) in ("defensive", "declining", "limited share"):
-        issues.append(f"Position {pos_en[str(r['relationship_position'])]}: decide whether to "
-                      "defend, grow or serve at lower cost.")
+        issues.append(_("{n} payment dispute(s): settle them before new offers.").format(
+            n=int(r["disputes"])))
+    if position in ("defensive", "declining", "limited share"):
+        issues.append(_("Position {position}: decide whether to defend, grow or serve at lower "
+                        "cost.").format(position=said(pos_en[position])))
     if churned:
-        issues.append("The account has stopped buying: find out why within two weeks.")
+        issues.append(_("The account has stopped buying: find out why within two weeks."))
     if not issues:
-        issues.append("No open risk in the data: review the plan every quarter.")
+        issues.append(_("No open risk in the data: review the plan every quarter."))
     competition = [
-        f"Competition at the account: {r['attr_competition']}/5 (5 = little); competitors' "
-        f"weakness {r['pot_competitor_weakness']}/5 (5 = weak rivals).",
-        ("Counter-tactics: defend the share we hold with service and contacts at several levels."
+        _("Competition at the account: {competition}/5 (5 = little); competitors' weakness "
+          "{weakness}/5 (5 = weak rivals).").format(competition=r["attr_competition"],
+                                                    weakness=r["pot_competitor_weakness"]),
+        (_("Counter-tactics: defend the share we hold with service and contacts at several levels.")
          if r["pot_competitor_weakness"] <= 2 else
-         "Counter-tactics: win share from weaker rivals with the product lines they buy elsewhere."),
+         _("Counter-tactics: win share from weaker rivals with the product lines they buy elsewhere.")),
     ]
     items = sorted(((float(r[c]), name) for c, name in _REL_ITEMS), key=lambda t: (-t[0], t[1]))
-    verdict = ("a strong partnership" if r["relationship"] >= 3.5 else "a developing partnership"
-               if r["relationship"] >= 2.5 else "a weak partnership")
+    verdict = (_("a strong partnership") if r["relationship"] >= 3.5 else _("a developing partnership")
+               if r["relationship"] >= 2.5 else _("a weak partnership"))
     partnership = [
-        f"Strongest: {items[0][1]} {items[0][0]:.0f}/5; weakest: {items[-1][1]} {items[-1][0]:.0f}/5.",
-        f"Cooperativeness {int(r['cooperativeness'])}/5, loyalty {r['loyalty']:.2f}: {verdict}.",
+        _("Strongest: {best} {best_score:.0f}/5; weakest: {worst} {worst_score:.0f}/5.").format(
+            best=said(items[0][1]), best_score=items[0][0], worst=said(items[-1][1]),
+            worst_score=items[-1][0]),
+        _("Cooperativeness {score}/5, loyalty {loyalty:.2f}: {verdict}.").format(
+            score=int(r["cooperativeness"]), loyalty=r["loyalty"], verdict=verdict),
     ]
     content = {"situation": situation, "business_value": business_value, "objectives": objectives,
                "resources": resources, "revenue_forecast": revenue_forecast,

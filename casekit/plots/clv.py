@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, _
 from . import _style
 from ._style import COLORS
 
@@ -46,7 +47,9 @@ def tracking_chart(tracked: pd.DataFrame, *, unit="week", ax=None, title=None):
     ax.set_xlim(0, float(tracked["period"].max()))
     ax.set_ylim(0, None)
     ax.yaxis.set_major_formatter(lambda v, _p: f"{v:,.0f}")
-    ax.set_xlabel(f"{unit.capitalize()} since the cohort's first purchase")
+    ax.set_xlabel({"week": _("Week since the cohort's first purchase"),
+                   "day": _("Day since the cohort's first purchase")}.get(
+        unit, f"{unit.capitalize()} since the cohort's first purchase"))
     ax.set_ylabel("Cumulative repeat purchases")
     ax.set_title(title or "Tracking cumulative repeat purchases")
     ax.legend(loc="lower right")
@@ -79,7 +82,9 @@ def p_alive_heatmap(model, *, T, max_frequency=10, unit="week", ax=None, title=N
     cb = ax.figure.colorbar(im, ax=ax, shrink=0.85)
     cb.set_label("P(alive)")
     cb.ax.yaxis.set_major_formatter(lambda v, _p: f"{v:.0%}")
-    ax.set_xlabel(f"Recency: {unit}s from first to last purchase (customer age {T:g} {unit}s)")
+    ax.set_xlabel(_("Recency: weeks from first to last purchase (customer age {T:g} weeks)").format(T=T)
+                  if unit == "week" else
+                  f"Recency: {unit}s from first to last purchase (customer age {T:g} {unit}s)")
     ax.set_ylabel("Frequency: repeat purchases")
     ax.set_title(title or "Who is still a customer? P(alive) by recency and frequency")
     ax.spines[:].set_visible(False)
@@ -111,8 +116,8 @@ def spend_shrinkage(frame: pd.DataFrame, *, observed="monetary", expected="expec
     ax.set_ylim(0, hi)
     _style.money(ax, "x")
     _style.money(ax, "y")
-    ax.set_xlabel(f"Observed mean spend per repeat purchase ({unit})")
-    ax.set_ylabel(f"Expected spend per purchase ({unit})")
+    ax.set_xlabel(_("Observed mean spend per repeat purchase ({unit})").format(unit=unit))
+    ax.set_ylabel(_("Expected spend per purchase ({unit})").format(unit=unit))
     ax.set_title(title or "Gamma-Gamma: own mean shrunk towards the crowd")
     ax.legend(loc="upper left")
     return ax
@@ -120,8 +125,8 @@ def spend_shrinkage(frame: pd.DataFrame, *, observed="monetary", expected="expec
 
 @_style.chart
 def clv_rank_scatter(frame: pd.DataFrame, *, x="spend_rank", y="clv_rank", hue="p_alive", ax=None,
-                     title=None, xlabel="Rank by past spend (1 = top)",
-                     ylabel="Rank by model CLV (1 = top)", hue_label="P(alive)"):
+                     title=None, xlabel=N_("Rank by past spend (1 = top)"),
+                     ylabel=N_("Rank by model CLV (1 = top)"), hue_label="P(alive)"):
     """Each customer's rank by one value against their rank by another, coloured by ``hue``.
 
     Rank 1 is at the top right; on the diagonal the two agree.  Above it a customer ranks higher

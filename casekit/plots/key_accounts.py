@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .. import i18n
+from ..i18n import _
 from ..validate import require_frame
 from . import _style
 from ._style import COLORS
@@ -39,8 +41,8 @@ def investment_return_chart(table: pd.DataFrame, *, value="annual_profit", ax=No
     top = max(float(np.nanmax(np.r_[inv, ret, 1.0])), 1.0)
     for xi, r, h in zip(x, table["return_per_cny"], np.maximum(inv, ret)):
         if pd.notna(r):
-            ax.text(xi, h + 0.03 * top, f"{r:.2f} per CNY", ha="center", fontsize=9)
-    ax.set_xticks(x, table["focus"])
+            ax.text(xi, h + 0.03 * top, _("{r:.2f} per CNY").format(r=r), ha="center", fontsize=9)
+    ax.set_xticks(x, [i18n.translate(str(f), "value") for f in table["focus"]])
     ax.axhline(0, color="black", lw=0.8)
     ax.set_ylim(min(0.0, float(np.nanmin(ret)) * 1.2), top * 1.18)
     _style.money(ax)
@@ -66,8 +68,8 @@ def loss_reasons_chart(reasons: pd.DataFrame, *, ax=None, title=None):
                else COLORS["main"] for r in d["reason"]]
     ax.barh(y, d["share"], color=colours)
     for yi, s, n in zip(y, d["share"], d["accounts"]):
-        ax.text(s + 0.005, yi, f"{s:.0%} ({int(n)})", va="center", fontsize=8)
-    ax.set_yticks(y, d["reason"])
+        ax.text(s + 0.005, yi, "{s:.0%} ({n})".format(s=s, n=int(n)), va="center", fontsize=8)
+    ax.set_yticks(y, [i18n.translate(str(r), "value") for r in d["reason"]])
     ax.set_xlim(0, float(d["share"].max()) * 1.25 + 0.01)
     _style.percent(ax, "x")
     ax.set_xlabel("Share of lost key accounts (number of accounts)")
@@ -87,8 +89,9 @@ def loss_rate_chart(rates: pd.DataFrame, *, ax=None, title=None):
                                                    COLORS["main"]][:len(rates)])
     for xi, r, n in zip(x, rates["loss_rate"], rates["accounts"]):
         if pd.notna(r):
-            ax.text(xi, r + 0.02, f"{r:.0%} of {int(n)}", ha="center", fontsize=9)
-    ax.set_xticks(x, [g.replace(", ", ",\n") for g in rates["group"]])
+            ax.text(xi, r + 0.02, _("{r:.0%} of {n}").format(r=r, n=int(n)), ha="center", fontsize=9)
+    ax.set_xticks(x, [i18n.translate(str(g), "value").replace(", ", ",\n").replace("，", "，\n")
+                       for g in rates["group"]])
     ax.set_ylim(0, 1.08)
     _style.percent(ax)
     ax.set_ylabel("Share of accounts lost")
@@ -116,14 +119,15 @@ def service_standard_chart(plan: pd.DataFrame, *, levels=None, ax=None, title=No
     bottom = np.zeros(len(plan))
     for role, colour in _ROLE_COLOURS.items():
         h = np.array([levels[t][role] for t in plan["tier"]], dtype="float64")
-        ax.bar(x, h, 0.6, bottom=bottom, color=colour, label=role.replace("_", " "))
+        ax.bar(x, h, 0.6, bottom=bottom, color=colour, label=i18n.translate(role.replace("_", " "), "value"))
         bottom += h
     now = plan["hours_now"].to_numpy() / plan["accounts"].replace(0, np.nan).to_numpy()
     ax.scatter(x, now, marker="_", s=900, color="black", lw=2.5, zorder=3,
                label="hours per account today")
     for xi, b in zip(x, bottom):
-        ax.text(xi, b * 1.02 + 2, f"{b:,.0f} h", ha="center", fontsize=9)
-    ax.set_xticks(x, [f"{t}\n{levels[t]['lead'].split(' (')[0]}" for t in plan["tier"]])  # no CJK
+        ax.text(xi, b * 1.02 + 2, _("{b:,.0f} h").format(b=b), ha="center", fontsize=9)
+    ax.set_xticks(x, [f"{i18n.translate(t, 'tier')}\n{i18n.translate(levels[t]['lead'].split(' (')[0], 'value')}"
+                     for t in plan["tier"]])
     ax.set_ylim(0, max(float(np.nanmax(np.r_[bottom, now])) * 1.15, 1.0))
     ax.set_xlabel("Tier (who leads the account)")
     ax.set_ylabel("Hours a year per account")
@@ -144,12 +148,13 @@ def checklist_chart(sheet: pd.DataFrame, *, ax=None, title=None):
                for s in d["score"]]
     ax.barh(y, d["score"], color=colours)
     names = d["item"] if "item" in d else d["question"]
-    short = [f"Q{int(n)} {str(q).replace('_', ' ')}" for n, q in zip(d["no"], names)]
+    short = [f"Q{int(n)} {i18n.translate(str(q).replace('_', ' '), 'value')}" for n, q in zip(d["no"], names)]
     ax.set_yticks(y, short, fontsize=8)
     ax.set_xlim(0, 5)
     ax.set_xticks(range(0, 6))
     ax.set_xlabel("Score (1 = worst for us, 5 = best; red = 2 or less, green = 4 or more)")
-    ax.set_title(title or f"Checklist of key questions: {int(sheet['score'].sum())} of {5 * len(sheet)} points")
+    ax.set_title(title or _("Checklist of key questions: {total} of {most} points").format(
+        total=int(sheet["score"].sum()), most=5 * len(sheet)))
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -166,9 +171,9 @@ def coverage_chart(allocation: pd.DataFrame, *, ax=None, title=None):
     ax.bar(x, cov, color=[COLORS["good"] if c >= 1 - 1e-9 else COLORS["bad"] for c in cov])
     ax.axhline(1.0, color="black", lw=1, ls="--", label="the standard (100%)")
     for xi, c, h in zip(x, cov, allocation["hours_per_account"]):
-        ax.text(xi, c + 0.03, f"{c:.0%}\n{(h if pd.notna(h) else 0):,.0f} h/account",
+        ax.text(xi, c + 0.03, _("{c:.0%}\n{h:,.0f} h/account").format(c=c, h=h if pd.notna(h) else 0),
                 ha="center", fontsize=8)
-    ax.set_xticks(x, allocation["tier"])
+    ax.set_xticks(x, [i18n.translate(str(t), "tier") for t in allocation["tier"]])
     ax.set_ylim(0, max(float(cov.max()) * 1.25, 1.3))
     _style.percent(ax)
     ax.set_xlabel("Tier")

@@ -13,6 +13,7 @@ from matplotlib.patches import Polygon
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from .. import tiering as _t
+from .. import i18n
 from . import _style
 from ._style import COLORS, PALETTE
 
@@ -261,7 +262,7 @@ def strategic_focus_matrix(focused: pd.DataFrame, *, size="potential", cut=3.0, 
     for lev in levels:
         d = focused[focused["focus"].astype(str) == lev]
         ax.scatter(d["relationship"], d["attractiveness"], s=20 + 30 * (d[size] - 1), alpha=0.7,
-                   color=colours[lev], edgecolor="white", lw=0.5, label=f"{lev} ({len(d)})")
+                   color=colours[lev], edgecolor="white", lw=0.5, label=f"{i18n.translate(lev, 'value')} ({len(d)})")
     if label is not None:
         d = focused[focused["customer_id"].isin(list(label))]
         for r in d.itertuples(index=False):
@@ -272,13 +273,14 @@ def strategic_focus_matrix(focused: pd.DataFrame, *, size="potential", cut=3.0, 
     corners = {"target": (1.05, 4.95, "left", "top"), "key": (4.95, 4.95, "right", "top"),
                "low-key": (1.05, 1.05, "left", "bottom"), "maintain": (4.95, 1.05, "right", "bottom")}
     for lev, (x, y, ha, va) in corners.items():
-        ax.text(x, y, lev.upper(), ha=ha, va=va, fontsize=10, fontweight="bold", color=colours[lev],
+        ax.text(x, y, i18n.translate(lev, "value").upper(), ha=ha, va=va, fontsize=10, fontweight="bold", color=colours[lev],
                 alpha=0.8)
     ax.set_xlim(1, 5)
     ax.set_ylim(1, 5)
     ax.set_xlabel("Relationship position (score 1–5, weak → strong)")
     ax.set_ylabel("Attractiveness (score 1–5)")
-    ax.set_title(title or f"Strategic-focus matrix (bubble size = {size})")
+    ax.set_title(title or i18n._("Strategic-focus matrix (bubble size = {size})").format(
+        size=i18n.translate(size, "column")))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="Focus (accounts)")
     return ax
 
