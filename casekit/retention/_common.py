@@ -10,7 +10,7 @@ import pandas as pd
 from .. import i18n
 from .. import synth as _synth
 from ..i18n import N_, NC_
-from ..core.checks import check_columns, require_frame
+from ..core.checks import check_columns, require_frame, validated
 from ..core.world import is_world, period_of
 
 
@@ -262,6 +262,7 @@ def label(value):
     return i18n.translate(value, "label")
 
 
+@validated(frames={"frame": {}}, empty_ok=("frame",))
 def shown(frame):
     """``frame`` with its row labels in the course's language, for showing (``ck.table``).
 
@@ -271,7 +272,7 @@ def shown(frame):
     Parameters
     ----------
     frame : DataFrame
-        A table of this chapter (its index: groups, bands, cohorts or strategies).
+        A table of this chapter (its index: groups, bands, cohorts or strategies); any columns.
 
     Returns
     -------
@@ -283,8 +284,6 @@ def shown(frame):
     >>> shown(pd.DataFrame({"customers": [3, 1]}, index=["big", "small"])).index.tolist()
     ['big', 'small']
     """
-    if not isinstance(frame, (pd.DataFrame, pd.Series)):
-        raise ValueError(f"shown: expected a pandas DataFrame of this chapter, got {type(frame).__name__}")
     if i18n.language() == "en":
         return frame
     return frame.rename(index=label)
