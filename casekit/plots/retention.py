@@ -12,6 +12,8 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from .. import retention as _r
+from ..i18n import _
+from ..retention._common import label
 from ..validate import require_frame
 from . import _style
 from ._style import COLORS, PALETTE
@@ -47,7 +49,7 @@ def yearly_churn_chart(yearly: pd.DataFrame, *, ax=None):
            label="churn rate = churned ÷ customers at the start of the year")
     for i, (rate, k, n) in enumerate(zip(yearly["churn_rate"], yearly["churned"],
                                          yearly["opening"])):
-        _pct_label(ax, i, rate, f"{rate:.1%}\n({int(k):,} of {int(n):,})")
+        _pct_label(ax, i, rate, _("{rate:.1%}\n({k:,} of {n:,})").format(rate=rate, k=int(k), n=int(n)))
     ax.set_xticks(x, [str(y) for y in yearly.index])
     ax.set_ylim(0, max(0.05, float(yearly["churn_rate"].max()) * 1.35))
     _percent(ax)
@@ -79,7 +81,7 @@ def churn_by_age_chart(by_age: pd.DataFrame, *, ax=None):
         _pct_label(ax, i - 0.19, e, f"{e:.0%}")
         if np.isfinite(y):
             _pct_label(ax, i + 0.19, y, f"{y:.0%}")
-    ax.set_xticks(x, [f"{y}\nyoung: {share:.0%} of the base"
+    ax.set_xticks(x, [_("{year}\nyoung: {share:.0%} of the base").format(year=y, share=share)
                       for y, share in zip(by_age.index, by_age["young_share"])])
     top = np.nanmax(np.concatenate([est, young, by_age["churn_rate"].to_numpy(dtype="float64")]))
     ax.set_ylim(0, max(0.05, float(top)) * 1.45)
@@ -105,9 +107,9 @@ def cohort_heatmap(cohorts: pd.DataFrame, *, ax=None):
             if np.isfinite(data[i, j]):
                 ax.text(j, i, f"{data[i, j]:.0%}", ha="center", va="center", fontsize=9,
                         color="white" if data[i, j] > 0.6 else "black")
-    ax.set_xticks(range(len(years)), [f"end of {y}" for y in years])
+    ax.set_xticks(range(len(years)), [_("end of {year}").format(year=y) for y in years])
     ax.set_yticks(range(len(cohorts)),
-                  [f"{c} (n={int(n):,})" for c, n in zip(cohorts.index, cohorts["customers"])])
+                  [f"{label(c)} (n={int(n):,})" for c, n in zip(cohorts.index, cohorts["customers"])])
     ax.grid(False)
     ax.set_xlabel("Year end")
     ax.set_ylabel("Cohort: year of first purchase")
@@ -130,9 +132,10 @@ def retention_curve_chart(curve: pd.DataFrame, *, min_at_risk: int = 20, ax=None
         d = d[d["at_risk"] >= min_at_risk]
         if d.empty:
             continue
-        label = g if g == "all" else f"first purchase {g}" if g[:1].isdigit() else g
+        label_ = (label(g) if g == "all" else _("first purchase {cohort}").format(cohort=g)
+                  if g[:1].isdigit() else label(g))
         ax.step(d["month"], d["retention"], where="post", lw=2, color=PALETTE[i % len(PALETTE)],
-                label=label)
+                label=label_)
     ax.set_ylim(0, 1.02)
     _percent(ax)
     ax.set_xlabel("Tenure: months since the first purchase")
@@ -153,7 +156,7 @@ def tenure_churn_chart(tenure: pd.DataFrame, *, ax=None):
            label="churned ÷ customer-years at that tenure")
     for i, r in enumerate(tenure["churn_per_year"]):
         _pct_label(ax, i, r, f"{r:.0%}")
-    ax.set_xticks(x, list(tenure.index))
+    ax.set_xticks(x, [label(t) for t in tenure.index])
     ax.set_ylim(0, float(tenure["churn_per_year"].max()) * 1.25 + 1e-9)
     _percent(ax)
     ax.set_xlabel("Tenure (years since the first purchase)")
@@ -175,16 +178,16 @@ def cost_chart(costs: _r.CostComparison, *, ax=None):
     vals = [costs.acquisition, costs.retention]
     ax.bar([0, 1], vals, color=[COLORS["accent"], COLORS["good"]], width=0.55)
     for i, v in enumerate(vals):
-        _pct_label(ax, i, v, f"CNY {v:,.0f}")
+        _pct_label(ax, i, v, _("CNY {amount:,.0f}").format(amount=v))
     lo, hi = costs.retention * costs.source_low, costs.retention * costs.source_high
     ax.axhspan(lo, hi, color=COLORS["neutral"], alpha=0.15,
-               label=f"what the sources claim: {costs.source_low:g}–{costs.source_high:g}× a year "
-                     "of retention")
+               label=_("what the sources claim: {low:g}–{high:g}× a year of retention").format(
+                   low=costs.source_low, high=costs.source_high))
     ax.set_xticks([0, 1], labels)
     ax.set_ylim(0, max(hi, costs.acquisition) * 1.2)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     ax.set_ylabel("Mean cost per customer (CNY)")
-    ax.set_title(f"Winning costs {costs.ratio:.1f}× a year of keeping")
+    ax.set_title(_("Winning costs {ratio:.1f}× a year of keeping").format(ratio=costs.ratio))
     ax.legend(loc="upper right")
     return ax
 
@@ -197,13 +200,14 @@ def clv_chart(*, retention: float, discount: float = 0.10, points: float = 1.0, 
     ax = _style.axes(ax)
     r = np.linspace(0.5, 0.97, 200)
     ax.plot(r, _r.clv_multiple(r, discount=discount), color=COLORS["main"], lw=2,
-            label=f"CLV ÷ yearly margin = r / (1 + {discount:g} − r)")
+            label=_("CLV ÷ yearly margin = r / (1 + {discount:g} − r)").format(discount=discount))
     up = min(1.0, retention + points / 100)
     ax.plot([retention], [now.clv_now], "o", color=COLORS["bad"], ms=7,
-            label=f"today: r = {retention:.1%} → {now.clv_now:.2f}× the yearly margin")
+            label=_("today: r = {r:.1%} → {multiple:.2f}× the yearly margin").format(r=retention, multiple=now.clv_now))
     ax.plot([up], [now.clv_up], "o", color=COLORS["good"], ms=7,
-            label=f"{points:g} point{'s' if points != 1 else ''} more: r = {up:.1%} → "
-                  f"{now.clv_up:.2f}×")
+            label=(_("{points:g} point more: r = {r:.1%} → {multiple:.2f}×") if points == 1 else
+                   _("{points:g} points more: r = {r:.1%} → {multiple:.2f}×")).format(
+                points=points, r=up, multiple=now.clv_up))
     ax.set_xlim(0.5, 0.97)
     _percent(ax, "x")
     ax.set_xlabel("Retention rate r (% per year)")
@@ -227,7 +231,7 @@ def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
             label="mean loyalty index (0–1)")
     for i, (c, n) in enumerate(zip(table["share_left"], table["customers"])):
         _pct_label(ax, i, c, f"{c:.0%}\nn={int(n):,}")
-    ax.set_xticks(x, [f"{b}" for b in table.index])
+    ax.set_xticks(x, [str(label(b)) for b in table.index])
     ax.set_ylim(0, 1.1)
     ax.set_xlabel("Satisfaction band (survey score 1–5)")
     ax.set_ylabel("Share who left / loyalty index (0–1)")
@@ -249,14 +253,14 @@ def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, tit
         _pct_label(ax, i, c, f"{c:.0%}\nn={int(n):,}")
     if base_rate is not None:
         ax.axhline(base_rate, color=COLORS["neutral"], ls="--", lw=1,
-                   label=f"all customers: {base_rate:.0%}")
+                   label=_("all customers: {rate:.0%}").format(rate=base_rate))
         ax.legend(loc="upper right")
-    ax.set_xticks(x, [str(i) for i in table.index])
+    ax.set_xticks(x, [str(label(i)) for i in table.index])
     ax.set_ylim(0, float(table["share_left"].max()) * 1.3 + 1e-9)
     _percent(ax)
     ax.set_xlabel(xlabel or str(table.index.name or ""))
     ax.set_ylabel("Share who left (%)")
-    ax.set_title(title or f"Who left, by {table.index.name}")
+    ax.set_title(title or _("Who left, by {name}").format(name=table.index.name))
     return ax
 
 
@@ -269,18 +273,18 @@ def loyalty_types_chart(types: pd.DataFrame, *, ax=None):
     ax = _style.axes(ax, figsize=(6.4, 4.8))
     vmax = max(float(types["share_left"].max()), 1e-9)
     for name, row in types.iterrows():
-        x = 1 if row["repeat_buying"] == "high" else 0
-        y = 1 if row["attitude"] == "high" else 0
+        x = 1 if row["repeat_buying"] == label("high") else 0
+        y = 1 if row["attitude"] == label("high") else 0
         shade = row["share_left"] / vmax
         ax.add_patch(Rectangle((x - 0.48, y - 0.48), 0.96, 0.96, color=COLORS["bad"],
                                alpha=0.15 + 0.6 * shade))
-        ax.text(x, y + 0.12, name, ha="center", va="center", fontsize=10, fontweight="bold")
-        ax.text(x, y - 0.2, f"churn {row['share_left']:.0%}\n{int(row['customers']):,} customers",
+        ax.text(x, y + 0.12, label(name), ha="center", va="center", fontsize=10, fontweight="bold")
+        ax.text(x, y - 0.2, _("churn {rate:.0%}\n{n:,} customers").format(rate=row["share_left"], n=int(row["customers"])),
                 ha="center", va="center", fontsize=9)
     ax.set_xlim(-0.5, 1.5)
     ax.set_ylim(-0.5, 1.5)
-    ax.set_xticks([0, 1], ["low", "high"])
-    ax.set_yticks([0, 1], ["low", "high"])
+    ax.set_xticks([0, 1], [label("low"), label("high")])
+    ax.set_yticks([0, 1], [label("low"), label("high")])
     ax.grid(False)
     ax.set_xlabel("Repeat buying (loyalty index, split at the median)")
     ax.set_ylabel("Attitude (satisfaction, split at the median)")
@@ -321,7 +325,8 @@ def size_churn_chart(size: pd.DataFrame, *, ax=None):
     ax.bar(x, size["share_left"], color=colours, width=0.55)
     for i, (r, n, rev) in enumerate(zip(size["share_left"], size["customers"],
                                         size["revenue_per_churner"])):
-        _pct_label(ax, i, r, f"{r:.0%} of {int(n):,} left\neach took CNY {rev:,.0f} a year")
+        _pct_label(ax, i, r, _("{rate:.0%} of {n:,} left\neach took CNY {revenue:,.0f} a year").format(
+            rate=r, n=int(n), revenue=rev))
     names = {"big": "big firms\n(top 10% by employees)", "small": "all other firms"}
     ax.set_xticks(x, [names.get(str(i), str(i)) for i in size.index])
     ax.set_ylim(0, float(size["share_left"].max()) * 1.35 + 1e-9)
@@ -367,7 +372,7 @@ def score_chart(table: pd.DataFrame, *, base_rate: float, ax=None):
     for i, n in enumerate(t["customers"]):
         _pct_label(ax, i, t["share_left"].iloc[i], f"n={int(n):,}")
     ax.axhline(base_rate, color=COLORS["neutral"], ls="--", lw=1,
-               label=f"all customers: {base_rate:.0%}")
+               label=_("all customers: {rate:.0%}").format(rate=base_rate))
     ax.set_xticks(x, [f"{v:g}" for v in t.index])
     ax.set_ylim(0, 1.1)
     _percent(ax)
@@ -392,17 +397,17 @@ def fading_orders_chart(orders: pd.DataFrame, *, ax=None):
     ax.bar(x, d["orders_per_churner"], width=0.7,
            color=[COLORS["bad"] if r else COLORS["main"] for r in recent])
     pace = float(d.loc[~recent, "orders_per_churner"].mean())
-    ax.bar([np.nan], [np.nan], color=COLORS["main"], label=f"{half + 1}–{len(d)} months before")
-    ax.bar([np.nan], [np.nan], color=COLORS["bad"], label=f"the last {half} months")
+    ax.bar([np.nan], [np.nan], color=COLORS["main"], label=_("{start}–{end} months before").format(start=half + 1, end=len(d)))
+    ax.bar([np.nan], [np.nan], color=COLORS["bad"], label=_("the last {n} months").format(n=half))
     ax.axhline(pace, color=COLORS["neutral"], ls="--", lw=1.2,
-               label=f"their pace {half + 1}–{len(d)} months before")
+               label=_("their pace {start}–{end} months before").format(start=half + 1, end=len(d)))
     ax.set_xticks(x, [str(m) for m in months])
     ax.set_ylim(0, float(d["orders_per_churner"].max()) * 1.35 + 1e-9)
     ax.set_xlabel("Months before the customer left (1 = the last month)")
     ax.set_ylabel("Orders per churner per month")
     n = orders.attrs.get("churners")
-    who = f"{n:,} customers who left" if n else "customers who left"
-    ax.set_title(f"Churn gives warning: orders of {who}")
+    ax.set_title(_("Churn gives warning: orders of {n:,} customers who left").format(n=n) if n
+                 else _("Churn gives warning: orders of customers who left"))
     ax.legend(loc="upper right", ncols=3, fontsize=8)
     return ax
 
@@ -420,18 +425,18 @@ def backtest_chart(backtest: pd.DataFrame, *, ax=None):
            color=[COLORS["bad"] if f else COLORS["neutral"] for f in flags])
     for i, (r, k, n) in enumerate(zip(backtest["churn_rate_next"], backtest["churned_next"],
                                       backtest["checks"])):
-        _pct_label(ax, i, r, f"{r:.1%}\n({int(k):,} of {int(n):,})")
+        _pct_label(ax, i, r, _("{rate:.1%}\n({k:,} of {n:,})").format(rate=r, k=int(k), n=int(n)))
     ax.set_xticks(x, ["orders fell\n(flagged)" if f else "orders held\n(not flagged)"
                       for f in flags])
     ax.set_ylim(0, float(backtest["churn_rate_next"].max()) * 1.35 + 1e-9)
     ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=1))
     months = backtest.attrs.get("months")
-    after = ("in the next month" if months == 1 else f"in the next {months} months" if months
-             else "in the period after")
-    ax.set_ylabel(f"Churned {after} (% of checks)")
+    ax.set_ylabel(_("Churned in the next month (% of checks)") if months == 1 else
+                  _("Churned in the next {months} months (% of checks)").format(months=months) if months
+                  else _("Churned in the period after (% of checks)"))
     dates = backtest.attrs.get("dates")
-    ax.set_title("Back-test: falling orders warn of churn" +
-                 (f" ({dates} month ends)" if dates and dates > 1 else ""))
+    ax.set_title(_("Back-test: falling orders warn of churn ({n} month ends)").format(n=dates)
+                 if dates and dates > 1 else _("Back-test: falling orders warn of churn"))
     return ax
 
 
@@ -447,10 +452,10 @@ def winback_chart(candidates: pd.DataFrame, *, top: int = 12, ax=None):
     colours = {r: PALETTE[i % len(PALETTE)] for i, r in enumerate(reasons)}
     y = np.arange(len(d))
     ax.barh(y, d["expected_value"], color=[colours[r] for r in d["reason"]])
-    ax.set_yticks(y, [f"customer {i}" for i in d.index])
+    ax.set_yticks(y, [_("customer {id}").format(id=i) for i in d.index])
     for r in reasons:
         if (d["reason"] == r).any():
-            ax.barh([np.nan], [np.nan], color=colours[r], label=r)
+            ax.barh([np.nan], [np.nan], color=colours[r], label=_(r))
     _style.money(ax, "x")
     ax.set_xlabel("Expected value of a win-back: chance × yearly profit (CNY)")
     ax.set_title("Whom to win back first")
@@ -472,10 +477,10 @@ def call_strategies_chart(compare: pd.DataFrame, *, ax=None):
     for i, v in enumerate(compare["share_of_expected_loss"]):
         ax.annotate(f"{v:.0%}", (v, i), xytext=(3, 0), textcoords="offset points", va="center",
                     fontsize=9)
-    ax.set_yticks(y, list(compare.index))
+    ax.set_yticks(y, [label(s) for s in compare.index])
     ax.set_xlim(0, float(compare["share_of_expected_loss"].max()) * 1.2 + 1e-9)
     _percent(ax, "x")
     n = int(compare["calls"].iloc[0])
-    ax.set_xlabel(f"Share of the expected yearly profit at risk reached with {n} calls (%)")
+    ax.set_xlabel(_("Share of the expected yearly profit at risk reached with {n} calls (%)").format(n=n))
     ax.set_title("Whom to call first?")
     return ax

@@ -38,6 +38,7 @@ relationship is going downhill".  This module measures all of it on a customer b
 :func:`purchase_cohorts`             cohort retention (同期群) on a transaction log (e.g. CDNOW)
 :func:`recency_and_return`           recency and lapse: who buys again, by days of silence
 :func:`spend_and_return`             big vs small buyers: who buys again
+:func:`shown`                        a table's row labels in the course's language
 ===================================  ==========================================================
 
 Where the sources give only the heading (S1, tasks 3 and 4), the content follows the standard
@@ -49,7 +50,7 @@ Functions never change their input.  Customer-level results are indexed by ``cus
 
 from ._common import (
     PERIOD_START, ASOF, SOURCE_COST_RATIO, SIGNALS, DEFAULT_WEIGHTS, LOYALTY_TYPES,
-    LOYALTY_LADDER, RETENTION_MEASURES, WINBACK_REASONS,
+    LOYALTY_LADDER, RETENTION_MEASURES, WINBACK_REASONS, shown,
 )
 from .rates import (
     ChurnRate, churn_rate, yearly_churn, yearly_churn_by_age, cohort_retention,
@@ -84,5 +85,5 @@ __all__ = [
     "score_precision", "score_table", "churn_probability", "logistic_weights", "early_warning",
     "orders_before_churn", "frequency_backtest", "retention_measures", "winback_candidates",
     "prospect_type_conversion", "compare_call_strategies", "purchase_cohorts",
-    "recency_and_return", "spend_and_return",
+    "recency_and_return", "spend_and_return", "shown",
 ]

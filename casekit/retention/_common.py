@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
+from .. import i18n
 from .. import synth as _synth
-from ..core.checks import check_columns, require_frame
+from ..i18n import N_, NC_
+from ..core.checks import check_columns, require_frame, validated
 from ..core.world import is_world, period_of
 
 
@@ -27,18 +31,18 @@ SHARE_LEFT = ("share_left", "share of the group's customers who left by the end 
 
 #: Churn signals (流失信号) of :func:`customer_signals`: name → (English, 中文).
 SIGNALS = {
-    "key_contact_left": ("our key contact left", "关键联系人离职"),
-    "low_satisfaction": ("low satisfaction (below 3 of 5)", "满意度低"),
-    "low_loyalty": ("low loyalty (below 0.4)", "忠诚度低"),
-    "unresolved_complaint": ("a complaint left unresolved", "投诉未解决"),
-    "slow_complaint": ("a complaint resolved slowly (over 21 days)", "投诉处理慢"),
-    "silent": ("never complained (silence)", "从不投诉（沉默）"),
-    "value_gap": ("sees more delivered value at the competitor", "让渡价值低于竞争对手"),
-    "big": ("a big firm (top 10% by employees)", "大客户"),
-    "new": ("a new customer (first purchase in the data period)", "新客户"),
-    "frequency_drop": ("orders fell: last 3 months under half the pace of the year before",
+    "key_contact_left": (N_("our key contact left"), "关键联系人离职"),
+    "low_satisfaction": (N_("low satisfaction (below 3 of 5)"), "满意度低"),
+    "low_loyalty": (N_("low loyalty (below 0.4)"), "忠诚度低"),
+    "unresolved_complaint": (N_("a complaint left unresolved"), "投诉未解决"),
+    "slow_complaint": (N_("a complaint resolved slowly (over 21 days)"), "投诉处理慢"),
+    "silent": (N_("never complained (silence)"), "从不投诉（沉默）"),
+    "value_gap": (N_("sees more delivered value at the competitor"), "让渡价值低于竞争对手"),
+    "big": (N_("a big firm (top 10% by employees)"), "大客户"),
+    "new": (N_("a new customer (first purchase in the data period)"), "新客户"),
+    "frequency_drop": (N_("orders fell: last 3 months under half the pace of the year before"),
                        "购买频率下降"),
-    "resolved_fast": ("complained; all complaints resolved in time", "投诉均已及时解决"),
+    "resolved_fast": (N_("complained; all complaints resolved in time"), "投诉均已及时解决"),
 }
 
 #: The default churn-risk points (流失风险评分): signal → points.  Negative points protect.
@@ -57,56 +61,56 @@ DEFAULT_WEIGHTS = {
 #: The four types of loyalty (忠诚类型), standard textbook (Dick & Basu): attitude × repeat buying.
 LOYALTY_TYPES = {
     "true loyalty": ("真正忠诚", "high", "high",
-                     "likes us and keeps buying: protect and reward"),
+                     N_("likes us and keeps buying: protect and reward")),
     "latent loyalty": ("潜在忠诚", "high", "low",
-                       "likes us but buys little from us: remove what stops them buying"),
+                       N_("likes us but buys little from us: remove what stops them buying")),
     "spurious loyalty": ("虚假忠诚（惰性忠诚）", "low", "high",
-                         "keeps buying out of habit or lock-in, not liking: at risk when a rival calls"),
-    "no loyalty": ("不忠诚", "low", "low", "neither likes us nor sticks: win them over or let go"),
+                         N_("keeps buying out of habit or lock-in, not liking: at risk when a rival calls")),
+    "no loyalty": ("不忠诚", "low", "low", N_("neither likes us nor sticks: win them over or let go")),
 }
 
 #: The loyalty ladder (忠诚阶梯), standard textbook: each rung, its Chinese name and what it means.
 LOYALTY_LADDER = (
-    ("suspect", "疑似客户", "might buy; we know little about them"),
-    ("prospect", "潜在客户", "has a need, money and authority, and knows us"),
-    ("first-time customer", "首次购买者", "has bought once"),
-    ("repeat customer", "重复购买者", "buys again, but also from competitors"),
-    ("client", "客户（常客）", "buys regularly and mostly from us"),
-    ("advocate", "拥护者", "recommends us to others"),
-    ("partner", "合作伙伴", "works with us as a partner, sharing plans and gains"),
+    ("suspect", "疑似客户", N_("might buy; we know little about them")),
+    ("prospect", "潜在客户", N_("has a need, money and authority, and knows us")),
+    ("first-time customer", "首次购买者", N_("has bought once")),
+    ("repeat customer", "重复购买者", N_("buys again, but also from competitors")),
+    ("client", "客户（常客）", N_("buys regularly and mostly from us")),
+    ("advocate", "拥护者", N_("recommends us to others")),
+    ("partner", "合作伙伴", N_("works with us as a partner, sharing plans and gains")),
 )
 
 #: Retention measures (客户保持措施), standard textbook, with the churn signal each one treats.
 RETENTION_MEASURES = (
     ("relationship building", "建立关系",
-     "contacts at several levels, regular visits, a dedicated account manager (S3, S4)",
+     N_("contacts at several levels, regular visits, a dedicated account manager (S3, S4)"),
      "key_contact_left"),
-    ("service quality", "优质服务", "keep promises, be reachable, solve problems (S3's rules)",
+    ("service quality", "优质服务", N_("keep promises, be reachable, solve problems (S3's rules)"),
      "low_satisfaction"),
     ("complaint handling", "投诉处理",
-     "resolve every complaint fast and well, and call back after the fix (S2)",
+     N_("resolve every complaint fast and well, and call back after the fix (S2)"),
      "unresolved_complaint"),
-    ("listening", "主动倾听", "ask for criticism; a customer who never complains is a warning (S4)",
+    ("listening", "主动倾听", N_("ask for criticism; a customer who never complains is a warning (S4)"),
      "silent"),
     ("superior delivered value", "提高让渡价值",
-     "more product, service, personnel and image value for less cost than the rival (S0)",
+     N_("more product, service, personnel and image value for less cost than the rival (S0)"),
      "value_gap"),
     ("switching costs and loyalty programmes", "转换成本与忠诚计划",
-     "shared systems, training, contracts and rewards that make leaving costly", "low_loyalty"),
+     N_("shared systems, training, contracts and rewards that make leaving costly"), "low_loyalty"),
 )
 
 #: Why a lapsed customer left, in the order the reason is assigned, with the default chance of
 #: winning the customer back (an assumption to be set by the firm, not a measured fact).
 WINBACK_REASONS = {
-    "unresolved complaint": ("投诉未解决", 0.35,
-                             "our own failure, which we can fix: apologise, resolve, compensate"),
-    "key contact left": ("关键联系人离职", 0.30,
-                         "the relationship broke with the person: build it with the successor"),
-    "slow complaint": ("投诉处理慢", 0.25, "we fixed it too late: show the process is now faster"),
-    "better value elsewhere": ("竞争对手让渡价值更高", 0.10,
-                               "the rival's offer is better for them: hard to win back"),
-    "low satisfaction": ("满意度低", 0.20, "general dissatisfaction: find out what went wrong"),
-    "no reason recorded": ("原因不明", 0.15, "we never heard why: ask first"),
+    N_("unresolved complaint"): ("投诉未解决", 0.35,
+                             N_("our own failure, which we can fix: apologise, resolve, compensate")),
+    N_("key contact left"): ("关键联系人离职", 0.30,
+                         N_("the relationship broke with the person: build it with the successor")),
+    N_("slow complaint"): ("投诉处理慢", 0.25, N_("we fixed it too late: show the process is now faster")),
+    N_("better value elsewhere"): ("竞争对手让渡价值更高", 0.10,
+                               N_("the rival's offer is better for them: hard to win back")),
+    N_("low satisfaction"): ("满意度低", 0.20, N_("general dissatisfaction: find out what went wrong")),
+    N_("no reason recorded"): ("原因不明", 0.15, N_("we never heard why: ask first")),
 }
 
 #: The churn signals as declared columns: each one, where present, must be a true/false column.
@@ -210,3 +214,76 @@ def _rate(k, n) -> float:
     return float(k / n) if n else float("nan")
 
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Row labels in the course's language
+# ---------------------------------------------------------------------------------------------
+
+#: The row labels the chapter's tables and charts show (groups, bands, strategies): English in
+#: the data, so code looks rows up the same way in every language; :func:`shown` writes them in
+#: the course's language.  Marked here for the catalog (context ``"label"``).
+LABELS = (
+    NC_("label", "low"), NC_("label", "middle"), NC_("label", "high"),
+    NC_("label", "small"), NC_("label", "big"),
+    NC_("label", "low third"), NC_("label", "middle third"), NC_("label", "high third"),
+    NC_("label", "biggest revenue first"), NC_("label", "highest risk first"),
+    NC_("label", "largest expected loss first"), NC_("label", "all"),
+    NC_("label", "true loyalty"), NC_("label", "latent loyalty"), NC_("label", "spurious loyalty"),
+    NC_("label", "no loyalty"),
+)
+_BEFORE = re.compile(r"^before (\d{4})$")
+_BAND = re.compile(r"^(\d+(?:\.\d+)?)–(\d+(?:\.\d+)?) yr$")
+_OPEN_BAND = re.compile(r"^(\d+(?:\.\d+)?)\+ yr$")
+
+
+def label(value):
+    """One row label of the chapter's tables in the course's language (itself in English).
+
+    Cohorts ``"before 2023"``, tenure bands ``"0–1 yr"``/``"10+ yr"`` and the named groups of
+    :data:`LABELS`; anything else (years, numbers, ids) unchanged.
+
+    Examples
+    --------
+    >>> label("before 2023"), label("0–1 yr"), label(2024)
+    ('before 2023', '0–1 yr', 2024)
+    """
+    if not isinstance(value, str) or i18n.language() == "en":
+        return value
+    m = _BEFORE.match(value)
+    if m:
+        return i18n._("before {year}").format(year=m.group(1))
+    m = _BAND.match(value)
+    if m:
+        return i18n._("{low}–{high} yr").format(low=m.group(1), high=m.group(2))
+    m = _OPEN_BAND.match(value)
+    if m:
+        return i18n._("{low}+ yr").format(low=m.group(1))
+    return i18n.translate(value, "label")
+
+
+@validated(frames={"frame": {}}, empty_ok=("frame",))
+def shown(frame):
+    """``frame`` with its row labels in the course's language, for showing (``ck.table``).
+
+    The data keep their English labels (look rows up with those: ``size.loc["big"]``); only the
+    copy shown to the student reads in the notebook's language.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        A table of this chapter (its index: groups, bands, cohorts or strategies); any columns.
+
+    Returns
+    -------
+    DataFrame
+        The same table, row labels translated.
+
+    Examples
+    --------
+    >>> shown(pd.DataFrame({"customers": [3, 1]}, index=["big", "small"])).index.tolist()
+    ['big', 'small']
+    """
+    if i18n.language() == "en":
+        return frame
+    return frame.rename(index=label)

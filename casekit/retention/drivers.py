@@ -8,6 +8,7 @@ import pandas as pd
 from ..core.checks import (  # noqa: F401
     DateOption, Flag, Interval, require_frame, require_number, validated,
 )
+from ..i18n import _
 from ._common import CUSTOMER_COLUMNS, SIGNAL_COLUMNS, SIGNALS, _rate  # noqa: F401
 from .signals import _require_signals  # noqa: F401
 
@@ -64,7 +65,7 @@ def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
         w, wo = flag & base, ~flag & base
         cw, cwo = _rate(y[w].sum(), w.sum()), _rate(y[wo].sum(), wo.sum())
         en, zh = SIGNALS[d]
-        rows.append({"signal": d, "meaning": en, "chinese": zh, "customers": int(w.sum()),
+        rows.append({"signal": d, "meaning": _(en), "chinese": zh, "customers": int(w.sum()),
                      "share": _rate(w.sum(), base.sum()), "churn_with": cw, "churn_without": cwo,
                      "difference": cw - cwo, "ratio": cw / cwo if cwo else np.nan})
     return pd.DataFrame(rows).set_index("signal")

@@ -12,6 +12,7 @@ from ..core.checks import (  # noqa: F401
     DateOption, Flag, Interval, require_frame, require_number, validated,
 )
 from ..core.world import asof_of, period_start
+from ..i18n import _
 from ._common import (
     SIGNAL_COLUMNS, CUSTOMER_COLUMNS,  # noqa: F401
     DEFAULT_WEIGHTS, RETENTION_MEASURES, SIGNALS, _DAYS_PER_MONTH, _date, _lifetimes, _rate,
@@ -315,7 +316,7 @@ def _reasons(signals, names):
     for k, n in enumerate(names):
         code |= signals[n].to_numpy(dtype=bool).astype("int64") << k
     uniq, inv = np.unique(code, return_inverse=True)
-    text = np.array(["; ".join(SIGNALS[n][0] for k, n in enumerate(names) if u >> k & 1)
+    text = np.array([_("; ").join(_(SIGNALS[n][0]) for k, n in enumerate(names) if u >> k & 1)
                      for u in uniq.tolist()], dtype=object)
     return pd.Series(text[inv] if len(uniq) else np.array([], dtype=object), index=signals.index)
 
@@ -601,7 +602,7 @@ def retention_measures(signals: pd.DataFrame | None = None) -> pd.DataFrame:
     0  relationship building             our key contact left
     1        service quality  low satisfaction (below 3 of 5)
     """
-    rows = [{"measure": m, "chinese": zh, "how": how, "treats": SIGNALS[sig][0], "signal": sig}
+    rows = [{"measure": m, "chinese": zh, "how": _(how), "treats": _(SIGNALS[sig][0]), "signal": sig}
             for m, zh, how, sig in RETENTION_MEASURES]
     out = pd.DataFrame(rows)
     if signals is not None:

@@ -11,6 +11,8 @@ from ..core.checks import (  # noqa: F401
 from ..core.customers import customer_table
 from ..core.world import asof_of, period_start
 from ..selection import delivered_value
+from ..i18n import _
+from ._common import label
 from ._common import (  # noqa: F401
     SIGNALS_FRAME,
     LOYALTY_LADDER, LOYALTY_TYPES, SIGNALS, _CUSTOMER_COLS, _lifetimes, _require_world,
@@ -467,10 +469,10 @@ def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=N
     rows = []
     for name, (zh, attitude, repeat, action) in LOYALTY_TYPES.items():
         m = (kind == name).to_numpy()
-        rows.append({"type": name, "chinese": zh, "attitude": attitude, "repeat_buying": repeat,
+        rows.append({"type": name, "chinese": zh, "attitude": label(attitude), "repeat_buying": label(repeat),
                      "customers": int(m.sum()), "share": float(m.mean()),
                      "share_left": float(y[m].mean()) if m.any() else np.nan,
-                     "what_to_do": action})
+                     "what_to_do": _(action)})
     return pd.DataFrame(rows).set_index("type")
 
 
@@ -485,7 +487,7 @@ def loyalty_ladder() -> pd.DataFrame:
     DataFrame
         The loyalty ladder (忠诚阶梯), standard textbook: each rung with its Chinese name.
     """
-    return pd.DataFrame([{"step": k + 1, "rung": en, "chinese": zh, "meaning": m}
+    return pd.DataFrame([{"step": k + 1, "rung": en, "chinese": zh, "meaning": _(m)}
                          for k, (en, zh, m) in enumerate(LOYALTY_LADDER)]).set_index("step")
 
 
