@@ -192,7 +192,9 @@ def translate_figure(fig) -> int:
                 seq = [i18n.translate(t, context) for t in fmt.seq]
                 done += sum(a != b for a, b in zip(seq, fmt.seq))
                 fmt.seq = seq
-            elif type(fmt).__name__ == "StrCategoryFormatter":
+            elif type(fmt).__name__ in ("StrCategoryFormatter", "FuncFormatter"):
+                # category names, and labels given to set_xticks(ticks, labels), which
+                # matplotlib 3.11 keeps in a FuncFormatter
                 getattr(axis, f"set_{which}_formatter")(_Translated(fmt, context))
     for text in fig.findobj(Text):
         old = text.get_text()
