@@ -6,12 +6,16 @@ import numpy as np
 import pandas as pd
 
 from .. import terms
+from ..i18n import NC_
 
 
 #: Customer types by time to close (S1), soonest first.
 TIME_CLASSES = (("mature", "成熟客户"), ("hopeful", "有望客户"), ("potential", "潜在客户"))
 #: Customer types by value (S1), most valuable first.
 VALUE_CLASSES = (("key", "关键客户"), ("major", "主要客户"), ("ordinary", "普通客户"))
+#: "key" as the chapter's tables and charts show it (elsewhere "key" names other things).
+_KEY_SHOWN = (NC_("column", "key"), NC_("chart", "key"), NC_("chart", "mature"), NC_("chart", "hopeful"),
+              NC_("chart", "potential"))
 #: The three conditions of the MAN rule (S1): column name, English, Chinese.
 MAN_CRITERIA = (
     ("need", "need", "需要"),
