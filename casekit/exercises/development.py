@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import development as D
-from ..i18n import N_, _
+from ..i18n import NC_, N_, _, pgettext
 from .._format import cny as _cny, pct as _pct
 from .engine import (
     ChoiceExercise,
@@ -27,6 +27,31 @@ from .engine import (
 __all__ = ["QualifyLeads", "HopefulProspects", "CostPerCustomer", "BudgetAllocation",
            "BuyingRoles", "FindingSteps", "NewVsKept", "ProspectTypes", "ProspectVsCustomer",
            "ProspectRootCause", "ProspectingPrinciples", "FindingMethods"]
+
+
+#: The exercises' titles, marked for the catalog (the engine translates them where shown).
+_TITLES = (N_("Qualify leads with the MAN rule"),
+            N_("Count the hopeful prospects"),
+            N_("What does a new customer cost?"),
+            N_("Explore: allocate a prospecting budget"),
+            N_("Name the roles in a buying centre"),
+            N_("The steps of finding customers"),
+            N_("New vs kept: read this world's ratio"),
+            N_("The three types of prospect"),
+            N_("Prospects versus actual customers"),
+            N_("Why prospects exist: the root cause"),
+            N_("The principles of prospecting"),
+            N_("The methods of finding customers"))
+
+
+#: The MAN rule's criteria as the exercises name them (S1's words in Chinese).
+_MAN_WORDS = (NC_("MAN", "need"), NC_("MAN", "ability to pay"), NC_("MAN", "authority"),
+              NC_("MAN", "none"), NC_("column", "contact"), NC_("column", "furthest stage"))
+
+
+def _missing(text: str) -> str:
+    """What a lead lacks ("need + authority"), in the course's language."""
+    return _(" + ").join(pgettext("MAN", part) for part in str(text).split(" + "))
 
 
 def _yes(flag) -> str:
@@ -71,12 +96,12 @@ class QualifyLeads(MultiChoiceExercise):
         t = self._leads()
         return pd.DataFrame({
             "lead": [self._label(i) for i in t["lead_id"]],
-            "channel": t["channel"].astype(str).to_numpy(),
-            "contact": t["contact_role"].astype(str).to_numpy(),
-            "need": [_yes(v) for v in t["need"]],
-            "ability to pay": [_yes(v) for v in t["ability_to_pay"]],
-            "authority": [_yes(v) for v in t["authority"]],
-            "furthest stage": t["stage"].astype(str).to_numpy(),
+            "channel": [_(c) for c in t["channel"].astype(str)],
+            "contact": [_(c) for c in t["contact_role"].astype(str)],
+            pgettext("MAN", "need"): [_yes(v) for v in t["need"]],
+            pgettext("MAN", "ability to pay"): [_yes(v) for v in t["ability_to_pay"]],
+            pgettext("MAN", "authority"): [_yes(v) for v in t["authority"]],
+            "furthest stage": [_(c) for c in t["stage"].astype(str)],
         })
 
     def options(self) -> list[str]:
@@ -100,7 +125,7 @@ class QualifyLeads(MultiChoiceExercise):
                     out[name] += " " + rates
                     rates = ""
                 continue
-            text = _("it lacks {missing}").format(missing=_(row["missing"]))
+            text = _("it lacks {missing}").format(missing=_missing(row["missing"]))
             if stage in ("proposal", "won"):
                 text += _(" — even though it reached the {stage} stage. A rep advanced it anyway; "
                           "the stage is not the qualification (and an unqualified win is luck, not "
@@ -377,7 +402,7 @@ class BuyingRoles(OrderingExercise):
 
     @property
     def prompt(self) -> str:
-        return ("A hotel group (酒店餐饮业), a prospect of Jinghua Industrial Supplies, replaces the "
+        return _("A hotel group (酒店餐饮业), a prospect of Jinghua Industrial Supplies, replaces the "
                 "dishwashing line of its kitchens. The kitchen "
                 "staff have complained for months; Chef Zhang finally tells management the old "
                 "machines must go. Purchasing officer Chen asks three suppliers for offers and will "
