@@ -420,3 +420,13 @@ def test_chart_input_checks(w):
                                            segment="retail"), "quantity")
     with pytest.raises(ValueError, match="non-empty dict"):
         P.allocation_chart({})
+
+
+def test_table_shows_missing_nullable_integers_as_blank():
+    """``ck.table`` on a nullable integer column holding <NA> (e.g. days to close of lost leads)."""
+    import pandas as pd
+    import casekit as ck
+
+    df = pd.DataFrame({"days": pd.array([3, None, 12_000], dtype="Int64")})
+    shown = ck.table(df).text_frame()
+    assert shown["days"].tolist() == ["3", "", "12,000"]

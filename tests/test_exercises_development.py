@@ -183,3 +183,30 @@ def test_prospect_types_feedback_uses_the_data():
     ex = make("development.prospect_types", w)
     fb = ex.check(ex.solution())
     assert fb.correct and f"{t.loc['existing', 'conversion_rate']:.1%}" in fb.message
+
+
+@pytest.mark.parametrize("ex_id", IDS)
+def test_answers_in_chinese(ex_id):
+    """Shown in Chinese, each exercise's options, solution and feedback are Chinese, and the
+    Chinese option texts are what a student answers with."""
+    import re
+
+    ck.set_language("zh")
+    try:
+        ex = make(ex_id, world(0, 2000))
+        right = ex.solution()
+        fb = ex.check(right)
+        assert fb.correct, (ex_id, fb)
+        options = (ex.options() if ex.kind in ("choice", "multichoice")
+                   else list(right) if ex.kind == "ordering" else [])
+        for o in options:
+            if ex_id != "development.budget_allocation":
+                assert re.search(r"[\u4e00-\u9fff]", str(o)), (ex_id, o)
+        wrong = [o for o in ex.options() if o not in (right if isinstance(right, list) else [right])] \
+            if ex.kind in ("choice", "multichoice") else None
+        if wrong and ex_id != "development.budget_allocation":
+            bad = ex.check(wrong[0] if ex.kind == "choice" else [wrong[0]])
+            assert not bad.correct
+            assert re.search(r"[\u4e00-\u9fff]", str(bad.message)), (ex_id, bad.message)
+    finally:
+        ck.set_language("en")

@@ -281,11 +281,13 @@ class Table:
 
     def text_frame(self):
         """The table as a frame of formatted strings (what :meth:`__repr__` prints)."""
+        import pandas as pd
+
         data, formats = self._shown()
         out = data.copy()
         for col, f in formats.items():
             s = data[col]
-            out[col] = [("" if v is None or v != v else _apply(f, v)) for v in s.tolist()]
+            out[col] = [("" if pd.isna(v) else _apply(f, v)) for v in s.tolist()]
         return out.astype(object)
 
     def _styler(self):

@@ -6,12 +6,16 @@ import numpy as np
 import pandas as pd
 
 from .. import terms
+from ..i18n import NC_, _
 
 
 #: Customer types by time to close (S1), soonest first.
 TIME_CLASSES = (("mature", "成熟客户"), ("hopeful", "有望客户"), ("potential", "潜在客户"))
 #: Customer types by value (S1), most valuable first.
 VALUE_CLASSES = (("key", "关键客户"), ("major", "主要客户"), ("ordinary", "普通客户"))
+#: "key" as the chapter's tables and charts show it (elsewhere "key" names other things).
+_KEY_SHOWN = (NC_("column", "key"), NC_("chart", "key"), NC_("chart", "mature"), NC_("chart", "hopeful"),
+              NC_("chart", "potential"))
 #: The three conditions of the MAN rule (S1): column name, English, Chinese.
 MAN_CRITERIA = (
     ("need", "need", "需要"),
@@ -87,7 +91,8 @@ def chinese(name: str) -> str:
     '连锁介绍'
     """
     if not isinstance(name, str):
-        raise ValueError(f"chinese: expected an English term (text), got {type(name).__name__}")
+        raise ValueError(_("chinese: expected an English term (text), got {kind}").format(
+                             kind=type(name).__name__))
     pairs = (TIME_CLASSES + VALUE_CLASSES + tuple((n, z) for _, n, z in MAN_CRITERIA)
              + FINDING_STEPS + SIX_ASPECTS + PRINCIPLES + BIG_CUSTOMER_WAYS
              + terms.PROSPECTING_METHODS + terms.LEAD_STAGES + terms.BUYING_ROLES
@@ -95,8 +100,9 @@ def chinese(name: str) -> str:
     for en, zh in pairs:
         if en == name:
             return zh
-    raise ValueError(f"chinese: {name!r} is not a term of the development chapter; expected one "
-                     f"of {[en for en, _ in pairs]}")
+    raise ValueError(_("chinese: {name!r} is not a term of the development chapter; expected one of "
+                        "{v2}").format(
+                         name=name, v2=[en for en, _ in pairs]))
 
 
 def _check_labels(frame, column, allowed, what):
@@ -105,6 +111,6 @@ def _check_labels(frame, column, allowed, what):
     bad = ~s.isin(list(allowed)).to_numpy()
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"{what}: column {column!r} holds {s.iloc[i]!r} in row {frame.index[i]!r}; "
-                         f"expected one of {list(allowed)}")
+        raise ValueError(_("{what}: column {column!r} holds {v3!r} in row {v4!r}; expected one of {v5}").format(
+                             what=what, column=column, v3=s.iloc[i], v4=frame.index[i], v5=list(allowed)))
     return frame

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..core.checks import Interval, OneOf, require_choice, require_frame, require_number, validated
 from .. import terms
+from ..i18n import _
 
 
 # --------------------------------------------------------------------------------------------
@@ -59,15 +60,17 @@ def _spend_series(spend, economics, what) -> pd.Series:
     elif isinstance(spend, dict):
         s = pd.Series(spend, dtype=object)
     else:
-        raise ValueError(f"{what}: spend must map channels to CNY (a dict or a Series), got "
-                         f"{type(spend).__name__}")
+        raise ValueError(_("{what}: spend must map channels to CNY (a dict or a Series), got {kind}").format(
+                             what=what, kind=type(spend).__name__))
     unknown = [str(k) for k in s.index if k not in economics.index]
     if unknown:
-        raise ValueError(f"{what}: spend names channel {unknown[0]!r}, which is not in the "
-                         f"channel table; expected some of {list(economics.index)}")
+        raise ValueError(_("{what}: spend names channel {v2!r}, which is not in the channel table; "
+                            "expected some of {v3}").format(
+                             what=what, v2=unknown[0], v3=list(economics.index)))
     s = pd.to_numeric(s, errors="coerce").astype("float64")
     if not np.isfinite(s.to_numpy()).all() or (s < 0).any():  # non-numbers became NaN
-        raise ValueError(f"{what}: spend must hold amounts of 0 CNY or more; got {s.to_dict()}")
+        raise ValueError(_("{what}: spend must hold amounts of 0 CNY or more; got {v2}").format(
+                             what=what, v2=s.to_dict()))
     return s.reindex(economics.index, fill_value=0.0)
 
 
@@ -127,11 +130,13 @@ def allocate_budget(economics: pd.DataFrame, spend, *, capacity: pd.Series | Non
 
 def _capacity_series(capacity, economics, what) -> pd.Series:
     if not isinstance(capacity, pd.Series):
-        raise ValueError(f"{what}: capacity must be a Series of leads per channel, e.g. "
-                         "channel_capacity(leads)")
+        raise ValueError(_("{what}: capacity must be a Series of leads per channel, e.g. "
+                            "channel_capacity(leads)").format(
+                             what=what))
     cap = pd.to_numeric(capacity, errors="coerce").reindex(economics.index).fillna(0.0)
     if (cap < 0).any():
-        raise ValueError(f"{what}: capacity holds a negative number of leads")
+        raise ValueError(_("{what}: capacity holds a negative number of leads").format(
+                             what=what))
     return cap.astype("float64")
 
 

@@ -10,6 +10,7 @@ from ..core.checks import (
     validated,
 )
 from .. import terms
+from ..i18n import _
 from ._base import TIME_CLASSES, VALUE_CLASSES, _check_labels
 
 
@@ -51,8 +52,9 @@ def close_time_class(days, *, mature_days: float = 30, hopeful_days: float = 60)
     require_number(mature_days, what=what, name="mature_days", low=0)
     require_number(hopeful_days, what=what, name="hopeful_days", low=mature_days)
     if (d < 0).any():
-        raise ValueError(f"{what}: days holds a negative value ({d[d < 0][0]:g}); expected "
-                         "days to close of 0 or more")
+        raise ValueError(_("{what}: days holds a negative value ({v2:g}); expected days to close of 0 or "
+                            "more").format(
+                             what=what, v2=d[d < 0][0]))
     code = np.where(d <= mature_days, 0, np.where(d <= hopeful_days, 1, 2))
     names = terms.english(TIME_CLASSES)
     return pd.Series(pd.Categorical.from_codes(code, categories=list(names), ordered=True),
@@ -90,7 +92,8 @@ def value_cutoffs(values, *, key_share: float = 0.10, major_share: float = 0.30)
     what = "value_cutoffs"
     v = require_numbers(values, what=what, name="values")
     if len(v) == 0:
-        raise ValueError(f"{what}: values is empty; expected at least one value")
+        raise ValueError(_("{what}: values is empty; expected at least one value").format(
+                             what=what))
     require_number(key_share, what=what, name="key_share", low=0, high=1)
     require_number(major_share, what=what, name="major_share", low=0, high=1 - key_share)
     key_min = float(np.quantile(v, 1 - key_share))
@@ -188,14 +191,17 @@ def classify_pipeline(leads: pd.DataFrame, *, mature_days: float = 30, hopeful_d
     _check_labels(leads, "status", terms.english(terms.LEAD_STATUSES), what)
     open_ = leads[leads["status"].astype("str") == "open"]
     if open_.empty:
-        raise ValueError(f"{what}: there are no open leads (status 'open'); the pipeline is empty")
+        raise ValueError(_("{what}: there are no open leads (status 'open'); the pipeline is empty").format(
+                             what=what))
     days = open_["days_to_close"]
     if days.isna().any():
-        raise ValueError(f"{what}: column 'days_to_close' is missing for an open lead (row "
-                         f"{days.index[days.isna().to_numpy()][0]!r}); expected the estimated days")
+        raise ValueError(_("{what}: column 'days_to_close' is missing for an open lead (row {v2!r}); "
+                            "expected the estimated days").format(
+                             what=what, v2=days.index[days.isna().to_numpy()][0]))
     if (key_min is None) != (major_min is None):
-        raise ValueError(f"{what}: give both key_min and major_min, or neither (then the top "
-                         f"{key_share:.0%} are key and the next {major_share:.0%} major)")
+        raise ValueError(_("{what}: give both key_min and major_min, or neither (then the top "
+                            "{key_share:.0%} are key and the next {major_share:.0%} major)").format(
+                             what=what, key_share=key_share, major_share=major_share))
     if key_min is None:
         key_min, major_min = value_cutoffs(open_["expected_value"], key_share=key_share,
                                            major_share=major_share)

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..core.checks import Flag, require_frame, validated
 from .. import terms
+from ..i18n import _
 from ._base import _MAN_COLS, _MAN_NAMES, _STAGES, _check_labels
 
 
@@ -76,7 +77,8 @@ def _closed(leads, closed_only, what):
     _check_labels(leads, "status", terms.english(terms.LEAD_STATUSES), what)
     out = leads[leads["status"].astype("str") != "open"]
     if out.empty:
-        raise ValueError(f"{what}: no closed leads (status won or lost) to measure conversion on")
+        raise ValueError(_("{what}: no closed leads (status won or lost) to measure conversion on").format(
+                             what=what))
     return out
 
 
@@ -180,7 +182,8 @@ def conversion_by(leads: pd.DataFrame, by: str, *, closed_only: bool = True) -> 
     """
     what = "conversion_by"
     if not isinstance(by, str):
-        raise ValueError(f"{what}: by={by!r} must be a column name such as 'channel'")
+        raise ValueError(_("{what}: by={by!r} must be a column name such as 'channel'").format(
+                             what=what, by=by))
     require_frame(leads, {by: "any", "converted": "bool", "lead_cost": "numeric",
                           "days_to_close": "any", "expected_value": "numeric"}, what=what)
     d = _closed(leads, closed_only, what)
@@ -294,8 +297,9 @@ def prospecting_methods(leads: pd.DataFrame | None = None) -> pd.DataFrame:
         counts = leads["channel"].astype("str").value_counts()
         unknown = sorted(set(counts.index) - set(out["method"]))
         if unknown:
-            raise ValueError(f"prospecting_methods: channel {unknown[0]!r} is not one of the 18 "
-                             f"methods; expected one of {list(out['method'])}")
+            raise ValueError(_("prospecting_methods: channel {v1!r} is not one of the 18 methods; expected "
+                                "one of {v2}").format(
+                                 v1=unknown[0], v2=list(out['method'])))
         out["leads"] = out["method"].map(counts).fillna(0).astype("int64")
         out["in_data"] = out["leads"] > 0
     return out
@@ -345,8 +349,9 @@ def channel_economics(leads: pd.DataFrame, *, closed_only: bool = True) -> pd.Da
     order = [m for m in terms.english(terms.PROSPECTING_METHODS) if m in t.index]
     unknown = [str(c) for c in t.index if c not in order]
     if unknown:
-        raise ValueError(f"{what}: channel {unknown[0]!r} is not one of the 18 prospecting "
-                         f"methods; expected one of {list(terms.english(terms.PROSPECTING_METHODS))}")
+        raise ValueError(_("{what}: channel {v2!r} is not one of the 18 prospecting methods; expected one "
+                            "of {v3}").format(
+                             what=what, v2=unknown[0], v3=list(terms.english(terms.PROSPECTING_METHODS))))
     t = t.loc[order]
     t.index = pd.Index(order, name="channel")
     t.insert(0, "chinese", [terms.chinese(terms.PROSPECTING_METHODS, m) for m in order])
@@ -434,10 +439,12 @@ def focus_table(economics: pd.DataFrame) -> pd.DataFrame:
     what = "focus_table"
     require_frame(economics, {"lead_cost": "numeric", "won": "numeric"}, what=what)
     if "cost_per_won" not in economics.columns:
-        raise ValueError(f"{what}: the data has no column 'cost_per_won'; pass the table of "
-                         "channel_economics(leads)")
+        raise ValueError(_("{what}: the data has no column 'cost_per_won'; pass the table of "
+                            "channel_economics(leads)").format(
+                             what=what))
     if economics["won"].sum() <= 0 or economics["lead_cost"].sum() <= 0:
-        raise ValueError(f"{what}: the channels have no wins or no cost; nothing to focus on")
+        raise ValueError(_("{what}: the channels have no wins or no cost; nothing to focus on").format(
+                             what=what))
     t = economics.copy()
     t["_key"] = t["cost_per_won"].astype("float64").fillna(np.inf)
     t = t.sort_values("_key", kind="stable").drop(columns="_key")
@@ -456,8 +463,8 @@ def _stage_codes(stage: pd.Series, what: str) -> np.ndarray:
     s = stage.astype("str")
     bad = ~s.isin(_STAGES)
     if bad.any():
-        raise ValueError(f"{what}: column 'stage' holds {s[bad].iloc[0]!r}; expected one of "
-                         f"{list(_STAGES)}")
+        raise ValueError(_("{what}: column 'stage' holds {v2!r}; expected one of {v3}").format(
+                             what=what, v2=s[bad].iloc[0], v3=list(_STAGES)))
     return pd.Categorical(s, categories=list(_STAGES)).codes.astype("int64")
 
 
@@ -500,7 +507,8 @@ def funnel(leads: pd.DataFrame, *, by: str | None = None, closed_only: bool = Tr
     cols = {"stage": "text"}
     if by is not None:
         if not isinstance(by, str):
-            raise ValueError(f"{what}: by={by!r} must be a column name such as 'channel'")
+            raise ValueError(_("{what}: by={by!r} must be a column name such as 'channel'").format(
+                                 what=what, by=by))
         cols[by] = "any"
     require_frame(leads, cols, what=what)
     d = _closed(leads, closed_only, what)

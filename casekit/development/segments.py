@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..core.checks import require_choice, require_frame, validated
 from .. import terms
+from ..i18n import _
 from ._base import SIX_ASPECTS
 
 
@@ -52,12 +53,14 @@ def acquisition_vs_retention(customers: pd.DataFrame, *, by: str | None = None) 
     cols = {"acquisition_cost": "numeric", "retention_cost": "numeric"}
     if by is not None:
         if not isinstance(by, str):
-            raise ValueError(f"{what}: by={by!r} must be a column name")
+            raise ValueError(_("{what}: by={by!r} must be a column name").format(
+                                 what=what, by=by))
         cols[by] = "any"
     require_frame(customers, cols, what=what)
     if (customers["retention_cost"] <= 0).any():
-        raise ValueError(f"{what}: column 'retention_cost' holds a value of 0 or less; expected "
-                         "positive yearly costs")
+        raise ValueError(_("{what}: column 'retention_cost' holds a value of 0 or less; expected positive "
+                            "yearly costs").format(
+                             what=what))
     if by is None:
         g = customers.assign(_all="all").groupby("_all")
     else:
@@ -202,8 +205,9 @@ def segment_aspects(transactions: pd.DataFrame, customers: pd.DataFrame, leads: 
     require_choice(segment, segments, what=what, name="segment")
     cid = customers["customer_id"].to_numpy()
     if pd.Index(cid).has_duplicates:
-        raise ValueError(f"{what}: customers has duplicate customer_id values; expected one row "
-                         "per customer")
+        raise ValueError(_("{what}: customers has duplicate customer_id values; expected one row per "
+                            "customer").format(
+                             what=what))
     c_in = (customers["segment"].astype("str") == segment).to_numpy()
     # link orders to customers by position (vectorised; works for any ids)
     order = np.argsort(cid, kind="stable")
@@ -213,8 +217,8 @@ def segment_aspects(transactions: pd.DataFrame, customers: pd.DataFrame, leads: 
     found = cid[order][pos] == tx_cid
     if not found.all():
         bad = tx_cid[~found][0]
-        raise ValueError(f"{what}: transactions has customer_id {bad!r}, which is not in "
-                         "customers")
+        raise ValueError(_("{what}: transactions has customer_id {bad!r}, which is not in customers").format(
+                             what=what, bad=bad))
     row = order[pos]
     t_in = c_in[row]
     rev = transactions["revenue"].to_numpy(dtype="float64")

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import development as D
+from ..i18n import NC_, N_, _, pgettext
 from .._format import cny as _cny, pct as _pct
 from .engine import (
     ChoiceExercise,
@@ -28,8 +29,33 @@ __all__ = ["QualifyLeads", "HopefulProspects", "CostPerCustomer", "BudgetAllocat
            "ProspectRootCause", "ProspectingPrinciples", "FindingMethods"]
 
 
+#: The exercises' titles, marked for the catalog (the engine translates them where shown).
+_TITLES = (N_("Qualify leads with the MAN rule"),
+            N_("Count the hopeful prospects"),
+            N_("What does a new customer cost?"),
+            N_("Explore: allocate a prospecting budget"),
+            N_("Name the roles in a buying centre"),
+            N_("The steps of finding customers"),
+            N_("New vs kept: read this world's ratio"),
+            N_("The three types of prospect"),
+            N_("Prospects versus actual customers"),
+            N_("Why prospects exist: the root cause"),
+            N_("The principles of prospecting"),
+            N_("The methods of finding customers"))
+
+
+#: The MAN rule's criteria as the exercises name them (S1's words in Chinese).
+_MAN_WORDS = (NC_("MAN", "need"), NC_("MAN", "ability to pay"), NC_("MAN", "authority"),
+              NC_("MAN", "none"), NC_("column", "contact"), NC_("column", "furthest stage"))
+
+
+def _missing(text: str) -> str:
+    """What a lead lacks ("need + authority"), in the course's language."""
+    return _(" + ").join(pgettext("MAN", part) for part in str(text).split(" + "))
+
+
 def _yes(flag) -> str:
-    return "yes" if bool(flag) else "no"
+    return _("yes") if bool(flag) else _("no")
 
 
 # --------------------------------------------------------------------------------------------
@@ -64,18 +90,18 @@ class QualifyLeads(MultiChoiceExercise):
 
     @staticmethod
     def _label(lead_id) -> str:
-        return f"lead {int(lead_id)}"
+        return _("lead {id}").format(id=int(lead_id))
 
     def data(self) -> pd.DataFrame:
         t = self._leads()
         return pd.DataFrame({
             "lead": [self._label(i) for i in t["lead_id"]],
-            "channel": t["channel"].astype(str).to_numpy(),
-            "contact": t["contact_role"].astype(str).to_numpy(),
-            "need": [_yes(v) for v in t["need"]],
-            "ability to pay": [_yes(v) for v in t["ability_to_pay"]],
-            "authority": [_yes(v) for v in t["authority"]],
-            "furthest stage": t["stage"].astype(str).to_numpy(),
+            "channel": [_(c) for c in t["channel"].astype(str)],
+            "contact": [_(c) for c in t["contact_role"].astype(str)],
+            pgettext("MAN", "need"): [_yes(v) for v in t["need"]],
+            pgettext("MAN", "ability to pay"): [_yes(v) for v in t["ability_to_pay"]],
+            pgettext("MAN", "authority"): [_yes(v) for v in t["authority"]],
+            "furthest stage": [_(c) for c in t["stage"].astype(str)],
         })
 
     def options(self) -> list[str]:
@@ -88,26 +114,27 @@ class QualifyLeads(MultiChoiceExercise):
     def explanations(self) -> dict[str, str]:
         out = {}
         man = D.man_conversion(self.world.leads)
-        rates = (f"On our closed leads, qualified ones convert {_pct(man.loc['qualified', 'conversion_rate'])}, "
-                 f"the others {_pct(man.loc['not qualified', 'conversion_rate'])}.")
-        for _, row in self._leads().iterrows():
+        rates = _("On our closed leads, qualified ones convert {q}, the others {n}.").format(
+            q=_pct(man.loc["qualified", "conversion_rate"]), n=_pct(man.loc["not qualified", "conversion_rate"]))
+        for _i, row in self._leads().iterrows():
             name = self._label(row["lead_id"])
             stage = str(row["stage"])
             if row["qualified"]:
-                out[name] = f"{name} has need, ability to pay and authority: qualified."
+                out[name] = _("{name} has need, ability to pay and authority: qualified.").format(name=name)
                 if rates:
                     out[name] += " " + rates
                     rates = ""
                 continue
-            text = f"it lacks {row['missing']}"
+            text = _("it lacks {missing}").format(missing=_missing(row["missing"]))
             if stage in ("proposal", "won"):
-                text += (f" — even though it reached the {stage} stage. A rep advanced it anyway; "
-                         "the stage is not the qualification (and an unqualified win is luck, not "
-                         "a method)")
+                text += _(" — even though it reached the {stage} stage. A rep advanced it anyway; "
+                          "the stage is not the qualification (and an unqualified win is luck, not "
+                          "a method)").format(stage=_(stage))
             if "authority" in row["missing"]:
-                text += (f". Our contact is {with_article(str(row['contact_role']))}: without authority we must "
-                         "still reach the decider (决策者)")
-            out[name] = text + "."
+                role = str(row["contact_role"])
+                text += _(". Our contact is {contact}: without authority we must still reach the "
+                          "decider (决策者)").format(contact=with_article(role) if _(role) == role else _(role))
+            out[name] = _("{why}.").format(why=text)
         return out
 
 
@@ -130,11 +157,11 @@ class HopefulProspects(NumericExercise):
     @property
     def prompt(self) -> str:
         n_open = int((self.world.leads["status"].astype(str) == "open").sum())
-        return ("By time to close the sources tell apart **mature** customers (成熟客户, within one "
-                "month: ≤ 30 days), **hopeful** customers (有望客户, within two months: 31–60 days) "
-                "and **potential** customers (潜在客户, more than two months). Our pipeline holds "
-                f"{n_open:,} open leads; column `days_to_close` holds the rep's estimate. How many "
-                "open leads are **hopeful** customers?")
+        return _("By time to close the sources tell apart **mature** customers (成熟客户, within one "
+                 "month: ≤ 30 days), **hopeful** customers (有望客户, within two months: 31–60 days) "
+                 "and **potential** customers (潜在客户, more than two months). Our pipeline holds "
+                 "{n_open:,} open leads; column `days_to_close` holds the rep's estimate. How many "
+                 "open leads are **hopeful** customers?").format(n_open=n_open)
 
     def _days(self, rows=None) -> pd.Series:
         leads = self.world.leads if rows is None else rows
@@ -146,9 +173,9 @@ class HopefulProspects(NumericExercise):
 
     def explanation(self) -> str:
         m = D.pipeline_matrix(D.classify_pipeline(self.world.leads)).sum(axis=1)
-        return (f"The pipeline splits into {int(m['mature'])} mature, {int(m['hopeful'])} hopeful "
-                f"and {int(m['potential'])} potential prospects: the hopeful ones are kept warm so "
-                "they become mature.")
+        return _("The pipeline splits into {mature} mature, {hopeful} hopeful and {potential} "
+                 "potential prospects: the hopeful ones are kept warm so they become mature.").format(
+                     mature=int(m["mature"]), hopeful=int(m["hopeful"]), potential=int(m["potential"]))
 
     def misconceptions(self) -> list[Misconception]:
         leads = self.world.leads
@@ -156,18 +183,18 @@ class HopefulProspects(NumericExercise):
         d = self._days(open_)
         d_all = self._days()
         return [
-            Misconception("mature and hopeful counted together", float((d <= 60).sum()),
-                          "“Within two months” includes the mature prospects; hopeful ones are "
-                          "those *beyond* one month and within two (31–60 days)."),
-            Misconception("won leads counted as prospects", float(((d_all > 30) & (d_all <= 60)).sum()),
-                          "Won leads are customers already, and their days_to_close is the actual "
-                          "time it took. Count the open leads only."),
-            Misconception("60 days left out", float(((d > 30) & (d < 60)).sum()),
-                          "Two months means up to and including 60 days."),
-            Misconception("30 days counted as hopeful", float(((d >= 30) & (d <= 60)).sum()),
-                          "A prospect closing in 30 days closes within a month: mature."),
-            Misconception("potential prospects counted", float((d > 60).sum()),
-                          "More than 60 days is a potential customer (潜在客户), not a hopeful one."),
+            Misconception(_("mature and hopeful counted together"), float((d <= 60).sum()),
+                          _("“Within two months” includes the mature prospects; hopeful ones are "
+                          "those *beyond* one month and within two (31–60 days).")),
+            Misconception(_("won leads counted as prospects"), float(((d_all > 30) & (d_all <= 60)).sum()),
+                          _("Won leads are customers already, and their days_to_close is the actual "
+                          "time it took. Count the open leads only.")),
+            Misconception(_("60 days left out"), float(((d > 30) & (d < 60)).sum()),
+                          _("Two months means up to and including 60 days.")),
+            Misconception(_("30 days counted as hopeful"), float(((d >= 30) & (d <= 60)).sum()),
+                          _("A prospect closing in 30 days closes within a month: mature.")),
+            Misconception(_("potential prospects counted"), float((d > 60).sum()),
+                          _("More than 60 days is a potential customer (潜在客户), not a hopeful one.")),
         ]
 
 
@@ -196,9 +223,9 @@ class CostPerCustomer(NumericExercise):
     @property
     def prompt(self) -> str:
         ch = self._channel()
-        return (f"Our sales team found many leads by **{ch}** ({D.chinese(ch)}). Counting only the "
-                "closed leads (won or lost), what did one **won customer** from this channel cost "
-                "in lead cost? Answer in CNY.")
+        return _("Our sales team found many leads by **{channel}** ({zh}). Counting only the "
+                 "closed leads (won or lost), what did one **won customer** from this channel cost "
+                 "in lead cost? Answer in CNY.").format(channel=ch, zh=D.chinese(ch))
 
     def solution(self) -> float:
         return float(D.channel_economics(self.world.leads).loc[self._channel(), "cost_per_won"])
@@ -207,9 +234,11 @@ class CostPerCustomer(NumericExercise):
         e = D.channel_economics(self.world.leads)
         ch = self._channel()
         best = e["cost_per_won"].idxmin()
-        return (f"{ch}: cost per lead {_cny(e.loc[ch, 'cost_per_lead'])} ÷ conversion rate "
-                f"{_pct(e.loc[ch, 'conversion_rate'])}. The cheapest customers come via {best} "
-                f"({_cny(e.loc[best, 'cost_per_won'])} each).")
+        return _("{channel}: cost per lead {cpl} ÷ conversion rate {rate}. The cheapest customers "
+                 "come via {best} ({cost} each).").format(
+                     channel=_(ch), cpl=_cny(e.loc[ch, "cost_per_lead"]),
+                     rate=_pct(e.loc[ch, "conversion_rate"]), best=_(best),
+                     cost=_cny(e.loc[best, "cost_per_won"]))
 
     def misconceptions(self) -> list[Misconception]:
         c = self._closed()
@@ -219,15 +248,15 @@ class CostPerCustomer(NumericExercise):
         cpl = float(c["lead_cost"].mean())
         conv = won / len(c)
         return [
-            Misconception("cost per lead taken for cost per customer", cpl,
-                          "That is what one *lead* costs. Most leads are never won, so each "
-                          "customer carries the cost of all the leads that failed."),
-            Misconception("open leads' cost counted", float(all_ch["lead_cost"].sum() / max(won, 1)),
-                          "The open leads may still be won; counting their cost but not their "
-                          "future wins makes the channel look dearer than it is."),
-            Misconception("cost per lead multiplied by the conversion rate", cpl * conv,
-                          "Divide by the conversion rate: with a rate of 10%, ten leads are "
-                          "needed for one customer."),
+            Misconception(_("cost per lead taken for cost per customer"), cpl,
+                          _("That is what one *lead* costs. Most leads are never won, so each "
+                          "customer carries the cost of all the leads that failed.")),
+            Misconception(_("open leads' cost counted"), float(all_ch["lead_cost"].sum() / max(won, 1)),
+                          _("The open leads may still be won; counting their cost but not their "
+                          "future wins makes the channel look dearer than it is.")),
+            Misconception(_("cost per lead multiplied by the conversion rate"), cpl * conv,
+                          _("Divide by the conversion rate: with a rate of 10%, ten leads are "
+                          "needed for one customer.")),
         ]
 
 
@@ -261,19 +290,19 @@ class BudgetAllocation(ExploreExercise):
 
     @property
     def prompt(self) -> str:
-        names = ", ".join(self._econ().index)
-        return (f"You have {_cny(self._budget())} to find new customers through four prospecting "
-                f"methods: {names}. Each slider sets a channel's weight; the budget is split in "
-                "proportion to the weights. The chart and table show the expected leads and new "
-                "customers at each channel's past cost per lead and conversion rate (no capacity "
-                "limit).")
+        names = _(", ").join(_(c) for c in self._econ().index)
+        return _("You have {budget} to find new customers through four prospecting "
+                 "methods: {names}. Each slider sets a channel's weight; the budget is split in "
+                 "proportion to the weights. The chart and table show the expected leads and new "
+                 "customers at each channel's past cost per lead and conversion rate (no capacity "
+                 "limit).").format(budget=_cny(self._budget()), names=names)
 
     question = "Which split of the budget wins the **most new customers**?"
 
     def controls(self) -> dict:
         import ipywidgets as W
         style = {"description_width": "initial"}
-        return {f"w{i}": W.IntSlider(value=25, min=0, max=100, step=5, description=str(ch),
+        return {f"w{i}": W.IntSlider(value=25, min=0, max=100, step=5, description=_(str(ch)),
                                      style=style, layout=W.Layout(width="320px"))
                 for i, ch in enumerate(self._econ().index)}
 
@@ -287,13 +316,13 @@ class BudgetAllocation(ExploreExercise):
 
     def table(self, **weights) -> pd.DataFrame:
         p = self._plan(**weights)
-        out = pd.DataFrame({"channel": p.index, "spend (CNY)": p["spend"].round(0),
+        out = pd.DataFrame({"channel": [_(c) for c in p.index], _("spend (CNY)"): p["spend"].round(0),
                             "leads": p["leads"].round(1), "customers": p["customers"].round(1),
-                            "CNY per customer": self._econ()["cost_per_won"].round(0).to_numpy()})
+                            _("CNY per customer"): self._econ()["cost_per_won"].round(0).to_numpy()})
         t = D.plan_totals(p)
-        total = pd.DataFrame({"channel": ["total"], "spend (CNY)": [round(t["spend"])],
+        total = pd.DataFrame({"channel": [_("total")], _("spend (CNY)"): [round(t["spend"])],
                               "leads": [round(t["leads"], 1)], "customers": [round(t["customers"], 1)],
-                              "CNY per customer": [round(t["cost_per_customer"])]})
+                              _("CNY per customer"): [round(t["cost_per_customer"])]})
         return pd.concat([out, total], ignore_index=True)
 
     def draw(self, ax, **weights) -> None:
@@ -301,18 +330,18 @@ class BudgetAllocation(ExploreExercise):
         y = np.arange(len(p))
         ax.barh(y, p["customers"], color="#0072B2", height=0.6)
         for yi, (c, s) in enumerate(zip(p["customers"], p["spend"])):
-            ax.text(c, yi, f" {c:.1f} (CNY {s:,.0f})", va="center", fontsize=8)
-        ax.set_yticks(y, list(p.index))
+            ax.text(c, yi, _(" {c:.1f} (CNY {s:,.0f})").format(c=c, s=s), va="center", fontsize=8)
+        ax.set_yticks(y, [_(c) for c in p.index])
         ax.set_xlim(0, max(float(p["customers"].max()) * 1.45, 1.0))
-        ax.set_xlabel("Expected new customers (count)")
-        ax.set_title(f"{D.plan_totals(p)['customers']:.1f} new customers for "
-                     f"{_cny(self._budget())}")
+        ax.set_xlabel(_("Expected new customers (count)"))
+        ax.set_title(_("{n:.1f} new customers for {budget}").format(
+            n=D.plan_totals(p)["customers"], budget=_cny(self._budget())))
 
     def _all_on(self, ch) -> str:
-        return f"everything on {ch}"
+        return _("everything on {channel}").format(channel=_(ch))
 
     def options(self) -> list[str]:
-        return [self._all_on(ch) for ch in self._econ().index] + ["an even split over the four"]
+        return [self._all_on(ch) for ch in self._econ().index] + [_("an even split over the four")]
 
     def solution(self) -> str:
         return self._all_on(self._econ()["cost_per_won"].idxmin())
@@ -325,39 +354,42 @@ class BudgetAllocation(ExploreExercise):
         for ch in e.index:
             n = b / e.loc[ch, "cost_per_won"]
             if ch == best:
-                out[self._all_on(ch)] = (
-                    f"Right: {ch} wins a customer for {_cny(e.loc[ch, 'cost_per_won'])}, so the "
-                    f"budget buys {n:.1f} customers — focus (重点关注). In practice a channel's "
-                    "capacity is limited, so a real plan fills the best channel first, then the next.")
+                out[self._all_on(ch)] = _(
+                    "Right: {channel} wins a customer for {cost}, so the "
+                    "budget buys {n:.1f} customers — focus (重点关注). In practice a channel's "
+                    "capacity is limited, so a real plan fills the best channel first, then the next."
+                ).format(channel=_(ch), cost=_cny(e.loc[ch, "cost_per_won"]), n=n)
                 continue
             why = []
             if ch == e["cost_per_lead"].idxmin():
-                why.append(f"its leads are the cheapest ({_cny(e.loc[ch, 'cost_per_lead'])}), but "
-                           f"only {_pct(e.loc[ch, 'conversion_rate'])} convert — the cheapest leads did not "
-                           "make the cheapest customers")
+                why.append(_("its leads are the cheapest ({cpl}), but only {rate} convert — the "
+                             "cheapest leads did not make the cheapest customers").format(
+                                 cpl=_cny(e.loc[ch, "cost_per_lead"]), rate=_pct(e.loc[ch, "conversion_rate"])))
             if ch == e["first_year_value"].idxmax():
-                why.append(f"its customers are the most valuable in year one "
-                           f"({_cny(e.loc[ch, 'first_year_value'])}), but each costs "
-                           f"{_cny(e.loc[ch, 'cost_per_won'])} — the question counts customers")
+                why.append(_("its customers are the most valuable in year one ({value}), but each "
+                             "costs {cost} — the question counts customers").format(
+                                 value=_cny(e.loc[ch, "first_year_value"]), cost=_cny(e.loc[ch, "cost_per_won"])))
             if ch == e["leads"].idxmax() and not why:
-                why.append("it brings the most leads today, but volume of leads is not customers "
-                           "per CNY")
-            text = "; ".join(why) or f"each customer costs {_cny(e.loc[ch, 'cost_per_won'])}"
-            out[self._all_on(ch)] = f"{ch}: {text}. It buys {n:.1f} customers."
+                why.append(_("it brings the most leads today, but volume of leads is not customers "
+                             "per CNY"))
+            text = _("; ").join(why) or _("each customer costs {cost}").format(
+                cost=_cny(e.loc[ch, "cost_per_won"]))
+            out[self._all_on(ch)] = _("{channel}: {text}. It buys {n:.1f} customers.").format(
+                channel=_(ch), text=text, n=n)
         even = D.plan_totals(self._plan())["customers"]
-        out["an even split over the four"] = (
-            f"Spreading evenly buys {even:.1f} customers: safe, but every CNY moved from a dear "
-            "channel to the cheapest one buys more customers.")
+        out[_("an even split over the four")] = _(
+            "Spreading evenly buys {n:.1f} customers: safe, but every CNY moved from a dear "
+            "channel to the cheapest one buys more customers.").format(n=even)
         return out
 
 
 # --------------------------------------------------------------------------------------------
 _PEOPLE = (
-    ("Chef Zhang, who first said the old dishwashers must go", "initiator"),
-    ("Engineer Li, whose test report favours one supplier", "influencer"),
-    ("General manager Sun, who signs off the spending", "decider"),
-    ("Purchasing officer Chen, who negotiates and places the order", "buyer"),
-    ("The kitchen staff, who will run the machines every day", "user"),
+    (N_("Chef Zhang, who first said the old dishwashers must go"), "initiator"),
+    (N_("Engineer Li, whose test report favours one supplier"), "influencer"),
+    (N_("General manager Sun, who signs off the spending"), "decider"),
+    (N_("Purchasing officer Chen, who negotiates and places the order"), "buyer"),
+    (N_("The kitchen staff, who will run the machines every day"), "user"),
 )
 
 
@@ -370,7 +402,7 @@ class BuyingRoles(OrderingExercise):
 
     @property
     def prompt(self) -> str:
-        return ("A hotel group (酒店餐饮业), a prospect of Jinghua Industrial Supplies, replaces the "
+        return _("A hotel group (酒店餐饮业), a prospect of Jinghua Industrial Supplies, replaces the "
                 "dishwashing line of its kitchens. The kitchen "
                 "staff have complained for months; Chef Zhang finally tells management the old "
                 "machines must go. Purchasing officer Chen asks three suppliers for offers and will "
@@ -380,29 +412,31 @@ class BuyingRoles(OrderingExercise):
                 "**influencer** (影响者), **decider** (决策者), **buyer** (购买者), **user** (使用者).")
 
     def solution(self) -> list[str]:
-        return [p for p, _ in _PEOPLE]
+        return [_(p) for p, _role in _PEOPLE]
 
     def explanations(self) -> dict[str, str]:
         roles = D.conversion_by(self.world.leads, "contact_role")
         dec, use = roles.loc["decider", "conversion_rate"], roles.loc["user", "conversion_rate"]
-        data = (f" In our leads, talking to a decider converts {_pct(dec)} of the time, talking "
-                f"to a user {_pct(use)}.")
-        out = {p: f"{p.split(',')[0]} is the {role} ({D.chinese(role)})." for p, role in _PEOPLE}
-        out[_PEOPLE[0][0]] += " The staff complained, but the chef *proposed* the purchase."
-        out[_PEOPLE[3][0]] += " Negotiating and ordering is buying, not deciding."
-        out[_PEOPLE[2][0]] += data
-        out[""] = ("One person can hold several roles; here each role is a different person. "
-                   "Reach the decider, and persuade each role in its own way." + data)
+        data = " " + _("In our leads, talking to a decider converts {dec} of the time, talking "
+                       "to a user {use}.").format(dec=_pct(dec), use=_pct(use))
+        out = {_(p): _("{who} is the {role} ({zh}).").format(
+                   who=_(p).split(",")[0].split("，")[0], role=role, zh=D.chinese(role))
+               for p, role in _PEOPLE}
+        out[_(_PEOPLE[0][0])] += " " + _("The staff complained, but the chef *proposed* the purchase.")
+        out[_(_PEOPLE[3][0])] += " " + _("Negotiating and ordering is buying, not deciding.")
+        out[_(_PEOPLE[2][0])] += data
+        out[""] = _("One person can hold several roles; here each role is a different person. "
+                    "Reach the decider, and persuade each role in its own way.") + data
         return out
 
 
 # --------------------------------------------------------------------------------------------
 _STEP_WHY = {
-    "collect information": "Everything starts with information, collected scientifically and "
-                           "accurately.",
-    "analyse the customer groups": "Analysis (the six aspects) needs the information first.",
-    "make a plan": "A plan picks the best customer groups — it rests on the analysis.",
-    "feedback and adjust": "Feedback comes last: watch the results and correct the plan.",
+    N_("collect information"): N_("Everything starts with information, collected scientifically and "
+                           "accurately."),
+    N_("analyse the customer groups"): N_("Analysis (the six aspects) needs the information first."),
+    N_("make a plan"): N_("A plan picks the best customer groups — it rests on the analysis."),
+    N_("feedback and adjust"): N_("Feedback comes last: watch the results and correct the plan."),
 }
 
 
@@ -415,14 +449,19 @@ class FindingSteps(OrderingExercise):
     @property
     def prompt(self) -> str:
         n = len(self.world.leads)
-        return (f"Our sales team logged {n:,} leads in three years. To find customers in a planned "
-                "way the sources give four steps (寻找客户的步骤). Put them in order.")
+        return _("Our sales team logged {n:,} leads in three years. To find customers in a planned "
+                 "way the sources give four steps (寻找客户的步骤). Put them in order.").format(n=n)
+
+    @staticmethod
+    def _step(en, zh) -> str:
+        shown = _(en)
+        return shown if shown != en else f"{en} ({zh})"
 
     def solution(self) -> list[str]:
-        return [f"{en} ({zh})" for en, zh in D.FINDING_STEPS]
+        return [self._step(en, zh) for en, zh in D.FINDING_STEPS]
 
     def explanations(self) -> dict[str, str]:
-        return {f"{en} ({zh})": _STEP_WHY[en] for en, zh in D.FINDING_STEPS}
+        return {self._step(en, zh): _(_STEP_WHY[en]) for en, zh in D.FINDING_STEPS}
 
 
 # --------------------------------------------------------------------------------------------
@@ -432,43 +471,43 @@ class NewVsKept(ChoiceExercise):
 
     hint = ("Divide the mean acquisition cost of the customers by their mean retention cost per "
             "year (`development.acquisition_vs_retention`).")
-    _OPTIONS = ("winning a customer is cheaper than a year of keeping one",
-                "1 to 5 times a year of keeping one: below the sources' 5–6×",
-                "5 to 6 times: as the sources say",
-                "more than 6 times: above the sources' figure")
+    _OPTIONS = (N_("winning a customer is cheaper than a year of keeping one"),
+                N_("1 to 5 times a year of keeping one: below the sources' 5–6×"),
+                N_("5 to 6 times: as the sources say"),
+                N_("more than 6 times: above the sources' figure"))
 
-    @property
-    def prompt(self) -> str:
-        return ("The sources quote the AMA (美国市场营销协会): winning a new customer costs 5~6倍 as "
-                "much as keeping an old one. Our customer file records each customer's "
-                "`acquisition_cost` and yearly `retention_cost`. Compare the mean acquisition cost "
-                "with the mean retention cost per year. Where does this world's ratio fall?")
+    prompt = ("The sources quote the AMA (美国市场营销协会): winning a new customer costs 5~6倍 as "
+              "much as keeping an old one. Our customer file records each customer's "
+              "`acquisition_cost` and yearly `retention_cost`. Compare the mean acquisition cost "
+              "with the mean retention cost per year. Where does this world's ratio fall?")
 
     def _ratio(self) -> float:
         return float(D.acquisition_vs_retention(self.world.customers).loc["all", "ratio"])
 
     def options(self) -> list[str]:
-        return list(self._OPTIONS)
+        return [_(o) for o in self._OPTIONS]
 
     def solution(self) -> str:
         r = self._ratio()
-        return self._OPTIONS[0 if r < 1 else 1 if r < 5 else 2 if r <= 6 else 3]
+        return _(self._OPTIONS[0 if r < 1 else 1 if r < 5 else 2 if r <= 6 else 3])
 
     def explanations(self) -> dict[str, str]:
         t = D.acquisition_vs_retention(self.world.customers).loc["all"]
-        fact = (f"Mean acquisition cost {_cny(t['acquisition_cost'])}, mean retention cost "
-                f"{_cny(t['retention_cost'])} a year: ratio {t['ratio']:.1f}×.")
+        fact = _("Mean acquisition cost {acq}, mean retention cost {ret} a year: ratio "
+                 "{ratio:.1f}×.").format(acq=_cny(t["acquisition_cost"]),
+                                          ret=_cny(t["retention_cost"]), ratio=t["ratio"])
         right = self.solution()
         out = {}
-        for o in self._OPTIONS:
+        for o in self.options():
             if o == right:
-                out[o] = (f"Right. {fact} Both costs are settings of the synthetic world, so the "
-                          "ratio is the generator's, not evidence for or against the AMA's figure; "
-                          "on your own customer file the same division would be a measurement.")
-            elif o == self._OPTIONS[2]:
-                out[o] = f"That is the slide's figure, not this world's. {fact}"
+                out[o] = _("Right. {fact} Both costs are settings of the synthetic world, so the "
+                           "ratio is the generator's, not evidence for or against the AMA's figure; "
+                           "on your own customer file the same division would be a measurement."
+                           ).format(fact=fact)
+            elif o == _(self._OPTIONS[2]):
+                out[o] = _("That is the slide's figure, not this world's. {fact}").format(fact=fact)
             else:
-                out[o] = f"Compute the ratio: {fact}"
+                out[o] = _("Compute the ratio: {fact}").format(fact=fact)
         return out
 
 
@@ -477,15 +516,15 @@ class NewVsKept(ChoiceExercise):
 # --------------------------------------------------------------------------------------------
 
 _PROSPECT_TYPE_OPTIONS = {
-    "newly developed prospects (新开发的潜在客户)": (True, "new", "One of S1's three types of prospect."),
-    "existing customers (现有客户)": (True, "existing", "A customer who buys from us can buy more: S1 "
-                                      "counts existing customers as prospects."),
-    "lapsed former customers (中止往来的老客户)": (True, "lapsed", "A customer who stopped trading "
-                                              "with us can come back: the third type."),
-    "mature customers (成熟客户)": (False, None, "that is a type by time to close (within a month), a "
-                                  "different classification of the people in the pipeline"),
-    "key customers (关键客户)": (False, None, "that is a type by value (key, major, ordinary), not a "
-                               "type of prospect"),
+    N_("newly developed prospects (新开发的潜在客户)"): (True, "new", N_("One of S1's three types of prospect.")),
+    N_("existing customers (现有客户)"): (True, "existing", N_("A customer who buys from us can buy more: S1 "
+                                      "counts existing customers as prospects.")),
+    N_("lapsed former customers (中止往来的老客户)"): (True, "lapsed", N_("A customer who stopped trading "
+                                              "with us can come back: the third type.")),
+    N_("mature customers (成熟客户)"): (False, None, N_("that is a type by time to close (within a month), a "
+                                  "different classification of the people in the pipeline")),
+    N_("key customers (关键客户)"): (False, None, N_("that is a type by value (key, major, ordinary), not a "
+                               "type of prospect")),
 }
 
 
@@ -499,35 +538,37 @@ class ProspectTypes(MultiChoiceExercise):
               "column `prospect_type` of `world.leads` holds them.)")
 
     def options(self) -> list[str]:
-        return list(_PROSPECT_TYPE_OPTIONS)
+        return [_(o) for o in _PROSPECT_TYPE_OPTIONS]
 
     def solution(self) -> list[str]:
-        return [o for o, (ok, _, _) in _PROSPECT_TYPE_OPTIONS.items() if ok]
+        return [_(o) for o, (ok, _k, _w) in _PROSPECT_TYPE_OPTIONS.items() if ok]
 
     def explanations(self) -> dict[str, str]:
         t = D.conversion_by(self.world.leads, "prospect_type")
         out = {}
         for o, (ok, key, why) in _PROSPECT_TYPE_OPTIONS.items():
+            why = _(why)
             if ok and key in t.index:
-                why += f" In our closed leads, {_pct(t.loc[key, 'conversion_rate'])} of them converted."
-            out[o] = why
+                why += " " + _("In our closed leads, {rate} of them converted.").format(
+                    rate=_pct(t.loc[key, "conversion_rate"]))
+            out[_(o)] = why
         return out
 
 
 _DIFFERENCES = {
-    "Prospects far outnumber actual customers (数量).": (True, "S1's third difference."),
-    "Outside natural monopolies, the main contest between firms is for prospects (市场争夺).":
-        (True, "Firms guard their own customers (80% of profit comes from 20% of them), so the "
-               "fight is over prospects."),
-    "Prospects are the main driver of growth (重要动力); actual customers are the base (根本和基础).":
-        (True, "A firm that ignores prospects 永远长不大 — never grows up."),
-    "Prospects carry more risk: fuzzy needs, complex behaviour, and 5~6倍 the cost to win (风险).":
-        (True, "The risk row, with the AMA figure S1 quotes."),
-    "A prospect has already traded with the firm at least once.":
-        (False, "that defines an actual customer (现实客户); a prospect has interest, need or means "
-                "but no deal with us yet"),
-    "The boundary between prospects and customers is fixed once a year.":
-        (False, "S1 says the boundary is fuzzy and always shifting (组成)"),
+    N_("Prospects far outnumber actual customers (数量)."): (True, N_("S1's third difference.")),
+    N_("Outside natural monopolies, the main contest between firms is for prospects (市场争夺)."):
+        (True, N_("Firms guard their own customers (80% of profit comes from 20% of them), so the "
+               "fight is over prospects.")),
+    N_("Prospects are the main driver of growth (重要动力); actual customers are the base (根本和基础)."):
+        (True, N_("A firm that ignores prospects 永远长不大 — never grows up.")),
+    N_("Prospects carry more risk: fuzzy needs, complex behaviour, and 5~6倍 the cost to win (风险)."):
+        (True, N_("The risk row, with the AMA figure S1 quotes.")),
+    N_("A prospect has already traded with the firm at least once."):
+        (False, N_("that defines an actual customer (现实客户); a prospect has interest, need or means "
+                "but no deal with us yet")),
+    N_("The boundary between prospects and customers is fixed once a year."):
+        (False, N_("S1 says the boundary is fuzzy and always shifting (组成)")),
 }
 
 
@@ -541,30 +582,31 @@ class ProspectVsCustomer(MultiChoiceExercise):
     def prompt(self) -> str:
         leads = self.world.leads
         n_open = int((leads["status"].astype(str) == "open").sum())
-        return ("S1 lists six differences between **prospects** (潜在客户) and **actual customers** "
-                f"(现实客户). Our file holds {len(self.world.customers):,} customers and {n_open:,} "
-                "open leads. Tick every statement that agrees with S1.")
+        return _("S1 lists six differences between **prospects** (潜在客户) and **actual customers** "
+                 "(现实客户). Our file holds {customers:,} customers and {n_open:,} "
+                 "open leads. Tick every statement that agrees with S1.").format(
+                     customers=len(self.world.customers), n_open=n_open)
 
     def options(self) -> list[str]:
-        return list(_DIFFERENCES)
+        return [_(o) for o in _DIFFERENCES]
 
     def solution(self) -> list[str]:
-        return [o for o, (ok, _) in _DIFFERENCES.items() if ok]
+        return [_(o) for o, (ok, _w) in _DIFFERENCES.items() if ok]
 
     def explanations(self) -> dict[str, str]:
-        return {o: why for o, (_, why) in _DIFFERENCES.items()}
+        return {_(o): _(why) for o, (_ok, why) in _DIFFERENCES.items()}
 
 
 _CAUSES = {
-    "a latent need (潜在需求)": "Right: S1 calls the latent need the root and first cause "
-                            "(根本原因、首要因素) of a prospect.",
-    "the buying motive (购买动机)": "A motive counts among the prospect's own factors, but the root "
-                                "is the latent need beneath it.",
-    "the ability to pay (购买能力)": "Without it a prospect stays a prospect, but it is one of the "
-                                 "factors next to the root cause, not the root.",
-    "a poor company image (企业形象不佳)": "That is one of the firm's own factors (企业或组织自身因素): it "
-                                     "keeps a prospect from buying, it does not make one.",
-    "a competitor's moves (竞争者的一举一动)": "That is among the other factors (其他因素).",
+    N_("a latent need (潜在需求)"): N_("Right: S1 calls the latent need the root and first cause "
+                            "(根本原因、首要因素) of a prospect."),
+    N_("the buying motive (购买动机)"): N_("A motive counts among the prospect's own factors, but the root "
+                                "is the latent need beneath it."),
+    N_("the ability to pay (购买能力)"): N_("Without it a prospect stays a prospect, but it is one of the "
+                                 "factors next to the root cause, not the root."),
+    N_("a poor company image (企业形象不佳)"): N_("That is one of the firm's own factors (企业或组织自身因素): it "
+                                     "keeps a prospect from buying, it does not make one."),
+    N_("a competitor's moves (竞争者的一举一动)"): N_("That is among the other factors (其他因素)."),
 }
 
 
@@ -578,23 +620,23 @@ class ProspectRootCause(ChoiceExercise):
               "three groups of factors. Which one does it call the **root cause**?")
 
     def options(self) -> list[str]:
-        return list(_CAUSES)
+        return [_(o) for o in _CAUSES]
 
     def solution(self) -> str:
-        return "a latent need (潜在需求)"
+        return _("a latent need (潜在需求)")
 
     def explanations(self) -> dict[str, str]:
-        return dict(_CAUSES)
+        return {_(o): _(why) for o, why in _CAUSES.items()}
 
 
 _PRINCIPLE_OPTIONS = {
-    "tailor to the firm (量身定制)": (True, "Prospecting rules must fit the firm's own needs."),
-    "focus, by the 20/80 rule (重点关注)": (True, "High-potential prospects first — the channel "
-                                          "ranking of the chapter applies it."),
-    "step by step (循序渐进)": (True, "A first visit may only make you a familiar face (混个脸熟)."),
-    "carpet search (地毯式搜索法)": (False, "that is a method of mining prospects, not a principle"),
-    "cast the net as wide as possible, every lead the same": (
-        False, "the opposite of focus: S1 asks to rank prospects by potential"),
+    N_("tailor to the firm (量身定制)"): (True, N_("Prospecting rules must fit the firm's own needs.")),
+    N_("focus, by the 20/80 rule (重点关注)"): (True, N_("High-potential prospects first — the channel "
+                                          "ranking of the chapter applies it.")),
+    N_("step by step (循序渐进)"): (True, N_("A first visit may only make you a familiar face (混个脸熟).")),
+    N_("carpet search (地毯式搜索法)"): (False, N_("that is a method of mining prospects, not a principle")),
+    N_("cast the net as wide as possible, every lead the same"): (
+        False, N_("the opposite of focus: S1 asks to rank prospects by potential")),
 }
 
 
@@ -608,29 +650,30 @@ class ProspectingPrinciples(MultiChoiceExercise):
     def prompt(self) -> str:
         e = D.focus_table(D.channel_economics(self.world.leads))
         best = str(e.index[0])
-        return ("S1 gives three **principles of mining prospects** (挖掘潜在客户的原则). In our file "
-                f"the cheapest customers come via {best} ({D.chinese(best)}); putting effort there "
-                "first applies one of them. Tick the three principles.")
+        return _("S1 gives three **principles of mining prospects** (挖掘潜在客户的原则). In our file "
+                 "the cheapest customers come via {best} ({zh}); putting effort there "
+                 "first applies one of them. Tick the three principles.").format(
+                     best=best, zh=D.chinese(best))
 
     def options(self) -> list[str]:
-        return list(_PRINCIPLE_OPTIONS)
+        return [_(o) for o in _PRINCIPLE_OPTIONS]
 
     def solution(self) -> list[str]:
-        return [o for o, (ok, _) in _PRINCIPLE_OPTIONS.items() if ok]
+        return [_(o) for o, (ok, _w) in _PRINCIPLE_OPTIONS.items() if ok]
 
     def explanations(self) -> dict[str, str]:
-        return {o: why for o, (_, why) in _PRINCIPLE_OPTIONS.items()}
+        return {_(o): _(why) for o, (_ok, why) in _PRINCIPLE_OPTIONS.items()}
 
 
 _METHOD_OPTIONS = {
-    "chain referral (连锁介绍)": (True, "method 3 of the 18"),
-    "introductions by notable people (名人介绍)": (True, "method 5 of the 18"),
-    "trade-association canvassing (行会突击)": (True, "method 14 of the 18"),
-    "winning competitors' customers (从竞争对手手中抢客户)": (True, "method 12 of the 18"),
-    "qualifying the leads (客户资格审查)": (False, "a step of the prospecting procedure: it sorts "
-                                       "leads already found"),
-    "feedback and adjust (反馈调整)": (False, "the fourth step of finding customers, not a method"),
-    "focus by the 20/80 rule (重点关注)": (False, "a principle of prospecting, not a method"),
+    N_("chain referral (连锁介绍)"): (True, N_("method 3 of the 18")),
+    N_("introductions by notable people (名人介绍)"): (True, N_("method 5 of the 18")),
+    N_("trade-association canvassing (行会突击)"): (True, N_("method 14 of the 18")),
+    N_("winning competitors' customers (从竞争对手手中抢客户)"): (True, N_("method 12 of the 18")),
+    N_("qualifying the leads (客户资格审查)"): (False, N_("a step of the prospecting procedure: it sorts "
+                                       "leads already found")),
+    N_("feedback and adjust (反馈调整)"): (False, N_("the fourth step of finding customers, not a method")),
+    N_("focus by the 20/80 rule (重点关注)"): (False, N_("a principle of prospecting, not a method")),
 }
 
 
@@ -643,22 +686,24 @@ class FindingMethods(MultiChoiceExercise):
     @property
     def prompt(self) -> str:
         m = D.prospecting_methods(self.world.leads)
-        return (f"S1 lists 18 **methods of finding customers** (寻找客户的方法); our lead file uses "
-                f"{int(m['in_data'].sum())} of them. Tick every option that is one of the 18.")
+        return _("S1 lists 18 **methods of finding customers** (寻找客户的方法); our lead file uses "
+                 "{n} of them. Tick every option that is one of the 18.").format(n=int(m["in_data"].sum()))
 
     def options(self) -> list[str]:
-        return list(_METHOD_OPTIONS)
+        return [_(o) for o in _METHOD_OPTIONS]
 
     def solution(self) -> list[str]:
-        return [o for o, (ok, _) in _METHOD_OPTIONS.items() if ok]
+        return [_(o) for o, (ok, _w) in _METHOD_OPTIONS.items() if ok]
 
     def explanations(self) -> dict[str, str]:
         e = D.channel_economics(self.world.leads)
         out = {}
-        for o, (_, why) in _METHOD_OPTIONS.items():
+        for o, (_ok, why) in _METHOD_OPTIONS.items():
             en = o.split(" (")[0].replace("winning ", "").replace("introductions by notable people",
                                                                  "notable-person introduction")
+            why = _(why)
             if en in e.index and e.loc[en, "won"] > 0:
-                why += f"; in our file a customer won this way cost {_cny(e.loc[en, 'cost_per_won'])}"
-            out[o] = why + "."
+                why += _("; in our file a customer won this way cost {cost}").format(
+                    cost=_cny(e.loc[en, "cost_per_won"]))
+            out[_(o)] = _("{why}.").format(why=why)
         return out

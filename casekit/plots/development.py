@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import development as _d
 from .. import terms
+from ..i18n import NC_, _, translate
 from ..validate import require_choice, require_frame
 from . import _style
 from ._style import COLORS, PALETTE
@@ -23,13 +24,16 @@ __all__ = ["pipeline_chart", "man_chart", "channel_bars", "channel_map", "focus_
 _MANY = list(PALETTE[:7]) + ["#882255", "#44AA99", "#999933", "#332288", "#AA4499", "#DDCC77",
                               "#117733", "#CC6677", "#88CCEE", "#DDDDDD", "#000000"]
 
+#: The budget plans the chapter compares (names a notebook gives them), as the chart shows them.
+_PLAN_NAMES = (NC_("chart", "even"), NC_("chart", "last year's mix"), NC_("chart", "focus"),
+               NC_("chart", "focus on value"))
+
 _CLASS_COLORS = {"key": PALETTE[3], "major": PALETTE[1], "ordinary": PALETTE[5]}
 
 
 def _label(name: str) -> str:
-    # Charts stay in English: a CJK font is not installed everywhere (the notebooks give the
-    # Chinese terms in their prose and tables).
-    return str(name)
+    # A category name from the data, in the course's language when the catalog knows it.
+    return translate(str(name), "chart")
 
 
 def _spread(ax, xs, ys, names, *, xmax, ymax, fontsize=8):
@@ -73,7 +77,7 @@ def pipeline_chart(matrix: pd.DataFrame, *, ax=None):
         bottom += h
     for xi, total in zip(x, bottom):
         ax.text(xi, total, f"{total:,.0f}", ha="center", va="bottom", fontsize=9)
-    limits = {"mature": "≤ 1 month", "hopeful": "1–2 months", "potential": "> 2 months"}
+    limits = {"mature": _("≤ 1 month"), "hopeful": _("1–2 months"), "potential": _("> 2 months")}
     ax.set_xticks(x, [f"{_label(t)}\n{limits.get(t, '')}" for t in matrix.index])
     ax.set_ylim(0, bottom.max() * 1.12 if bottom.max() > 0 else 1)
     ax.set_xlabel("Expected time to close")
@@ -97,7 +101,7 @@ def man_chart(table: pd.DataFrame, *, ax=None):
     y = np.arange(len(t))
     ax.barh(y, t["conversion_rate"], color=colors, height=0.6)
     for yi, (rate, n) in enumerate(zip(t["conversion_rate"], t["leads"])):
-        ax.text(rate, yi, f" {rate:.0%} of {n:,.0f}", va="center", fontsize=9)
+        ax.text(rate, yi, _(" {rate:.0%} of {n:,.0f}").format(rate=rate, n=n), va="center", fontsize=9)
     ax.set_yticks(y, list(t.index))
     ax.set_xlim(0, max(float(t["conversion_rate"].max()) * 1.35, 0.05))
     _style.percent(ax, "x")
@@ -116,28 +120,29 @@ def channel_bars(economics: pd.DataFrame, *, metric: str = "cost_per_won", ax=No
     first_year_value, value_per_cost).
     """
     labels = {
-        "cost_per_lead": ("Cost per lead (CNY)", "What one lead costs"),
-        "conversion_rate": ("Conversion rate (won / closed leads, %)", "How often a lead is won"),
-        "cost_per_won": ("Lead cost per won customer (CNY)", "What one new customer costs"),
-        "days_to_close": ("Mean days from lead to order (won leads)", "How long a win takes"),
-        "first_year_value": ("Mean first-year value of a won customer (CNY)",
-                             "What a new customer brings in year one"),
-        "value_per_cost": ("First-year value per CNY of lead cost", "Value per CNY spent"),
+        "cost_per_lead": (_("Cost per lead (CNY)"), _("What one lead costs")),
+        "conversion_rate": (_("Conversion rate (won / closed leads, %)"), _("How often a lead is won")),
+        "cost_per_won": (_("Lead cost per won customer (CNY)"), _("What one new customer costs")),
+        "days_to_close": (_("Mean days from lead to order (won leads)"), _("How long a win takes")),
+        "first_year_value": (_("Mean first-year value of a won customer (CNY)"),
+                             _("What a new customer brings in year one")),
+        "value_per_cost": (_("First-year value per CNY of lead cost"), _("Value per CNY spent")),
     }
     require_choice(metric, list(labels), what="channel_bars", name="metric")
     require_frame(economics, {metric: "any"}, what="channel_bars")
     if not pd.api.types.is_numeric_dtype(economics[metric]):
-        raise ValueError(f"channel_bars: column {metric!r} has dtype {economics[metric].dtype}; "
-                         "expected numbers (NaN allowed for a channel without a win)")
+        raise ValueError(_("channel_bars: column {metric!r} has dtype {dtype}; expected numbers "
+                           "(NaN allowed for a channel without a win)").format(
+                               metric=metric, dtype=economics[metric].dtype))
     ax = _style.axes(ax, figsize=(7.5, 5.0))
     t = economics[metric].astype(float).sort_values(ascending=True, na_position="first")
     y = np.arange(len(t))
     ax.barh(y, t.fillna(0), color=COLORS["main"], height=0.65)
     for yi, v in enumerate(t):
-        text = ("no win" if not np.isfinite(v) else f" {v:.0%}" if metric == "conversion_rate"
+        text = (_("no win") if not np.isfinite(v) else f" {v:.0%}" if metric == "conversion_rate"
                 else f" {v:,.1f}" if metric == "value_per_cost" else f" {v:,.0f}")
         ax.text(0 if not np.isfinite(v) else v, yi, text, va="center", fontsize=8)
-    ax.set_yticks(y, [str(c) for c in t.index])
+    ax.set_yticks(y, [_label(c) for c in t.index])
     ax.set_xlim(0, np.nanmax(t.to_numpy()) * 1.18 if np.isfinite(t).any() else 1)
     if metric == "conversion_rate":
         _style.percent(ax, "x")
@@ -145,7 +150,7 @@ def channel_bars(economics: pd.DataFrame, *, metric: str = "cost_per_won", ax=No
         _style.money(ax, "x")
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(labels[metric][0])
-    ax.set_title(f"Prospecting methods: {labels[metric][1].lower()}")
+    ax.set_title(_("Prospecting methods: {what}").format(what=labels[metric][1].lower()))
     return ax
 
 
@@ -170,13 +175,13 @@ def channel_map(economics: pd.DataFrame, *, ax=None):
         if keep.sum() > 1:
             ax.plot(xs[keep], ys[keep], color=COLORS["neutral"], lw=0.8, ls="--", zorder=1)
             k = np.flatnonzero(keep)[int(keep.sum() * 0.85)]
-            ax.text(xs[k], ys[k], f"CNY {cpw:,}/customer", fontsize=7,
+            ax.text(xs[k], ys[k], _("CNY {cpw:,}/customer").format(cpw=cpw), fontsize=7,
                     color=COLORS["neutral"], ha="center", va="center",
                     bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none"), zorder=1)
     size = economics["leads"].to_numpy(float)
     ax.scatter(x, y, s=30 + 300 * size / size.max(), color=COLORS["main"], alpha=0.7,
                edgecolor="white", zorder=2, label="channel (bubble size = leads)")
-    _spread(ax, x, y, [str(n) for n in economics.index], xmax=xmax, ymax=ymax)
+    _spread(ax, x, y, [_label(n) for n in economics.index], xmax=xmax, ymax=ymax)
     ax.set_xlim(0, xmax)
     ax.set_ylim(0, ymax)
     _style.percent(ax, "y")
@@ -200,7 +205,7 @@ def focus_chart(focus: pd.DataFrame, *, ax=None):
     ax.plot([0, 1], [0, 1], ls="--", color=COLORS["neutral"], lw=1, label="every channel alike")
     ax.plot(x, y, "-o", color=COLORS["main"], lw=2, ms=4, label="channels, cheapest customer first")
     for xi, yi, name in list(zip(x[1:], y[1:], focus.index))[:4]:
-        ax.annotate(str(name), (xi, yi), xytext=(6, -10), textcoords="offset points", fontsize=8)
+        ax.annotate(_label(name), (xi, yi), xytext=(6, -10), textcoords="offset points", fontsize=8)
     ax.set_xlim(0, 1.02)
     ax.set_ylim(0, 1.05)
     _style.percent(ax, "x")
@@ -229,10 +234,10 @@ def funnel_chart(funnel: pd.DataFrame, *, ax=None):
     ax.barh(y, n, left=(n[0] - n) / 2, color=colors, height=0.75)
     for yi, (stage, cnt, rate) in zip(y, funnel[["stage", "reached", "stage_rate"]].itertuples(
             index=False)):
-        extra = "" if stage == "lead" else f"\n{rate:.0%} of the stage before"
+        extra = "" if stage == "lead" else "\n" + _("{rate:.0%} of the stage before").format(rate=rate)
         ax.text((n[0] + cnt) / 2 + n[0] * 0.02, yi, f"{cnt:,.0f}{extra}", ha="left",
                 va="center", fontsize=9, color="black")
-    ax.set_yticks(y, [str(s) for s in funnel["stage"]])
+    ax.set_yticks(y, [_label(s) for s in funnel["stage"]])
     ax.set_xticks([])
     ax.set_xlim(0, n[0] * 1.3)
     ax.grid(False)
@@ -260,14 +265,14 @@ def funnel_heatmap(funnel: pd.DataFrame, *, by: str = "channel", ax=None):
             v = m.iat[i, j]
             ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=8,
                     color="white" if v > 0.6 else "black")
-    cols = {"qualified": "lead → qualified", "proposal": "qualified → proposal",
-            "won": "proposal → won"}
+    cols = {"qualified": _("lead → qualified"), "proposal": _("qualified → proposal"),
+            "won": _("proposal → won")}
     ax.set_xticks(range(m.shape[1]), [cols.get(str(c), str(c)) for c in m.columns])
-    ax.set_yticks(range(m.shape[0]), [str(i) for i in m.index])
+    ax.set_yticks(range(m.shape[0]), [_label(i) for i in m.index])
     ax.grid(False)
-    ax.figure.colorbar(im, ax=ax, label="Share passing the step (%)", format="{x:.0%}")
+    ax.figure.colorbar(im, ax=ax, label=_("Share passing the step (%)"), format="{x:.0%}")
     ax.set_xlabel("Funnel step")
-    ax.set_title(f"Funnel conversion per step, by {by}")
+    ax.set_title(_("Funnel conversion per step, by {by}").format(by=translate(by, "column")))
     return ax
 
 
@@ -288,7 +293,7 @@ def acquisition_chart(table: pd.DataFrame, *, ax=None):
             label="keeping a customer one year (retention cost)")
     for yi, (a, r) in enumerate(zip(t["acquisition_cost"], t["retention_cost"])):
         ax.text(max(a, r), yi, f" {a / r:.1f}×", va="center", fontsize=8)
-    ax.set_yticks(y, [str(i) for i in t.index])
+    ax.set_yticks(y, [_label(i) for i in t.index])
     ax.set_xlim(0, float(t[["acquisition_cost", "retention_cost"]].max().max()) * 1.15)
     _style.money(ax, "x")
     ax.grid(axis="y", visible=False)
@@ -308,11 +313,12 @@ def aspect_chart(aspects, aspect: str, *, ax=None):
                    name="aspect")
     t = aspects[aspect]
     seg = aspects.segment
+    seg_name = _label(seg)
     ax = _style.axes(ax)
     if aspect == "timing":
-        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                  "Dec"]
-        ax.plot(t.index, t["segment"], "-o", color=COLORS["main"], lw=2, label=seg)
+        months = [_("Jan"), _("Feb"), _("Mar"), _("Apr"), _("May"), _("Jun"), _("Jul"), _("Aug"),
+                  _("Sep"), _("Oct"), _("Nov"), _("Dec")]
+        ax.plot(t.index, t["segment"], "-o", color=COLORS["main"], lw=2, label=seg_name)
         ax.plot(t.index, t["all"], "--", color=COLORS["neutral"], lw=1.5, label="all customers")
         ax.axhline(1 / 12, color=COLORS["neutral"], lw=0.8, ls=":")
         ax.set_xticks(list(t.index), months)
@@ -320,7 +326,7 @@ def aspect_chart(aspects, aspect: str, *, ax=None):
         _style.percent(ax, "y")
         ax.set_xlabel("Month of the order")
         ax.set_ylabel("Share of the year's revenue (%)")
-        ax.set_title(f"Timing: when {seg} customers buy")
+        ax.set_title(_("Timing: when {seg} customers buy").format(seg=seg_name))
         ax.legend(loc="upper left")
         return ax
     if aspect == "roles":
@@ -333,24 +339,25 @@ def aspect_chart(aspects, aspect: str, *, ax=None):
         ax.set_ylim(0, 1.08)
         _style.percent(ax, "y")
         ax.set_xlabel("Buying-centre role of the person we talk to")
-        ax.set_ylabel(f"Share of closed {seg} leads (%)")
-        ax.set_title(f"Internal roles: who we talk to at {seg} prospects")
+        ax.set_ylabel(_("Share of closed {seg} leads (%)").format(seg=seg_name))
+        ax.set_title(_("Internal roles: who we talk to at {seg} prospects").format(seg=seg_name))
         ax.legend(loc="upper right")
         return ax
-    titles = {"motive": f"Motive: what {seg} customers buy",
-              "place": f"Place: where {seg} customers buy",
-              "choice": f"Choice: how {seg} customers stay or switch"}
-    ylabels = {"motive": "Share of revenue (%)", "place": "Share of revenue (%)",
-               "choice": "Mean index or rate (0–1)"}
+    titles = {"motive": _("Motive: what {seg} customers buy").format(seg=seg_name),
+              "place": _("Place: where {seg} customers buy").format(seg=seg_name),
+              "choice": _("Choice: how {seg} customers stay or switch").format(seg=seg_name)}
+    ylabels = {"motive": _("Share of revenue (%)"), "place": _("Share of revenue (%)"),
+               "choice": _("Mean index or rate (0–1)")}
     x = np.arange(len(t))
-    ax.bar(x - 0.2, t["segment"], width=0.4, color=COLORS["main"], label=seg)
+    ax.bar(x - 0.2, t["segment"], width=0.4, color=COLORS["main"], label=seg_name)
     ax.bar(x + 0.2, t["all"], width=0.4, color=COLORS["neutral"], label="all customers")
-    ax.set_xticks(x, [str(i).replace("_", " ") for i in t.index])
+    ax.set_xticks(x, [_label(str(i).replace("_", " ")) for i in t.index])
     ax.set_ylim(0, float(t.max().max()) * 1.2)
     if aspect != "choice":
         _style.percent(ax, "y")
     ax.set_ylabel(ylabels[aspect])
-    ax.set_xlabel({"motive": "Product line", "place": "Sales region", "choice": "Measure"}[aspect])
+    ax.set_xlabel({"motive": _("Product line"), "place": _("Sales region"),
+                   "choice": _("Measure")}[aspect])
     ax.set_title(titles[aspect])
     ax.legend(loc="upper right")
     return ax
@@ -376,14 +383,14 @@ def allocation_chart(plans: dict, *, ax=None):
     for i, ch in enumerate(channels):
         h = np.array([float(p["customers"].get(ch, 0.0)) for p in plans.values()])
         if (h > 0).any():
-            ax.bar(x, h, bottom=bottom, width=0.55, color=colors[i % len(colors)], label=str(ch),
+            ax.bar(x, h, bottom=bottom, width=0.55, color=colors[i % len(colors)], label=_label(ch),
                    edgecolor="white", linewidth=0.5)
         bottom += h
     for xi, (total, p) in enumerate(zip(bottom, plans.values())):
         cpc = p["spend"].sum() / total if total else float("nan")
-        ax.text(xi, total, f"{total:,.0f} customers\nCNY {cpc:,.0f} each", ha="center",
+        ax.text(xi, total, _("{total:,.0f} customers\nCNY {cpc:,.0f} each").format(total=total, cpc=cpc), ha="center",
                 va="bottom", fontsize=8)
-    ax.set_xticks(x, list(plans))
+    ax.set_xticks(x, [_label(p) for p in plans])
     ax.set_ylim(0, bottom.max() * 1.25 if bottom.max() > 0 else 1)
     ax.set_xlabel("Budget plan (same total budget)")
     ax.set_ylabel("Expected new customers (count)")
