@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import selection as S
-from ..i18n import N_, _, translate
+from ..i18n import N_, _, pgettext, translate
 from .._format import cny as _cny, pct as _pct
 from .engine import (
     ChoiceExercise,
@@ -44,7 +44,7 @@ class _Cache:
 
 
 # --------------------------------------------------------------------------------------------
-@register("selection.why_select", chapter=1, title="Why should a firm select its customers?")
+@register("selection.why_select", chapter=1, title=N_("Why should a firm select its customers?"))
 class WhySelect(_Cache, MultiChoiceExercise):
     """Choose all that apply: S0's reasons for selecting customers (企业进行客户选择的必要性).
 
@@ -115,7 +115,7 @@ _BAD_OPTIONS = {
 }
 
 
-@register("selection.bad_trait", chapter=1, title="Which bad-customer trait does it show?")
+@register("selection.bad_trait", chapter=1, title=N_("Which bad-customer trait does it show?"))
 class BadTrait(_Cache, ChoiceExercise):
     """Choose one: the bad-customer trait (劣质客户的特征) a big customer shows."""
 
@@ -218,7 +218,7 @@ _RISES, _FALLS, _SAME = (N_("it rises by more than one percentage point"),
                          N_("it stays within one percentage point"))
 
 
-@register("selection.scorecard_weights", chapter=1, title="Explore: tune the scorecard's weights")
+@register("selection.scorecard_weights", chapter=1, title=N_("Explore: tune the scorecard's weights"))
 class ScorecardWeights(_Cache, ExploreExercise):
     """Explore: five sliders set the weights of the good-customer traits; the classes follow."""
 
@@ -259,8 +259,8 @@ class ScorecardWeights(_Cache, ExploreExercise):
         t = self._summary(self._scores(**weights))
         return pd.DataFrame({"class": [translate(str(c)) for c in t.index],
                              "customers": t["customers"].to_numpy(),
-                             "share of revenue": t["share of revenue"].map(_pct).to_numpy(),
-                             "profit margin": t["profit margin"].map(_pct).to_numpy()})
+                             N_("share of revenue"): t["share of revenue"].map(_pct).to_numpy(),
+                             N_("profit margin"): t["profit margin"].map(_pct).to_numpy()})
 
     def draw(self, ax, **weights) -> None:
         from ..plots import selection as sp
@@ -315,7 +315,7 @@ _C = ("monetary_cost", "time_cost", "energy_cost", "physical_cost")
 
 
 @register("selection.delivered_value_by_hand", chapter=1,
-          title="Compute a customer's delivered-value advantage")
+          title=N_("Compute a customer's delivered-value advantage"))
 class DeliveredValueByHand(_Cache, NumericExercise):
     """Numeric: our delivered-value advantage (ours − competitor's) for one surveyed customer."""
 
@@ -407,7 +407,7 @@ class DeliveredValueByHand(_Cache, NumericExercise):
 _DECISIONS = {"keep": N_("keep (保留)"), "watch": N_("watch (观察)"), "drop": N_("drop (淘汰)")}
 
 
-@register("selection.screening_decision", chapter=1, title="Year-end screening: keep, watch or drop?")
+@register("selection.screening_decision", chapter=1, title=N_("Year-end screening: keep, watch or drop?"))
 class ScreeningDecision(_Cache, ChoiceExercise):
     """Choose one: the screening decision (筛选管理) for one customer at the end of 2025."""
 
@@ -458,7 +458,7 @@ class ScreeningDecision(_Cache, ChoiceExercise):
         little = r["future"] <= 2
         facts = _("Profit {profit} ({has_profit}), future {future} ({potential}), "
                   "screening score {score:.1f}.").format(
-            profit=_cny(r["profit"]), has_profit=_("none") if no_profit else _("positive"),
+            profit=_cny(r["profit"]), has_profit=pgettext("profit", "none") if no_profit else pgettext("profit", "positive"),
             future=r["future"], potential=_("little potential") if little else _("some potential"),
             score=r["screening_score"])
         right = self.screen().loc[self._customer(), "decision"]
@@ -487,7 +487,7 @@ class ScreeningDecision(_Cache, ChoiceExercise):
 
 # --------------------------------------------------------------------------------------------
 @register("selection.big_customer_risks", chapter=1,
-          title="Which risks does a firm take on when it courts big customers at any cost?")
+          title=N_("Which risks does a firm take on when it courts big customers at any cost?"))
 class BigCustomerRisks(_Cache, MultiChoiceExercise):
     """Choose all that apply: the four risks of big customers (大客户的风险) that S0 names.
 
@@ -576,7 +576,7 @@ class BigCustomerRisks(_Cache, MultiChoiceExercise):
 
 # --------------------------------------------------------------------------------------------
 @register("selection.segment_fit_order", chapter=1,
-          title="Order the segments by how well our offer fits")
+          title=N_("Order the segments by how well our offer fits"))
 class SegmentFitOrder(_Cache, OrderingExercise):
     """Put in order: segments by our mean delivered-value advantage, best fit (门当户对) first."""
 
