@@ -154,8 +154,8 @@ def swap_heatmap(table: pd.DataFrame, *, ax=None, title: str = N_("Good and bad 
             share = values[i, j] / values.sum()
             ax.text(j, i, f"{values[i, j]:,.0f}\n({share:.0%})", ha="center", va="center",
                     color="white" if values[i, j] > 0.6 * top else "black", fontsize=10)
-    ax.set_xticks(range(values.shape[1]), [str(c) for c in table.columns])
-    ax.set_yticks(range(values.shape[0]), [str(r) for r in table.index])
+    ax.set_xticks(range(values.shape[1]), [translate(str(c)) for c in table.columns])
+    ax.set_yticks(range(values.shape[0]), [translate(str(r)) for r in table.index])
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -240,7 +240,7 @@ def delivered_value_bars(fit: pd.DataFrame, *, ax=None):
                                                           fit["delivered_value_competitor"])):
         ax.annotate(f"{adv:+.0f}", (xi, h), xytext=(0, 4), textcoords="offset points",
                     ha="center", fontsize=9, color=COLORS["good"] if adv > 0 else COLORS["bad"])
-    ax.set_xticks(x, [str(s) for s in fit.index])
+    ax.set_xticks(x, [translate(str(s)) for s in fit.index])
     ax.set_ylim(0, top * 1.18)
     ax.set_xlabel("segment (number above the bars: our advantage, points)")
     ax.set_ylabel("delivered value (total value − total cost, points)")
@@ -275,9 +275,9 @@ def capability_map(fit: pd.DataFrame, *, ax=None):
              "energy_cost": N_("energy\ncost"), "physical_cost": N_("physical\ncost")}
     labels = [_(names[c]) for c in values + costs]
     ax.set_xticks(range(m.shape[1]), labels, fontsize=8)
-    ax.set_yticks(range(m.shape[0]), [str(s) for s in m.index])
+    ax.set_yticks(range(m.shape[0]), [translate(str(s)) for s in m.index])
     ax.axvline(3.5, color="black", lw=1)
-    ax.figure.colorbar(im, ax=ax, label="our advantage (points)")
+    ax.figure.colorbar(im, ax=ax, label=_("our advantage (points)"))
     ax.set_xlabel("the four values  |  the four costs (shown as competitor − ours)")
     ax.set_ylabel("segment")
     ax.set_title("Where our capability meets the customer's value")
