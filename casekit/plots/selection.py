@@ -10,6 +10,7 @@ import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, _, translate
 from ..validate import require_frame
 from . import _style
 from ._style import COLORS, PALETTE
@@ -24,6 +25,18 @@ _CLASS_COLORS = {"good": COLORS["good"], "ordinary": COLORS["neutral"], "bad": C
 _DECISION_COLORS = {"keep": COLORS["good"], "watch": COLORS["accent"], "drop": COLORS["bad"]}
 _RISK_COLORS = {"financial": PALETTE[0], "profit": PALETTE[3], "management": PALETTE[4],
                 "churn": PALETTE[1]}
+_RISK_NAMES = {"financial": N_("financial risk"), "profit": N_("profit risk"),
+               "management": N_("management risk"), "churn": N_("churn risk")}
+#: Category names the charts draw from the data (tick labels, translated at the boundary).
+_CATEGORIES = (N_("good"), N_("ordinary"), N_("bad"), N_("keep"), N_("watch"), N_("drop"),
+               N_("profitable"), N_("loss-making"), N_("Good and bad can swap"), N_("after"),
+               N_("before"), N_("loyalty index (0–1)"),
+               # the risk measures of selection.big_customer_risks and the look-alike traits
+               N_("payment days"), N_("bad debt per customer"), N_("share with bad debt"),
+               N_("discount rate"), N_("disputes per customer"), N_("off-core requests per customer"),
+               N_("churn rate"), N_("price sensitivity"), N_("employees"), N_("credit score"),
+               N_("innovation requests"), N_("cooperativeness"), N_("off core requests"),
+               N_("growth rate"))
 
 
 @_style.chart
@@ -43,16 +56,18 @@ def profit_curve(profit: pd.DataFrame, *, ax=None, value: str = "profit"):
     peak = int(np.argmax(cum))
     ax.axhline(1.0, color=COLORS["neutral"], lw=1, ls="--", label="total profit (100%)")
     ax.scatter([x[peak]], [cum[peak]], color=COLORS["bad"], zorder=3,
-               label=f"peak: {cum[peak]:.0%} of total profit")
+               label=_("peak: {share:.0%} of total profit").format(share=cum[peak]))
     ax.fill_between(x[peak:], cum[peak:], cum[peak], color=COLORS["bad"], alpha=0.15,
                     label="profit given back by the loss-making customers")
     ax.axvline(x[peak], color=COLORS["bad"], lw=1, ls=":")
-    ax.annotate(f"the {x[peak]:.0%} of customers with a profit\nearn {cum[peak]:.0%} of the total",
+    ax.annotate(_("the {share:.0%} of customers with a profit\nearn {peak:.0%} of the total").format(
+                    share=x[peak], peak=cum[peak]),
                 xy=(x[peak], cum[peak]), xytext=(x[peak] * 0.45, cum[peak] * 1.04),
                 ha="center", va="bottom", fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": COLORS["neutral"]})
     if peak < len(v) - 1:
-        ax.annotate(f"the other {1 - x[peak]:.0%} give back\n{cum[peak] - cum[-1]:.0%} of the total",
+        ax.annotate(_("the other {share:.0%} give back\n{back:.0%} of the total").format(
+                        share=1 - x[peak], back=cum[peak] - cum[-1]),
                     xy=(1.0, cum[-1]), xytext=(x[peak] + (1 - x[peak]) * 0.35, cum[-1] * 0.82),
                     ha="center", va="top", fontsize=9,
                     arrowprops={"arrowstyle": "->", "color": COLORS["neutral"]})
@@ -79,9 +94,9 @@ def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.1):
                label="other customers")
     loss = big & (p["profit"] < 0)
     ax.scatter(p.loc[big & ~loss, "revenue"], margin[big & ~loss], s=16, alpha=0.8,
-               color=COLORS["main"], label=f"top {top:.0%} by revenue, profitable")
+               color=COLORS["main"], label=_("top {top:.0%} by revenue, profitable").format(top=top))
     ax.scatter(p.loc[loss, "revenue"], margin[loss], s=22, alpha=0.9, color=COLORS["bad"],
-               marker="D", label=f"top {top:.0%} by revenue, losing money")
+               marker="D", label=_("top {top:.0%} by revenue, losing money").format(top=top))
     ax.axhline(0, color="black", lw=0.8)
     ax.set_xscale("log")
     _style.money(ax, "x")
@@ -106,7 +121,7 @@ def class_margins(scores: pd.DataFrame, *, ax=None):
     bars = ax.bar(order, margin.to_numpy(), color=[_CLASS_COLORS[c] for c in order])
     for b, m, k in zip(bars, margin, n):
         y = b.get_height()
-        ax.annotate(f"{m:.0%}\n{k:,} customers", (b.get_x() + b.get_width() / 2, y),
+        ax.annotate(_("{margin:.0%}\n{n:,} customers").format(margin=m, n=k), (b.get_x() + b.get_width() / 2, y),
                     xytext=(0, 4 if y >= 0 else -26), textcoords="offset points", ha="center",
                     fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
@@ -121,8 +136,8 @@ def class_margins(scores: pd.DataFrame, *, ax=None):
 
 
 @_style.chart
-def swap_heatmap(table: pd.DataFrame, *, ax=None, title: str = "Good and bad can swap",
-                 xlabel: str = "after", ylabel: str = "before"):
+def swap_heatmap(table: pd.DataFrame, *, ax=None, title: str = N_("Good and bad can swap"),
+                 xlabel: str = N_("after"), ylabel: str = N_("before")):
     """A transition table (rows: class before, columns: class after) as an annotated heatmap.
 
     ``table`` is a crosstab of counts, e.g. ``pd.crosstab(s["class_before"], s["class_after"])``.
@@ -139,8 +154,8 @@ def swap_heatmap(table: pd.DataFrame, *, ax=None, title: str = "Good and bad can
             share = values[i, j] / values.sum()
             ax.text(j, i, f"{values[i, j]:,.0f}\n({share:.0%})", ha="center", va="center",
                     color="white" if values[i, j] > 0.6 * top else "black", fontsize=10)
-    ax.set_xticks(range(values.shape[1]), [str(c) for c in table.columns])
-    ax.set_yticks(range(values.shape[0]), [str(r) for r in table.index])
+    ax.set_xticks(range(values.shape[1]), [translate(str(c)) for c in table.columns])
+    ax.set_yticks(range(values.shape[0]), [translate(str(r)) for r in table.index])
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -157,11 +172,12 @@ def big_risk_ratios(risks: pd.DataFrame, *, ax=None):
     require_frame(risks, {"risk": "text", "measure": "text", "ratio": "numeric"},
                   what="big_risk_ratios")
     r = risks.iloc[::-1]
-    labels = r["measure"].astype(str)
+    labels = pd.Series([translate(m) for m in r["measure"].astype(str)], index=r.index)
     if "big_by" in r:
-        by = r["big_by"].astype(str).map({"revenue": "top by revenue",
-                                          "employees": "top by firm size"}).fillna(r["big_by"])
-        labels = labels + "\n(" + by + ")"
+        names = {"revenue": _("top by revenue"), "employees": _("top by firm size")}
+        by = r["big_by"].astype(str).map(names).fillna(r["big_by"])
+        labels = pd.Series([_("{measure}\n({by})").format(measure=m, by=b)
+                            for m, b in zip(labels, by)], index=r.index)
     ax = _style.axes(ax, figsize=(7.5, 5.6 if "big_by" in r else 4.2))
     colors = [_RISK_COLORS.get(k, COLORS["neutral"]) for k in r["risk"]]
     ax.barh(labels.to_numpy(), r["ratio"], color=colors)
@@ -172,7 +188,7 @@ def big_risk_ratios(risks: pd.DataFrame, *, ax=None):
     for y, v in enumerate(r["ratio"]):
         ax.annotate(f"×{v:.1f}", (v, y), xytext=(4, 0), textcoords="offset points", va="center",
                     fontsize=9)
-    handles = [ax.bar(0, 0, color=c, label=f"{k} risk") for k, c in _RISK_COLORS.items()
+    handles = [ax.bar(0, 0, color=c, label=_(_RISK_NAMES[k])) for k, c in _RISK_COLORS.items()
                if k in set(r["risk"])]
     ax.legend(handles=handles, loc="lower right")
     ax.set_title("The four risks of big customers")
@@ -195,7 +211,7 @@ def size_vs_growth(potential: pd.DataFrame, *, ax=None, fast: float = 0.2):
     ax.scatter(p.loc[~star, "annual_revenue"], p.loc[~star, "growth_rate"], s=8, alpha=0.35,
                color=COLORS["neutral"], label="other customers")
     ax.scatter(p.loc[star, "annual_revenue"], p.loc[star, "growth_rate"], s=16, alpha=0.85,
-               color=COLORS["good"], label=f"small and growing > {fast:.0%} a year")
+               color=COLORS["good"], label=_("small and growing > {fast:.0%} a year").format(fast=fast))
     ax.axhline(fast, color=COLORS["good"], lw=1, ls="--")
     cut = p.loc[p["small"], "annual_revenue"].max()
     ax.axvline(cut, color=COLORS["neutral"], lw=1, ls=":", label="upper edge of the small customers")
@@ -224,7 +240,7 @@ def delivered_value_bars(fit: pd.DataFrame, *, ax=None):
                                                           fit["delivered_value_competitor"])):
         ax.annotate(f"{adv:+.0f}", (xi, h), xytext=(0, 4), textcoords="offset points",
                     ha="center", fontsize=9, color=COLORS["good"] if adv > 0 else COLORS["bad"])
-    ax.set_xticks(x, [str(s) for s in fit.index])
+    ax.set_xticks(x, [translate(str(s)) for s in fit.index])
     ax.set_ylim(0, top * 1.18)
     ax.set_xlabel("segment (number above the bars: our advantage, points)")
     ax.set_ylabel("delivered value (total value − total cost, points)")
@@ -253,11 +269,15 @@ def capability_map(fit: pd.DataFrame, *, ax=None):
             v = m.iat[i, j]
             ax.text(j, i, f"{round(v, 1) + 0.0:+.1f}", ha="center", va="center", fontsize=9,
                     color="white" if abs(v) > 0.6 * lim else "black")
-    labels = [c.replace("_value", "\nvalue").replace("_cost", "\ncost") for c in values + costs]
+    names = {"product_value": N_("product\nvalue"), "service_value": N_("service\nvalue"),
+             "personnel_value": N_("personnel\nvalue"), "image_value": N_("image\nvalue"),
+             "monetary_cost": N_("monetary\ncost"), "time_cost": N_("time\ncost"),
+             "energy_cost": N_("energy\ncost"), "physical_cost": N_("physical\ncost")}
+    labels = [_(names[c]) for c in values + costs]
     ax.set_xticks(range(m.shape[1]), labels, fontsize=8)
-    ax.set_yticks(range(m.shape[0]), [str(s) for s in m.index])
+    ax.set_yticks(range(m.shape[0]), [translate(str(s)) for s in m.index])
     ax.axvline(3.5, color="black", lw=1)
-    ax.figure.colorbar(im, ax=ax, label="our advantage (points)")
+    ax.figure.colorbar(im, ax=ax, label=_("our advantage (points)"))
     ax.set_xlabel("the four values  |  the four costs (shown as competitor − ours)")
     ax.set_ylabel("segment")
     ax.set_title("Where our capability meets the customer's value")
@@ -269,13 +289,13 @@ def two_way_map(two_way: pd.DataFrame, *, ax=None, attractive: float = 60.0):
     """Scorecard score (do we want them?) against delivered-value advantage (do they want us?)."""
     require_frame(two_way, {"score": "numeric", "advantage": "numeric", "quadrant": "text"},
                   what="two_way_map")
-    colors = {"match": COLORS["good"], "improve our offer": COLORS["accent"],
-              "serve efficiently": COLORS["main"], "no match": COLORS["neutral"]}
+    colors = {N_("match"): COLORS["good"], N_("improve our offer"): COLORS["accent"],
+              N_("serve efficiently"): COLORS["main"], N_("no match"): COLORS["neutral"]}
     ax = _style.axes(ax)
     for q, col in colors.items():
         d = two_way[two_way["quadrant"] == q]
         ax.scatter(d["advantage"], d["score"], s=12, alpha=0.7, color=col,
-                   label=f"{q} ({len(d):,})")
+                   label=_("{quadrant} ({n:,})").format(quadrant=_(q), n=len(d)))
     ax.axhline(attractive, color="black", lw=0.8, ls="--")
     ax.axvline(0, color="black", lw=0.8, ls="--")
     ax.set_xlabel("our delivered-value advantage (ours − competitor, points): do they want us?")
@@ -293,10 +313,10 @@ def lookalike_drivers(drivers: pd.DataFrame, *, ax=None):
     d = drivers.iloc[::-1]
     ax = _style.axes(ax, figsize=(7.5, 4.0))
     colors = [COLORS["good"] if v >= 0 else COLORS["bad"] for v in d["std_difference"]]
-    ax.barh([str(i).replace("_", " ") for i in d.index], d["std_difference"], color=colors)
+    ax.barh([translate(str(i).replace("_", " ")) for i in d.index], d["std_difference"], color=colors)
     ax.axvline(0, color="black", lw=0.8)
     for y, (v, wt) in enumerate(zip(d["std_difference"], d["weight"])):
-        ax.annotate(f"weight {wt:.0%}", (v, y), xytext=(4 if v >= 0 else -4, 0),
+        ax.annotate(_("weight {weight:.0%}").format(weight=wt), (v, y), xytext=(4 if v >= 0 else -4, 0),
                     textcoords="offset points", va="center", ha="left" if v >= 0 else "right",
                     fontsize=8)
     lim = float(np.abs(d["std_difference"]).max()) * 1.6 or 1.0
@@ -308,7 +328,7 @@ def lookalike_drivers(drivers: pd.DataFrame, *, ax=None):
 
 @_style.chart
 def lookalike_lift(ranking: pd.DataFrame, *, outcome: str = "loyalty", ax=None, groups: int = 4,
-                   label: str = "loyalty index (0–1)"):
+                   label: str = N_("loyalty index (0–1)")):
     """Mean ``outcome`` by similarity group of the ranked candidates (1 = most similar)."""
     require_frame(ranking, {"rank": "numeric", outcome: "numeric"}, what="lookalike_lift")
     q = pd.qcut(ranking["rank"], groups, labels=False) + 1
@@ -320,8 +340,9 @@ def lookalike_lift(ranking: pd.DataFrame, *, outcome: str = "loyalty", ax=None, 
         ax.annotate(f"{v:.2f}", (i, v), xytext=(0, 3), textcoords="offset points", ha="center",
                     fontsize=9)
     ax.set_ylim(0, float(m.max()) * 1.2)
-    ax.set_xlabel(f"similarity group (1 = the most similar {1 / groups:.0%} of candidates)")
-    ax.set_ylabel(f"mean {label}")
+    ax.set_xlabel(_("similarity group (1 = the most similar {share:.0%} of candidates)").format(
+        share=1 / groups))
+    ax.set_ylabel(_("mean {label}").format(label=translate(label)))
     ax.set_title("Look-alikes of loyal customers are more loyal themselves")
     return ax
 
@@ -337,7 +358,7 @@ def screening_summary(screen: pd.DataFrame, *, ax=None):
     ax = _style.axes(ax)
     bars = ax.bar(order, profit.to_numpy(), color=[_DECISION_COLORS[d] for d in order])
     for b, k, v in zip(bars, n, profit):
-        ax.annotate(f"{k:,} customers", (b.get_x() + b.get_width() / 2, v),
+        ax.annotate(_("{n:,} customers").format(n=k), (b.get_x() + b.get_width() / 2, v),
                     xytext=(0, 4 if v >= 0 else -14), textcoords="offset points", ha="center",
                     fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
@@ -369,7 +390,7 @@ def coverage_curves(plans: dict, *, value: str, hours: str, ax=None, budget: flo
         ax.axvline(budget, color="black", lw=1, ls="--", label="sales hours available")
     _style.money(ax, "y")
     ax.set_xlabel("sales and service hours, cumulative (hours / year)")
-    ax.set_ylabel(f"{value.replace('_', ' ')}, cumulative (CNY / year)")
+    ax.set_ylabel(_("{value}, cumulative (CNY / year)").format(value=translate(value.replace("_", " "))))
     ax.set_title("Where to spend a limited sales team")
     ax.legend(loc="lower right")
     return ax

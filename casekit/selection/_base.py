@@ -10,6 +10,7 @@ from ..core.checks import require_number
 from ..core.profit import _years as profit_years
 from ..core.profit import frames, positions
 from ..core.world import is_world, last_years
+from ..i18n import N_, NC_
 
 
 #: Why a firm selects its customers (企业进行客户选择的必要性), S0: the four reasons, then the
@@ -69,6 +70,15 @@ RISKS = {
     "management": ("management risk", "管理风险"),
     "churn": ("churn risk", "流失风险"),
 }
+
+#: Values the chapter's tables show, marked for the catalog (a notebook shows them through
+#: ``ck.words``): units of the risk measures, the two offers, a trait's direction, the look-alike traits.
+_LABELS = (N_("days"), N_("share"), N_("count"), N_("ours"), N_("competitor"), N_("higher"),
+           N_("lower"), N_("employees"), N_("price_sensitivity"), N_("payment_days"),
+           N_("credit_score"), N_("innovation_requests"), N_("cooperativeness"),
+           N_("off_core_requests"), N_("growth_rate"),
+           # column headers said differently elsewhere: a band's range, the screening criterion
+           NC_("column", "low"), NC_("column", "high"), NC_("column", "purchases"))
 
 _VALUES = ("product_value", "service_value", "personnel_value", "image_value")
 _COSTS = ("monetary_cost", "time_cost", "energy_cost", "physical_cost")
