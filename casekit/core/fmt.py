@@ -253,14 +253,29 @@ class Table:
         self.caption = caption
 
     def _shown(self):
-        """The frame as shown: headers (and the index name) in the current language."""
+        """The frame as shown: headers, the index name and text cells in the current language."""
+        import pandas as pd
+
         data = self.data
         if i18n.language() == "en":
             return data, self.formats
         names = {c: i18n.translate(c, "column") if isinstance(c, str) else c for c in data.columns}
         shown = data.rename(columns=names)
+        def said(values):  # category labels (segments, tiers, reasons …) in the language
+            # the customer pyramid's tiers ("lead" = 重铅, not a sales lead) where a column holds them
+            ctx = "tier" if {"platinum", "gold", "iron"} & {str(v) for v in values} else "value"
+            return [i18n.translate(v, ctx) if isinstance(v, str) else v for v in values]
+
+        for j in range(shown.shape[1]):
+            col = shown.iloc[:, j]
+            if not (pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype)):
+                shown.isetitem(j, pd.Series(said(col.tolist()), index=col.index, dtype=object))
+        if not (pd.api.types.is_numeric_dtype(shown.index.dtype) or isinstance(shown.index, pd.MultiIndex)):
+            shown.index = pd.Index(said(shown.index.tolist()), name=shown.index.name)
         if isinstance(shown.index.name, str):
             shown.index = shown.index.rename(i18n.translate(shown.index.name, "column"))
+        if isinstance(shown.columns.name, str):
+            shown.columns = shown.columns.rename(i18n.translate(shown.columns.name, "column"))
         formats = {names[c]: _zh_format(f) for c, f in self.formats.items()}
         return shown, formats
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..core.checks import require_shares
 from ..core.vocab import register
+from ..i18n import N_, NC_
 
 
 #: The customer pyramid of S3 (客户金字塔), top first, with default shares of customers.
@@ -24,17 +25,34 @@ TIME_PYRAMID = (
 )
 #: The eight RFM segments (R, F, M each high or low), with the usual action for each.
 RFM_SEGMENTS = (
-    ("important value", "重要价值客户", "HHH", "keep and reward: first-class service, a named contact"),
-    ("important development", "重要发展客户", "HLH", "raise frequency: cross-sell, regular visits"),
-    ("important retention", "重要保持客户", "LHH", "reach out now: call before they drift away"),
-    ("important win-back", "重要挽留客户", "LLH", "win back: ask why they stopped, make an offer"),
-    ("general value", "一般价值客户", "HHL", "raise spend: upsell bigger orders"),
-    ("general development", "一般发展客户", "HLL", "nurture cheaply: welcome and remind"),
-    ("general retention", "一般保持客户", "LHL", "low-cost reminders, self-service"),
-    ("general win-back", "一般挽留客户", "LLL", "let go unless cheap to reach (抓大放小)"),
+    (N_("important value"), "重要价值客户", "HHH",
+     N_("keep and reward: first-class service, a named contact")),
+    (N_("important development"), "重要发展客户", "HLH",
+     N_("raise frequency: cross-sell, regular visits")),
+    (N_("important retention"), "重要保持客户", "LHH",
+     N_("reach out now: call before they drift away")),
+    (N_("important win-back"), "重要挽留客户", "LLH",
+     N_("win back: ask why they stopped, make an offer")),
+    (N_("general value"), "一般价值客户", "HHL",
+     N_("raise spend: upsell bigger orders")),
+    (N_("general development"), "一般发展客户", "HLL",
+     N_("nurture cheaply: welcome and remind")),
+    (N_("general retention"), "一般保持客户", "LHL",
+     N_("low-cost reminders, self-service")),
+    (N_("general win-back"), "一般挽留客户", "LLL",
+     N_("let go unless cheap to reach (抓大放小)")),
 )
 #: Strategic-focus levels (战略关注水平) of key-account candidates, S4.
 FOCUS_LEVELS = (("key", "关键"), ("target", "目标"), ("maintain", "维持"), ("low-key", "低调"))
+
+#: The chapter's labels as a chart or a table shows them (translated where shown): the value tiers,
+#: the time pyramid's layers, the moves between tiers and the focus levels in the focus matrix.
+LABELS = (N_("key"), N_("major"), N_("ordinary"), N_("would-be"), N_("target"), N_("maintain"),
+          N_("low-key"), N_("up"), N_("same"), N_("down"), N_("out"), NC_("column", "new"),
+          NC_("column", "lead"), NC_("column", "none"),
+          NC_("tier", "new"), NC_("tier", "none"), NC_("tier", "key"), NC_("tier", "major"),
+          NC_("tier", "ordinary"), NC_("focus", "key"), NC_("focus", "target"),
+          NC_("focus", "maintain"), NC_("focus", "low-key"))
 
 _HOURS_PER_FTE = 1600.0
 
