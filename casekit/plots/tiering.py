@@ -23,6 +23,11 @@ __all__ = ["pareto_curve", "abc_chart", "pyramid_chart", "tier_shares", "transit
            "time_vs_value"]
 
 
+def _said(label) -> str:
+    """A tier, segment or layer name as a tick label, in the course's language ("lead" = 铅)."""
+    return i18n.translate(str(label), "tier")
+
+
 def _need(frame, cols, what):
     from ..validate import require_frame
     require_frame(frame, cols, what=what)
@@ -96,7 +101,7 @@ def tier_shares(summary: pd.DataFrame, *, tier="tier", value="revenue", time=Non
         vals = summary[c].to_numpy(dtype="float64")
         bars = ax.bar(x + (i - (len(cols) - 1) / 2) * w, vals, w, color=colours[i], label=names[c])
         ax.bar_label(bars, labels=[f"{v:.0%}" for v in vals], fontsize=7, padding=1)
-    ax.set_xticks(x, [str(t) for t in summary[tier]])
+    ax.set_xticks(x, [_said(t) for t in summary[tier]])
     ax.axhline(0, color="black", lw=0.6)
     _style.percent(ax, "y")
     ax.set_xlabel(_("Tier") if tier == "tier" else tier.replace("_", " ").capitalize())
@@ -158,8 +163,8 @@ def transition_heatmap(table: pd.DataFrame, *, ax=None, title=None, xlabel=None,
     for (i, j), v in np.ndenumerate(data):
         ax.text(j, i, f"{v:.0%}" if is_share else f"{int(v):,}", ha="center", va="center",
                 fontsize=9, color="white" if v > 0.6 * hi else "black")
-    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
-    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    ax.set_xticks(range(table.shape[1]), [_said(c) for c in table.columns])
+    ax.set_yticks(range(table.shape[0]), [_said(i) for i in table.index])
     ax.set_xlabel(xlabel or str(table.columns.name or "after").replace("_", " ").capitalize())
     ax.set_ylabel(ylabel or str(table.index.name or "before").replace("_", " ").capitalize())
     ax.set_title(title or ("Who moves between tiers (share of each row)" if is_share
@@ -222,7 +227,7 @@ def rfm_segments(summary: pd.DataFrame, *, value=None, ax=None, title=None):
         vals = summary[c].to_numpy(dtype="float64")
         bars = ax.barh(y - (i - (len(cols) - 1) / 2) * h, vals, h, color=colour, label=label)
         ax.bar_label(bars, labels=[f"{v:.0%}" for v in vals], fontsize=7, padding=2)
-    ax.set_yticks(y, [str(s) for s in summary["segment"]])
+    ax.set_yticks(y, [_said(s) for s in summary["segment"]])
     _style.percent(ax, "x")
     ax.axvline(0, color="black", lw=0.6)
     ax.set_xlabel("Share of all (%)")
@@ -319,7 +324,7 @@ def time_vs_value(allocation: pd.DataFrame, *, value="profit", time="service_hou
         ax.bar_label(bars, labels=["n/a" if np.isnan(v) else f"{v:.0%}" for v in vals],
                      fontsize=7, padding=1)
     names = {"would-be": _("would-be\n(prospects)")}
-    ax.set_xticks(x, [names.get(str(t), str(t)) for t in allocation["tier"]])
+    ax.set_xticks(x, [names.get(str(t), _said(t)) for t in allocation["tier"]])
     ax.axhline(0, color="black", lw=0.6)
     _style.percent(ax, "y")
     ax.set_xlabel(_("Layer (customers by {value}; prospects = open leads)").format(
