@@ -52,7 +52,7 @@ LABELS = (N_("key"), N_("major"), N_("ordinary"), N_("would-be"), N_("target"), 
           NC_("column", "lead"), NC_("column", "none"),
           NC_("tier", "new"), NC_("tier", "none"), NC_("tier", "key"), NC_("tier", "major"),
           NC_("tier", "ordinary"), NC_("focus", "key"), NC_("focus", "target"),
-          NC_("focus", "maintain"), NC_("focus", "low-key"))
+          NC_("focus", "maintain"), NC_("focus", "low-key"), NC_("rfm", "segment"))
 
 _HOURS_PER_FTE = 1600.0
 
@@ -140,3 +140,36 @@ def _labels(labels, shares, default_labels, default_shares, what):
     if len(set(labels)) != len(labels):
         raise ValueError(f"{what}: labels={labels} repeat a name; expected distinct tier names")
     return shares, labels
+
+
+def shown(frame):
+    """An RFM table as a student reads it in the course's language (for ``ck.table``).
+
+    The data keep their English names; only the copy shown changes.  In Chinese the column
+    ``segment`` (the RFM segment, not the world's industry segment) is headed 客户细分 and the
+    column ``chinese`` is left out, since the segment names are Chinese already.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        A table of this chapter (e.g. :func:`rfm_summary` or :func:`rfm`'s output).
+
+    Returns
+    -------
+    DataFrame
+        The same table, or in Chinese its copy to show.
+
+    Examples
+    --------
+    >>> shown(pd.DataFrame({"segment": ["important value"], "customers": [3]})).columns.tolist()
+    ['segment', 'customers']
+    """
+    from .. import i18n
+
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"shown: expected a pandas DataFrame of chapter 4 (e.g. tiering.rfm_summary), "
+                         f"got {type(frame).__name__}")
+    if i18n.language() == "en":
+        return frame
+    out = frame.drop(columns=[c for c in ("chinese",) if c in frame.columns])
+    return out.rename(columns={"segment": i18n.pgettext("rfm", "segment")})
