@@ -52,7 +52,8 @@ LABELS = (N_("key"), N_("major"), N_("ordinary"), N_("would-be"), N_("target"), 
           NC_("column", "lead"), NC_("column", "none"),
           NC_("tier", "new"), NC_("tier", "none"), NC_("tier", "key"), NC_("tier", "major"),
           NC_("tier", "ordinary"), NC_("focus", "key"), NC_("focus", "target"),
-          NC_("focus", "maintain"), NC_("focus", "low-key"), NC_("rfm", "segment"))
+          NC_("focus", "maintain"), NC_("focus", "low-key"), NC_("rfm", "segment"),
+          NC_("column", "focus"), NC_("column", "potential"), NC_("column", "relationship_position"))
 
 _HOURS_PER_FTE = 1600.0
 
