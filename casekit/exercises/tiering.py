@@ -15,6 +15,7 @@ import pandas as pd
 from .. import tiering as T
 from .._format import cny as _cny, pct as _pct
 from ..core.ltv import lifetime_value
+from ..i18n import N_, _, language, translate
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -38,7 +39,7 @@ class _Values:
 
 
 # --------------------------------------------------------------------------------------------
-@register("tiering.profit_top_share", chapter=4, title="Share of profit from the top 20%")
+@register("tiering.profit_top_share", chapter=4, title=N_("Share of profit from the top 20%"))
 class ProfitTopShare(_Values, NumericExercise):
     """Numeric: the share of *profit* that the top 20% of customers by profit bring."""
 
@@ -50,20 +51,21 @@ class ProfitTopShare(_Values, NumericExercise):
     @property
     def prompt(self) -> str:
         n = len(self.values())
-        return (f"Profit per customer over 2023–2025 is gross margin − cost to serve − bad debt "
-                f"(column `profit` of `tiering.customer_values`). Rank our {n:,} customers by "
-                f"profit. What share of all profit do the top 20% (the {math.ceil(0.2 * n - 1e-9):,} "
-                "most profitable) bring? Type a share such as 0.85 or 85%.")
+        return _("Profit per customer over 2023–2025 is gross margin − cost to serve − bad debt "
+                 "(column `profit` of `tiering.customer_values`). Rank our {n:,} customers by "
+                 "profit. What share of all profit do the top 20% (the {k:,} "
+                 "most profitable) bring? Type a share such as 0.85 or 85%.").format(
+            n=n, k=math.ceil(0.2 * n - 1e-9))
 
     def solution(self) -> float:
         return T.top_share(self.values(), value="profit", top=0.2)
 
     def explanation(self) -> str:
         s, r = self.solution(), T.top_share(self.values(), value="revenue", top=0.2)
-        extra = (" It is above 100%: the rest of the customers together *lose* money, and the best "
-                 "fifth earns more than the whole firm — the whale curve." if s > 1 else "")
-        return (f"Profit is more concentrated than revenue (top 20% by revenue: {_pct(r)} of "
-                f"revenue).{extra}")
+        extra = (_(" It is above 100%: the rest of the customers together *lose* money, and the best "
+                   "fifth earns more than the whole firm — the whale curve.") if s > 1 else "")
+        return _("Profit is more concentrated than revenue (top 20% by revenue: {share} of "
+                 "revenue).{extra}").format(share=_pct(r), extra=extra)
 
     def misconceptions(self) -> list[Misconception]:
         v = self.values()
@@ -71,31 +73,31 @@ class ProfitTopShare(_Values, NumericExercise):
         k = math.ceil(0.2 * len(v) - 1e-9)
         positive = v.loc[v["profit"] > 0, "profit"]
         return [
-            Misconception("revenue share taken for profit share",
+            Misconception(_("revenue share taken for profit share"),
                           T.top_share(v, value="revenue", top=0.2),
-                          "That is the top fifth's share of revenue; the question ranks and sums "
-                          "profit."),
-            Misconception("customers ranked by revenue, not profit",
+                          _("That is the top fifth's share of revenue; the question ranks and sums "
+                            "profit.")),
+            Misconception(_("customers ranked by revenue, not profit"),
                           by_rev["profit"].iloc[:k].sum() / v["profit"].sum(),
-                          "You took the biggest buyers; the most profitable fifth is a different "
-                          "group (big is not the same as good, 大客户不一定等同于优质客户)."),
-            Misconception("the 80/20 rule taken as a law", 0.8,
-                          "80% is the rule of thumb; compute the share on the data."),
-            Misconception("losses left out of the total",
+                          _("You took the biggest buyers; the most profitable fifth is a different "
+                            "group (big is not the same as good, 大客户不一定等同于优质客户).")),
+            Misconception(_("the 80/20 rule taken as a law"), 0.8,
+                          _("80% is the rule of thumb; compute the share on the data.")),
+            Misconception(_("losses left out of the total"),
                           np.sort(positive.to_numpy())[::-1][:k].sum() / positive.sum(),
-                          "You divided by the profit of the profitable customers only; the total "
-                          "profit of the firm includes the customers who lose money."),
-            Misconception("a share capped at 100%", 1.0,
-                          "A share of profit can pass 100% when other customers lose money."),
+                          _("You divided by the profit of the profitable customers only; the total "
+                            "profit of the firm includes the customers who lose money.")),
+            Misconception(_("a share capped at 100%"), 1.0,
+                          _("A share of profit can pass 100% when other customers lose money.")),
         ]
 
 
 # --------------------------------------------------------------------------------------------
-_TOP_BUCKETS = (("10% or less", 0, 10), ("15%", 15, 15), ("20%", 20, 20), ("25%", 25, 25),
-                ("30% or more", 30, 100))
+_TOP_BUCKETS = ((N_("10% or less"), 0, 10), ("15%", 15, 15), ("20%", 20, 20), ("25%", 25, 25),
+                (N_("30% or more"), 30, 100))
 
 
-@register("tiering.abc_class_a", chapter=4, title="How many customers are in class A?")
+@register("tiering.abc_class_a", chapter=4, title=N_("How many customers are in class A?"))
 class AbcClassA(_Values, NumericExercise):
     """Numeric: class A of ABC analysis (ABC分类法) by revenue at the course's cut-off 80% / 95%."""
 
@@ -110,8 +112,8 @@ class AbcClassA(_Values, NumericExercise):
     @property
     def prompt(self) -> str:
         n = len(self.values())
-        return (f"ABC analysis (ABC分类法) of our {n:,} customers by revenue over 2023–2025, with "
-                "the course's cut-off 80% / 95%: how many customers are in class A?")
+        return _("ABC analysis (ABC分类法) of our {n:,} customers by revenue over 2023–2025, with "
+                 "the course's cut-off 80% / 95%: how many customers are in class A?").format(n=n)
 
     @property
     def bounds(self):
@@ -126,26 +128,27 @@ class AbcClassA(_Values, NumericExercise):
     def explanation(self) -> str:
         n = len(self.values())
         a = int(self.solution())
-        return (f"{a:,} of {n:,} customers ({a / n:.0%}) bring the first 80% of revenue: class A "
-                "is set by the cumulative share of value, not by a share of customers.")
+        return _("{a:,} of {n:,} customers ({share:.0%}) bring the first 80% of revenue: class A "
+                 "is set by the cumulative share of value, not by a share of customers.").format(
+            a=a, n=n, share=a / n)
 
     def misconceptions(self) -> list[Misconception]:
         n, a = len(self.values()), self.solution()
         return [
-            Misconception("20% of the customers", float(math.ceil(0.2 * n - 1e-9)),
-                          "That is the top 20% of customers — the 80/20 rule taken as the "
-                          "definition. Class A is whoever brings the first 80% of revenue, however "
-                          "many they are."),
-            Misconception("the crossing customer left out", a - 1,
-                          "The customer whose revenue carries the total past 80% is still an A: "
-                          "the share *before* it is below 80%."),
-            Misconception("ranked by profit", float(self._counts("profit")["A"]),
-                          "You ranked by profit; this question ranks by revenue."),
+            Misconception(_("20% of the customers"), float(math.ceil(0.2 * n - 1e-9)),
+                          _("That is the top 20% of customers — the 80/20 rule taken as the "
+                            "definition. Class A is whoever brings the first 80% of revenue, however "
+                            "many they are.")),
+            Misconception(_("the crossing customer left out"), a - 1,
+                          _("The customer whose revenue carries the total past 80% is still an A: "
+                            "the share *before* it is below 80%.")),
+            Misconception(_("ranked by profit"), float(self._counts("profit")["A"]),
+                          _("You ranked by profit; this question ranks by revenue.")),
         ]
 
 
 # --------------------------------------------------------------------------------------------
-@register("tiering.pyramid_cutoffs", chapter=4, title="Explore: set the pyramid's cut-offs")
+@register("tiering.pyramid_cutoffs", chapter=4, title=N_("Explore: set the pyramid's cut-offs"))
 class PyramidCutoffs(_Values, ExploreExercise):
     """Explore: sliders set the platinum and gold shares; a menu ranks by revenue or profit."""
 
@@ -162,39 +165,42 @@ class PyramidCutoffs(_Values, ExploreExercise):
         import ipywidgets as W
         style = {"description_width": "initial"}
         return {
-            "platinum": W.IntSlider(value=5, min=5, max=20, step=5, description="Platinum (%)",
+            "platinum": W.IntSlider(value=5, min=5, max=20, step=5, description=_("Platinum (%)"),
                                     style=style, layout=W.Layout(width="300px")),
-            "gold": W.IntSlider(value=15, min=0, max=40, step=5, description="Gold (%)",
+            "gold": W.IntSlider(value=15, min=0, max=40, step=5, description=_("Gold (%)"),
                                 style=style, layout=W.Layout(width="300px")),
-            "rank_by": W.Dropdown(options=["revenue", "profit"], value="revenue",
-                                  description="Rank by", style=style,
+            "rank_by": W.Dropdown(options=[(translate("revenue"), "revenue"), (translate("profit"), "profit")],
+                                  value="revenue", description=_("Rank by"), style=style,
                                   layout=W.Layout(width="220px")),
         }
 
     def _tiers(self, platinum, gold, rank_by):
         tiers = [("platinum", platinum / 100), ("gold", gold / 100), ("iron", 0.30)]
         tiers = [(name, share) for name, share in tiers if share > 0]
-        tiers.append(("lead", round(1 - sum(share for _, share in tiers), 10)))
-        t = T.pyramid(self.values(), value=rank_by, shares=[s for _, s in tiers],
-                      labels=[name for name, _ in tiers])
+        tiers.append(("lead", round(1 - sum(share for _n, share in tiers), 10)))
+        t = T.pyramid(self.values(), value=rank_by, shares=[s for _n, s in tiers],
+                      labels=[name for name, _s in tiers])
         return T.tier_summary(t, values=[rank_by])
 
     def table(self, platinum=5, gold=15, rank_by="revenue") -> pd.DataFrame:
         s = self._tiers(platinum, gold, rank_by)
         top = s[s["tier"].isin(["platinum", "gold"])][f"{rank_by}_share"].sum()
-        out = pd.DataFrame({"tier": s["tier"].astype(str), "customers": s["customers"],
-                            "share of customers": s["customer_share"].map(_pct),
-                            f"share of {rank_by}": s[f"{rank_by}_share"].map(_pct)})
-        total = pd.DataFrame({"tier": ["platinum + gold"],
-                              "customers": [int(s[s["tier"].isin(["platinum", "gold"])]["customers"].sum())],
-                              "share of customers": [_pct((platinum + gold) / 100)],
-                              f"share of {rank_by}": [_pct(top)]})
+        share_of = _("share of {value}").format(value=translate(rank_by, "column"))
+        out = pd.DataFrame({N_("tier"): [translate(str(t), "tier") for t in s["tier"]],
+                            N_("customers"): s["customers"],
+                            N_("share of customers"): s["customer_share"].map(_pct),
+                            share_of: s[f"{rank_by}_share"].map(_pct)})
+        total = pd.DataFrame({N_("tier"): [_("platinum + gold")],
+                              N_("customers"): [int(s[s["tier"].isin(["platinum", "gold"])]["customers"].sum())],
+                              N_("share of customers"): [_pct((platinum + gold) / 100)],
+                              share_of: [_pct(top)]})
         return pd.concat([out, total], ignore_index=True)
 
     def draw(self, ax, platinum=5, gold=15, rank_by="revenue") -> None:
         from ..plots import tiering as tp
         s = self._tiers(platinum, gold, rank_by)
-        tp.tier_shares(s, value=rank_by, ax=ax, title=f"Pyramid by {rank_by}")
+        tp.tier_shares(s, value=rank_by, ax=ax, title=_("Pyramid by {value}").format(
+            value=translate(rank_by, "column")))
 
     def _threshold(self) -> int:
         for p in range(5, 101, 5):
@@ -203,35 +209,38 @@ class PyramidCutoffs(_Values, ExploreExercise):
         return 100
 
     def options(self) -> list[str]:
-        return [b[0] for b in _TOP_BUCKETS]
+        return [_(b[0]) for b in _TOP_BUCKETS]
 
     def solution(self) -> str:
         t = self._threshold()
-        return next(label for label, lo, hi in _TOP_BUCKETS if lo <= t <= hi)
+        return next(_(label) for label, lo, hi in _TOP_BUCKETS if lo <= t <= hi)
 
     def explanations(self) -> dict[str, str]:
         t = self._threshold()
         share = lambda p: T.top_share(self.values(), value="profit", top=p / 100)  # noqa: E731
         rev_t = next(p for p in range(5, 101, 5)
                      if round(T.top_share(self.values(), value="revenue", top=p / 100), 3) >= 0.8)
-        reached = f"the top {t}% by profit bring {_pct(share(t))} of profit"
+        reached = _("the top {t}% by profit bring {share} of profit").format(t=t, share=_pct(share(t)))
         out = {}
         right = self.solution()
         for label, lo, hi in _TOP_BUCKETS:
+            label = _(label)
             if label == right:
-                out[label] = (f"Right: {reached}. By revenue you would need the top {rev_t}% to "
-                              "reach 80% of revenue: profit is more concentrated than revenue.")
+                out[label] = _("Right: {reached}. By revenue you would need the top {rev_t}% to "
+                               "reach 80% of revenue: profit is more concentrated than revenue.").format(
+                    reached=reached, rev_t=rev_t)
             elif hi < t:
-                out[label] = f"Too few: the top {hi}% bring only {_pct(share(hi))} of profit; {reached}."
+                out[label] = _("Too few: the top {hi}% bring only {share} of profit; {reached}.").format(
+                    hi=hi, share=_pct(share(hi)), reached=reached)
             else:
-                out[label] = (f"More than needed: {reached}. Did you rank by revenue? By revenue "
-                              f"80% takes the top {rev_t}%.")
+                out[label] = _("More than needed: {reached}. Did you rank by revenue? By revenue "
+                               "80% takes the top {rev_t}%.").format(reached=reached, rev_t=rev_t)
         return out
 
 
 # --------------------------------------------------------------------------------------------
 @register("tiering.platinum_by_profit", chapter=4,
-          title="How many platinum customers stay platinum by profit?")
+          title=N_("How many platinum customers stay platinum by profit?"))
 class PlatinumByProfit(_Values, NumericExercise):
     """Numeric: of the platinum customers by revenue, how many are platinum by profit too?"""
 
@@ -246,9 +255,9 @@ class PlatinumByProfit(_Values, NumericExercise):
     def prompt(self) -> str:
         n = len(self.values())
         k = round(0.05 * n)
-        return (f"The platinum tier (铂金客户) is the top 5% of customers — {k:,} of our {n:,}. "
-                "Build it once by revenue and once by profit (both over 2023–2025). How many "
-                "customers are platinum by revenue **and** platinum by profit?")
+        return _("The platinum tier (铂金客户) is the top 5% of customers — {k:,} of our {n:,}. "
+                 "Build it once by revenue and once by profit (both over 2023–2025). How many "
+                 "customers are platinum by revenue **and** platinum by profit?").format(k=k, n=n)
 
     @property
     def bounds(self):
@@ -266,24 +275,25 @@ class PlatinumByProfit(_Values, NumericExercise):
     def explanation(self) -> str:
         t = self._tiers()
         plat = t[t["tier_by_revenue"] == "platinum"]
-        return (f"Only {int(self.solution())} of {len(plat)} stay on top; {int((plat['profit'] < 0).sum())} "
-                "of the platinum customers by revenue even lose money. Tier by value, not size.")
+        return _("Only {stay} of {n} stay on top; {losing} "
+                 "of the platinum customers by revenue even lose money. Tier by value, not size.").format(
+            stay=int(self.solution()), n=len(plat), losing=int((plat['profit'] < 0).sum()))
 
     def misconceptions(self) -> list[Misconception]:
         t = self._tiers()
         plat = t[t["tier_by_revenue"] == "platinum"]
         return [
-            Misconception("revenue taken for value", float(len(plat)),
-                          "That is every platinum customer by revenue — as if the biggest were "
-                          "automatically the most profitable."),
-            Misconception("profitable taken for platinum", float((plat["profit"] > 0).sum()),
-                          "You counted the platinum customers by revenue who make *any* profit; "
-                          "platinum by profit means being in the top 5% by profit."),
+            Misconception(_("revenue taken for value"), float(len(plat)),
+                          _("That is every platinum customer by revenue — as if the biggest were "
+                            "automatically the most profitable.")),
+            Misconception(_("profitable taken for platinum"), float((plat["profit"] > 0).sum()),
+                          _("You counted the platinum customers by revenue who make *any* profit; "
+                            "platinum by profit means being in the top 5% by profit.")),
         ]
 
 
 # --------------------------------------------------------------------------------------------
-@register("tiering.clv_by_hand", chapter=4, title="Lifetime value of one customer, by hand")
+@register("tiering.clv_by_hand", chapter=4, title=N_("Lifetime value of one customer, by hand"))
 class ClvByHand(_Values, NumericExercise):
     """Numeric: CLV = Σ_{t=1}^{T} m·r^t/(1+d)^t (the kit's ck.lifetime_value, timing="end")."""
 
@@ -306,49 +316,50 @@ class ClvByHand(_Values, NumericExercise):
     @property
     def prompt(self) -> str:
         cid, m, r = self._customer()
-        return (f"Customer {cid} earned us a profit of about {_cny(m)} last year. Customers of its "
-                f"loyalty band stay another year with probability r = {r:.2f}. With a discount "
-                f"rate d = {self.discount:.0%} and a horizon of T = {self.horizon} years, what is "
-                "its lifetime value (客户终身价值)?\n\n"
-                "CLV = Σ_{t=1}^{T} m · r^t / (1 + d)^t  (each margin arrives at the end of its "
-                "year, so the first year is discounted and weighted by retention too).")
+        return _("Customer {cid} earned us a profit of about {m} last year. Customers of its "
+                 "loyalty band stay another year with probability r = {r:.2f}. With a discount "
+                 "rate d = {d:.0%} and a horizon of T = {T} years, what is "
+                 "its lifetime value (客户终身价值)?\n\n"
+                 "CLV = Σ_{{t=1}}^{{T}} m · r^t / (1 + d)^t  (each margin arrives at the end of its "
+                 "year, so the first year is discounted and weighted by retention too).").format(
+            cid=cid, m=_cny(m), r=r, d=self.discount, T=self.horizon)
 
     def solution(self) -> float:
-        _, m, r = self._customer()
+        _cid, m, r = self._customer()
         return m * T.clv_factor(r, discount=self.discount, horizon=self.horizon)
 
     def explanation(self) -> str:
-        _, m, r = self._customer()
+        _cid, m, r = self._customer()
         q = r / (1 + self.discount)
         terms = " + ".join(_cny(m * q ** t) for t in range(1, self.horizon + 1))
-        return f"The five terms are {terms}."
+        return _("The five terms are {terms}.").format(terms=terms)
 
     def misconceptions(self) -> list[Misconception]:
-        _, m, r = self._customer()
+        _cid, m, r = self._customer()
         d, n = self.discount, self.horizon
         q = r / (1 + d)
         return [
-            Misconception("no discounting", m * T.clv_factor(r, discount=0.0, horizon=n),
-                          "Money in later years is worth less today: divide year t by (1+d)^t."),
-            Misconception("retention left out", m * T.clv_factor(1.0, discount=d, horizon=n),
-                          "The customer may leave: multiply year t by r^t."),
-            Misconception("this year's margin counted in full",
+            Misconception(_("no discounting"), m * T.clv_factor(r, discount=0.0, horizon=n),
+                          _("Money in later years is worth less today: divide year t by (1+d)^t.")),
+            Misconception(_("retention left out"), m * T.clv_factor(1.0, discount=d, horizon=n),
+                          _("The customer may leave: multiply year t by r^t.")),
+            Misconception(_("this year's margin counted in full"),
                           lifetime_value(m, retention=r, discount=d, horizon=n, timing="start"),
-                          "You counted the first year's margin in full, undiscounted and certain "
-                          "(the textbook variant timing=\"start\", t = 0 … T−1). The course's "
-                          "convention has each margin arrive at the end of its year: year 1 is "
-                          "m·r/(1+d), so every term carries one more factor r/(1+d)."),
-            Misconception("one year too many", m * T.clv_factor(r, discount=d, horizon=n + 1),
-                          f"t runs from 1 to T = {n}: {n} terms, not {n + 1}."),
-            Misconception("margin times years", m * n,
-                          "Multiplying the margin by the number of years ignores both the chance of "
-                          "losing the customer and the time value of money."),
+                          _("You counted the first year's margin in full, undiscounted and certain "
+                            "(the textbook variant timing=\"start\", t = 0 … T−1). The course's "
+                            "convention has each margin arrive at the end of its year: year 1 is "
+                            "m·r/(1+d), so every term carries one more factor r/(1+d).")),
+            Misconception(_("one year too many"), m * T.clv_factor(r, discount=d, horizon=n + 1),
+                          _("t runs from 1 to T = {n}: {n} terms, not {n1}.").format(n=n, n1=n + 1)),
+            Misconception(_("margin times years"), m * n,
+                          _("Multiplying the margin by the number of years ignores both the chance of "
+                            "losing the customer and the time value of money.")),
         ]
 
 
 # --------------------------------------------------------------------------------------------
 @register("tiering.time_pyramid_prospects", chapter=4,
-          title="Who fills the bottom of S4's time pyramid?")
+          title=N_("Who fills the bottom of S4's time pyramid?"))
 class TimePyramidProspects(NumericExercise):
     """Numeric: the members of the bottom layer (有可能成为你的客户) of S4's time pyramid."""
 
@@ -362,10 +373,10 @@ class TimePyramidProspects(NumericExercise):
     @property
     def prompt(self) -> str:
         n = len(self.world.customers)
-        return ("S4's pyramid of time (金字塔形的客户结构) gives 60% of the time to key customers "
-                "(关键客户), 30% to ordinary customers (普通客户) and 10% to those who may become "
-                f"your customers (有可能成为你的客户). Jinghua has {n:,} current customers and the "
-                "leads in `world.leads`. How many members does the bottom layer have today?")
+        return _("S4's pyramid of time (金字塔形的客户结构) gives 60% of the time to key customers "
+                 "(关键客户), 30% to ordinary customers (普通客户) and 10% to those who may become "
+                 "your customers (有可能成为你的客户). Jinghua has {n:,} current customers and the "
+                 "leads in `world.leads`. How many members does the bottom layer have today?").format(n=n)
 
     @property
     def bounds(self):
@@ -378,23 +389,23 @@ class TimePyramidProspects(NumericExercise):
         return float((self._leads()["status"] == "open").sum())
 
     def explanation(self) -> str:
-        return (f"{int(self.solution()):,} open leads: prospects not yet won and not lost. Current "
-                "customers fill only the top two layers; the bottom tenth of the time goes to "
-                "developing the prospects who may refill them.")
+        return _("{n:,} open leads: prospects not yet won and not lost. Current "
+                 "customers fill only the top two layers; the bottom tenth of the time goes to "
+                 "developing the prospects who may refill them.").format(n=int(self.solution()))
 
     def misconceptions(self) -> list[Misconception]:
         n = len(self.world.customers)
         status = self._leads()["status"]
         return [
-            Misconception("the bottom 60% of current customers", float(math.ceil(0.6 * n - 1e-9)),
-                          "That fills the layer with today's small customers. S4's bottom layer "
-                          "is those who *may become* customers: prospects, not customers."),
-            Misconception("every lead", float(len(status)),
-                          "Won leads are customers already, and lost leads (丢单) are no longer "
-                          "prospects: count the open ones."),
-            Misconception("lost leads counted too", float((status != "won").sum()),
-                          "A lost lead (未成交, 丢单) has said no; only the open leads may still "
-                          "become customers."),
+            Misconception(_("the bottom 60% of current customers"), float(math.ceil(0.6 * n - 1e-9)),
+                          _("That fills the layer with today's small customers. S4's bottom layer "
+                            "is those who *may become* customers: prospects, not customers.")),
+            Misconception(_("every lead"), float(len(status)),
+                          _("Won leads are customers already, and lost leads (丢单) are no longer "
+                            "prospects: count the open ones.")),
+            Misconception(_("lost leads counted too"), float((status != "won").sum()),
+                          _("A lost lead (未成交, 丢单) has said no; only the open leads may still "
+                            "become customers.")),
         ]
 
 
@@ -403,7 +414,7 @@ _RFM_OPTIONS = ("important value", "important retention", "important win-back",
                 "general development")
 
 
-@register("tiering.rfm_action", chapter=4, title="Read an RFM segment and choose an action")
+@register("tiering.rfm_action", chapter=4, title=N_("Read an RFM segment and choose an action"))
 class RfmAction(_Values, ChoiceExercise):
     """Choose one: the action that fits a customer's RFM scores."""
 
@@ -429,20 +440,20 @@ class RfmAction(_Values, ChoiceExercise):
     @property
     def prompt(self) -> str:
         c = self._customer()
-        return (f"RFM as of {self.world.asof.date()} (monetary = total revenue, first purchase "
-                f"counted). Customer {int(c['customer_id'])} has the scores in the table "
-                "(5 = best fifth; for R, the most recent; a score of 4 or 5 counts as high). Which "
-                "action fits this customer?")
+        return _("RFM as of {asof} (monetary = total revenue, first purchase "
+                 "counted). Customer {cid} has the scores in the table "
+                 "(5 = best fifth; for R, the most recent; a score of 4 or 5 counts as high). Which "
+                 "action fits this customer?").format(asof=self.world.asof.date(), cid=int(c['customer_id']))
 
     def data(self) -> pd.DataFrame:
         c = self._customer()
-        return pd.DataFrame({"recency (days)": [int(c["recency"])], "frequency": [int(c["frequency"])],
-                             "monetary (CNY)": [round(float(c["monetary"]))], "R": [int(c["R"])],
+        return pd.DataFrame({N_("recency (days)"): [int(c["recency"])], "frequency": [int(c["frequency"])],
+                             N_("monetary (CNY)"): [round(float(c["monetary"]))], "R": [int(c["R"])],
                              "F": [int(c["F"])], "M": [int(c["M"])]})
 
     @staticmethod
     def _text(seg: str) -> str:
-        return next(s[3] for s in T.RFM_SEGMENTS if s[0] == seg)
+        return _(next(s[3] for s in T.RFM_SEGMENTS if s[0] == seg))
 
     def options(self) -> list[str]:
         segs = list(_RFM_OPTIONS)
@@ -458,30 +469,33 @@ class RfmAction(_Values, ChoiceExercise):
         c = self._customer()
         seg = str(c["segment"])
         zh = T.chinese(seg)
+        # "the important retention segment (重要保持客户)"; in Chinese the segment's own name
+        segment = zh if language() == "zh" else f"{seg} segment ({zh})"
         scores = f"R = {int(c['R'])}, F = {int(c['F'])}, M = {int(c['M'])}"
         notes = {
-            "important value": "That is for customers who are recent, frequent *and* big spenders "
-                               "(重要价值客户). Look at R: ",
-            "important retention": "That is for big, frequent customers who have *not* bought "
-                                   "lately (重要保持客户). ",
-            "important win-back": "That is for big spenders who neither buy often nor lately "
-                                  "(重要挽留客户). ",
-            "general development": "That is for small, new buyers (一般发展客户): this customer's M "
-                                   "is high, so it is an *important* customer. ",
+            "important value": _("That is for customers who are recent, frequent *and* big spenders "
+                                 "(重要价值客户). Look at R: "),
+            "important retention": _("That is for big, frequent customers who have *not* bought "
+                                     "lately (重要保持客户). "),
+            "important win-back": _("That is for big spenders who neither buy often nor lately "
+                                    "(重要挽留客户). "),
+            "general development": _("That is for small, new buyers (一般发展客户): this customer's M "
+                                     "is high, so it is an *important* customer. "),
         }
         out = {}
         for s in self.options():
-            key = next(x[0] for x in T.RFM_SEGMENTS if x[3] == s)
+            key = next(x[0] for x in T.RFM_SEGMENTS if _(x[3]) == s)
             if key == seg:
-                out[s] = (f"Right: {scores} puts the customer in the {seg} segment ({zh}). Recency "
-                          "warns before revenue does.")
+                out[s] = _("Right: {scores} puts the customer in the {segment}. Recency "
+                           "warns before revenue does.").format(scores=scores, segment=segment)
             else:
-                out[s] = notes.get(key, "") + f"This customer has {scores}: the {seg} segment ({zh})."
+                out[s] = notes.get(key, "") + _("This customer has {scores}: the {segment}.").format(
+                    scores=scores, segment=segment)
         return out
 
 
 # --------------------------------------------------------------------------------------------
-@register("tiering.focus_matrix", chapter=4, title="Place accounts in the strategic-focus matrix")
+@register("tiering.focus_matrix", chapter=4, title=N_("Place accounts in the strategic-focus matrix"))
 class FocusMatrix(MultiChoiceExercise):
     """Choose many: which accounts are *target* accounts (high attractiveness, weak relationship)?"""
 
@@ -506,11 +520,11 @@ class FocusMatrix(MultiChoiceExercise):
         return self._cache
 
     def _label(self, cid) -> str:
-        return f"account {int(cid)}"
+        return _("account {id}").format(id=int(cid))
 
     def data(self) -> pd.DataFrame:
         f = self._focus()
-        return pd.DataFrame({"account": [self._label(c) for c in f["customer_id"]],
+        return pd.DataFrame({N_("account"): [self._label(c) for c in f["customer_id"]],
                              "attractiveness": f["attractiveness"].round(2).to_numpy(),
                              "relationship": f["relationship"].round(2).to_numpy()})
 
@@ -523,20 +537,23 @@ class FocusMatrix(MultiChoiceExercise):
 
     def explanations(self) -> dict[str, str]:
         out = {}
-        for _, row in self._focus().iterrows():
+        for _i, row in self._focus().iterrows():
             a, r, lev = row["attractiveness"], row["relationship"], str(row["focus"])
-            where = f"attractiveness {a:.2f}, relationship {r:.2f}"
+            where = _("attractiveness {a:.2f}, relationship {r:.2f}").format(a=a, r=r)
             if lev == "target":
-                out[self._label(row["customer_id"])] = f"target: {where} — invest to build the relationship."
+                out[self._label(row["customer_id"])] = _(
+                    "target: {where} — invest to build the relationship.").format(where=where)
             elif lev == "maintain":
-                out[self._label(row["customer_id"])] = (
-                    f"{where}: the relationship is strong but the account is not attractive — "
-                    "maintain (维持). Axes swapped? Attractiveness is the row, relationship the column.")
+                out[self._label(row["customer_id"])] = _(
+                    "{where}: the relationship is strong but the account is not attractive — "
+                    "maintain (维持). Axes swapped? Attractiveness is the row, relationship the column.").format(
+                    where=where)
             elif lev == "key":
-                out[self._label(row["customer_id"])] = (
-                    f"{where}: attractive *and* already strong — a key (关键) account to protect, "
-                    "not a target to win.")
+                out[self._label(row["customer_id"])] = _(
+                    "{where}: attractive *and* already strong — a key (关键) account to protect, "
+                    "not a target to win.").format(where=where)
             else:
-                out[self._label(row["customer_id"])] = (
-                    f"{where}: neither attractive nor close — low-key (低调), serve at low cost.")
+                out[self._label(row["customer_id"])] = _(
+                    "{where}: neither attractive nor close — low-key (低调), serve at low cost.").format(
+                    where=where)
         return out

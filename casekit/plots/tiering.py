@@ -12,14 +12,20 @@ from matplotlib.colors import LogNorm
 from matplotlib.patches import Polygon
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from .. import tiering as _t
 from .. import i18n
+from .. import tiering as _t
+from ..i18n import _
 from . import _style
 from ._style import COLORS, PALETTE
 
 __all__ = ["pareto_curve", "abc_chart", "pyramid_chart", "tier_shares", "transition_heatmap",
            "rfm_heatmap", "rfm_segments", "clv_by_tier", "strategic_focus_matrix",
            "time_vs_value"]
+
+
+def _said(label) -> str:
+    """A tier, segment or layer name as a tick label, in the course's language ("lead" = 铅)."""
+    return i18n.translate(str(label), "tier")
 
 
 def _need(frame, cols, what):
@@ -47,7 +53,8 @@ def pareto_curve(customers: pd.DataFrame, *, values=("revenue", "profit"), top=0
         y = np.concatenate([[0.0], p["value_share"].to_numpy()])
         share = _t.top_share(customers, value=v, top=top)
         ax.plot(x, y, color=PALETTE[i], lw=2,
-                label=f"{v}: top {top:.0%} bring {share:.0%}")
+                label=_("{value}: top {top:.0%} bring {share:.0%}").format(
+                    value=i18n.translate(v, "column"), top=top, share=share))
         ax.plot([top], [share], "o", color=PALETTE[i], ms=6)
     ax.axvline(top, color=COLORS["neutral"], ls=":", lw=1)
     ax.axhline(0.8, color=COLORS["neutral"], ls=":", lw=1)
@@ -68,7 +75,8 @@ def abc_chart(classified: pd.DataFrame, *, value="revenue", ax=None):
     """Share of customers and share of ``value`` of each ABC class (output of :func:`tiering.abc`)."""
     _need(classified, {"abc": "any", value: "numeric"}, "abc_chart")
     s = _t.tier_summary(classified, tier="abc", values=[value])
-    ax = tier_shares(s, tier="abc", value=value, ax=ax, title=f"ABC analysis: customers vs {value}")
+    ax = tier_shares(s, tier="abc", value=value, ax=ax, title=_("ABC analysis: customers vs {value}").format(
+        value=i18n.translate(value, "column")))
     ax.set_xlabel("ABC class")
     return ax
 
@@ -85,7 +93,7 @@ def tier_shares(summary: pd.DataFrame, *, tier="tier", value="revenue", time=Non
     ax = _style.axes(ax)
     names = {"customer_share": "customers", f"{value}_share": value}
     if time:
-        names[f"{time}_share"] = time.replace("_", " ")
+        names[f"{time}_share"] = i18n.translate(time, "column")
     x = np.arange(len(summary))
     w = 0.8 / len(cols)
     colours = [COLORS["neutral"], COLORS["main"], COLORS["accent"]]
@@ -93,12 +101,13 @@ def tier_shares(summary: pd.DataFrame, *, tier="tier", value="revenue", time=Non
         vals = summary[c].to_numpy(dtype="float64")
         bars = ax.bar(x + (i - (len(cols) - 1) / 2) * w, vals, w, color=colours[i], label=names[c])
         ax.bar_label(bars, labels=[f"{v:.0%}" for v in vals], fontsize=7, padding=1)
-    ax.set_xticks(x, [str(t) for t in summary[tier]])
+    ax.set_xticks(x, [_said(t) for t in summary[tier]])
     ax.axhline(0, color="black", lw=0.6)
     _style.percent(ax, "y")
-    ax.set_xlabel(tier.replace("_", " ").capitalize())
+    ax.set_xlabel(_("Tier") if tier == "tier" else tier.replace("_", " ").capitalize())
     ax.set_ylabel("Share of all (%)")
-    ax.set_title(title or f"Share of customers and of {value} by tier")
+    ax.set_title(title or _("Share of customers and of {value} by tier").format(
+        value=i18n.translate(value, "column")))
     ax.legend(loc="upper right")
     ax.margins(y=0.12)
     return ax
@@ -128,13 +137,14 @@ def pyramid_chart(summary: pd.DataFrame, *, tier="tier", value="revenue", ax=Non
                              facecolor=colours[i], edgecolor="white", lw=2, alpha=0.9))
         name = str(getattr(row, tier))
         cs, vs = getattr(row, "customer_share"), getattr(row, f"{value}_share")
-        ax.text(0.55, (top + bottom) / 2, f"{name}: {cs:.0%} of customers, {vs:.0%} of {value}",
+        ax.text(0.55, (top + bottom) / 2, _("{tier}: {cs:.0%} of customers, {vs:.0%} of {value}").format(
+                    tier=i18n.translate(name, "tier"), cs=cs, vs=vs, value=i18n.translate(value, "column")),
                 va="center", ha="left", fontsize=9)
         top = bottom
     ax.set_xlim(-0.55, 1.6)
     ax.set_ylim(0, 1.02)
     ax.set_axis_off()
-    ax.set_title(title or f"Customer pyramid by {value}")
+    ax.set_title(title or _("Customer pyramid by {value}").format(value=i18n.translate(value, "column")))
     return ax
 
 
@@ -153,8 +163,8 @@ def transition_heatmap(table: pd.DataFrame, *, ax=None, title=None, xlabel=None,
     for (i, j), v in np.ndenumerate(data):
         ax.text(j, i, f"{v:.0%}" if is_share else f"{int(v):,}", ha="center", va="center",
                 fontsize=9, color="white" if v > 0.6 * hi else "black")
-    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns])
-    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    ax.set_xticks(range(table.shape[1]), [_said(c) for c in table.columns])
+    ax.set_yticks(range(table.shape[0]), [_said(i) for i in table.index])
     ax.set_xlabel(xlabel or str(table.columns.name or "after").replace("_", " ").capitalize())
     ax.set_ylabel(ylabel or str(table.index.name or "before").replace("_", " ").capitalize())
     ax.set_title(title or ("Who moves between tiers (share of each row)" if is_share
@@ -196,7 +206,8 @@ def rfm_heatmap(scored: pd.DataFrame, *, ax=None, title=None, unit="CNY"):
         cb.ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
         cb.ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _p: _style.short_money(x)))
         cb.ax.yaxis.set_minor_formatter(NullFormatter())
-    cb.set_label(f"Mean monetary value ({unit}, log scale)" if norm else f"Mean monetary value ({unit})")
+    cb.set_label((_("Mean monetary value ({unit}, log scale)") if norm else _("Mean monetary value ({unit})"))
+                 .format(unit=i18n.translate(unit)))
     ax.set_title(title or "RFM grid: customers per cell, colour = spend")
     ax.spines[:].set_visible(False)
     return ax
@@ -208,15 +219,15 @@ def rfm_segments(summary: pd.DataFrame, *, value=None, ax=None, title=None):
     _need(summary, {"segment": "any", "customer_share": "numeric"}, "rfm_segments")
     ax = _style.axes(ax, figsize=(7.5, 4.8))
     y = np.arange(len(summary))[::-1]
-    cols = [("customer_share", "customers", COLORS["neutral"])]
+    cols = [("customer_share", _("customers"), COLORS["neutral"])]
     if value:
-        cols.append((f"{value}_share", value, COLORS["main"]))
+        cols.append((f"{value}_share", i18n.translate(value, "column"), COLORS["main"]))
     h = 0.8 / len(cols)
     for i, (c, label, colour) in enumerate(cols):
         vals = summary[c].to_numpy(dtype="float64")
         bars = ax.barh(y - (i - (len(cols) - 1) / 2) * h, vals, h, color=colour, label=label)
         ax.bar_label(bars, labels=[f"{v:.0%}" for v in vals], fontsize=7, padding=2)
-    ax.set_yticks(y, [str(s) for s in summary["segment"]])
+    ax.set_yticks(y, [_said(s) for s in summary["segment"]])
     _style.percent(ax, "x")
     ax.axvline(0, color="black", lw=0.6)
     ax.set_xlabel("Share of all (%)")
@@ -235,12 +246,14 @@ def clv_by_tier(customers: pd.DataFrame, *, tier="tier", clv="clv", ax=None, tit
     mean, total = g.mean().fillna(0.0), g.sum()
     colours = [COLORS["good"] if v >= 0 else COLORS["bad"] for v in mean]
     bars = ax.bar([str(t) for t in mean.index], mean.to_numpy(), color=colours)
-    ax.bar_label(bars, labels=[f"total {unit} {_style.short_money(v)}" for v in total], fontsize=8,
+    ax.bar_label(bars, labels=[_("total {unit} {amount}").format(unit=i18n.translate(unit),
+                                                                   amount=_style.short_money(v))
+                               for v in total], fontsize=8,
                  padding=2)
     ax.axhline(0, color="black", lw=0.6)
     _style.money(ax, "y")
-    ax.set_xlabel(tier.replace("_", " ").capitalize())
-    ax.set_ylabel(f"Mean lifetime value per customer ({unit})")
+    ax.set_xlabel(_("Tier") if tier == "tier" else tier.replace("_", " ").capitalize())
+    ax.set_ylabel(_("Mean lifetime value per customer ({unit})").format(unit=i18n.translate(unit)))
     ax.set_title(title or "Customer lifetime value by tier")
     ax.margins(y=0.15)
     return ax
@@ -299,7 +312,8 @@ def time_vs_value(allocation: pd.DataFrame, *, value="profit", time="service_hou
         raise ValueError(f"time_vs_value: no column {cols[-1]!r}; expected the output of "
                          "tiering.time_allocation with that value")
     ax = _style.axes(ax)
-    labels = ["members", "members in S4", "time today", "time S4 advises", value]
+    labels = [_("members"), _("members in S4"), _("time today"), _("time S4 advises"),
+              i18n.translate(value, "column")]
     colours = [COLORS["neutral"], "#D9D9D9", COLORS["accent"], "#F5D08A", COLORS["main"]]
     x = np.arange(len(allocation))
     w = 0.16
@@ -309,11 +323,12 @@ def time_vs_value(allocation: pd.DataFrame, *, value="profit", time="service_hou
                       hatch="//" if c.startswith("s4_") else None, edgecolor="white")
         ax.bar_label(bars, labels=["n/a" if np.isnan(v) else f"{v:.0%}" for v in vals],
                      fontsize=7, padding=1)
-    names = {"would-be": "would-be\n(prospects)"}
-    ax.set_xticks(x, [names.get(str(t), str(t)) for t in allocation["tier"]])
+    names = {"would-be": _("would-be\n(prospects)")}
+    ax.set_xticks(x, [names.get(str(t), _said(t)) for t in allocation["tier"]])
     ax.axhline(0, color="black", lw=0.6)
     _style.percent(ax, "y")
-    ax.set_xlabel(f"Layer (customers by {value}; prospects = open leads)")
+    ax.set_xlabel(_("Layer (customers by {value}; prospects = open leads)").format(
+        value=i18n.translate(value, "column")))
     ax.set_ylabel("Share of all (%)")
     ax.set_title(title or "Where the time goes, and where the value comes from")
     ax.legend(loc="upper right", ncols=2, fontsize=8)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from ._base import (  # noqa: F401
     PYRAMID_TIERS, PYRAMID_SHARES, VALUE_TIERS, VALUE_SHARES, TIME_PYRAMID, RFM_SEGMENTS,
-    FOCUS_LEVELS, chinese,
+    FOCUS_LEVELS, chinese, shown,
 )
 from .concentration import customer_totals, pareto_table, top_share, gini, abc  # noqa: F401
 from .tiers import (  # noqa: F401

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..core.checks import require_shares
 from ..core.vocab import register
+from ..i18n import N_, NC_
 
 
 #: The customer pyramid of S3 (客户金字塔), top first, with default shares of customers.
@@ -24,17 +25,35 @@ TIME_PYRAMID = (
 )
 #: The eight RFM segments (R, F, M each high or low), with the usual action for each.
 RFM_SEGMENTS = (
-    ("important value", "重要价值客户", "HHH", "keep and reward: first-class service, a named contact"),
-    ("important development", "重要发展客户", "HLH", "raise frequency: cross-sell, regular visits"),
-    ("important retention", "重要保持客户", "LHH", "reach out now: call before they drift away"),
-    ("important win-back", "重要挽留客户", "LLH", "win back: ask why they stopped, make an offer"),
-    ("general value", "一般价值客户", "HHL", "raise spend: upsell bigger orders"),
-    ("general development", "一般发展客户", "HLL", "nurture cheaply: welcome and remind"),
-    ("general retention", "一般保持客户", "LHL", "low-cost reminders, self-service"),
-    ("general win-back", "一般挽留客户", "LLL", "let go unless cheap to reach (抓大放小)"),
+    (N_("important value"), "重要价值客户", "HHH",
+     N_("keep and reward: first-class service, a named contact")),
+    (N_("important development"), "重要发展客户", "HLH",
+     N_("raise frequency: cross-sell, regular visits")),
+    (N_("important retention"), "重要保持客户", "LHH",
+     N_("reach out now: call before they drift away")),
+    (N_("important win-back"), "重要挽留客户", "LLH",
+     N_("win back: ask why they stopped, make an offer")),
+    (N_("general value"), "一般价值客户", "HHL",
+     N_("raise spend: upsell bigger orders")),
+    (N_("general development"), "一般发展客户", "HLL",
+     N_("nurture cheaply: welcome and remind")),
+    (N_("general retention"), "一般保持客户", "LHL",
+     N_("low-cost reminders, self-service")),
+    (N_("general win-back"), "一般挽留客户", "LLL",
+     N_("let go unless cheap to reach (抓大放小)")),
 )
 #: Strategic-focus levels (战略关注水平) of key-account candidates, S4.
 FOCUS_LEVELS = (("key", "关键"), ("target", "目标"), ("maintain", "维持"), ("low-key", "低调"))
+
+#: The chapter's labels as a chart or a table shows them (translated where shown): the value tiers,
+#: the time pyramid's layers, the moves between tiers and the focus levels in the focus matrix.
+LABELS = (N_("key"), N_("major"), N_("ordinary"), N_("would-be"), N_("target"), N_("maintain"),
+          N_("low-key"), N_("up"), N_("same"), N_("down"), N_("out"), NC_("column", "new"),
+          NC_("column", "lead"), NC_("column", "none"),
+          NC_("tier", "new"), NC_("tier", "none"), NC_("tier", "key"), NC_("tier", "major"),
+          NC_("tier", "ordinary"), NC_("focus", "key"), NC_("focus", "target"),
+          NC_("focus", "maintain"), NC_("focus", "low-key"), NC_("rfm", "segment"),
+          NC_("column", "focus"), NC_("column", "potential"), NC_("column", "relationship_position"))
 
 _HOURS_PER_FTE = 1600.0
 
@@ -122,3 +141,36 @@ def _labels(labels, shares, default_labels, default_shares, what):
     if len(set(labels)) != len(labels):
         raise ValueError(f"{what}: labels={labels} repeat a name; expected distinct tier names")
     return shares, labels
+
+
+def shown(frame):
+    """An RFM table as a student reads it in the course's language (for ``ck.table``).
+
+    The data keep their English names; only the copy shown changes.  In Chinese the column
+    ``segment`` (the RFM segment, not the world's industry segment) is headed 客户细分 and the
+    column ``chinese`` is left out, since the segment names are Chinese already.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        A table of this chapter (e.g. :func:`rfm_summary` or :func:`rfm`'s output).
+
+    Returns
+    -------
+    DataFrame
+        The same table, or in Chinese its copy to show.
+
+    Examples
+    --------
+    >>> shown(pd.DataFrame({"segment": ["important value"], "customers": [3]})).columns.tolist()
+    ['segment', 'customers']
+    """
+    from .. import i18n
+
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"shown: expected a pandas DataFrame of chapter 4 (e.g. tiering.rfm_summary), "
+                         f"got {type(frame).__name__}")
+    if i18n.language() == "en":
+        return frame
+    out = frame.drop(columns=[c for c in ("chinese",) if c in frame.columns])
+    return out.rename(columns={"segment": i18n.pgettext("rfm", "segment")})

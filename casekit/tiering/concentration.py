@@ -7,6 +7,7 @@ import pandas as pd
 
 from .. import _fast
 from ..core.checks import Interval, require_frame, require_number, validated
+from ..i18n import _
 from ._base import _ranked, _top_k
 
 
@@ -94,8 +95,8 @@ def pareto_table(customers: pd.DataFrame, *, value="revenue", customer="customer
     require_frame(customers, {customer: "any", value: "numeric"}, what="pareto_table")
     total = float(customers[value].sum())
     if total <= 0:
-        raise ValueError(f"pareto_table: the total of {value!r} is {total:g}; expected a positive "
-                         "total to take shares of")
+        raise ValueError(_("pareto_table: the total of {value!r} is {total:g}; expected a positive "
+                           "total to take shares of").format(value=value, total=total))
     out = _ranked(customers[[customer, value]], value, customer)
     n = len(out)
     out["customer_share"] = out["rank"] / n
@@ -137,10 +138,11 @@ def top_share(customers: pd.DataFrame, *, value="revenue", top=0.2, customer="cu
     require_frame(customers, {value: "numeric"}, what="top_share")
     require_number(top, what="top_share", name="top", low=0.0, high=1.0)
     if top <= 0:
-        raise ValueError("top_share: top=0 picks no customers; expected a share above 0, e.g. 0.2")
+        raise ValueError(_("top_share: top=0 picks no customers; expected a share above 0, e.g. 0.2"))
     total = float(customers[value].sum())
     if total <= 0:
-        raise ValueError(f"top_share: the total of {value!r} is {total:g}; expected a positive total")
+        raise ValueError(_("top_share: the total of {value!r} is {total:g}; expected a positive total").format(
+            value=value, total=total))
     v = np.sort(customers[value].to_numpy(dtype="float64"))[::-1]
     return float(v[:_top_k(top, len(v))].sum() / total)
 
@@ -176,11 +178,12 @@ def gini(customers: pd.DataFrame, *, value="revenue") -> float:
     require_frame(customers, {value: "numeric"}, what="gini")
     x = np.sort(customers[value].to_numpy(dtype="float64"))
     if x[0] < 0:
-        raise ValueError(f"gini: column {value!r} holds negative values (e.g. {x[0]:g}); the Gini "
-                         "coefficient needs values of 0 or more (use revenue, not profit)")
+        raise ValueError(_("gini: column {value!r} holds negative values (e.g. {x:g}); the Gini "
+                           "coefficient needs values of 0 or more (use revenue, not profit)").format(
+            value=value, x=x[0]))
     total = x.sum()
     if total <= 0:
-        raise ValueError(f"gini: the total of {value!r} is 0; expected some positive values")
+        raise ValueError(_("gini: the total of {value!r} is 0; expected some positive values").format(value=value))
     n = len(x)
     i = np.arange(1, n + 1)
     return float(round(2.0 * (i * x).sum() / (n * total) - (n + 1) / n, 12))
@@ -228,16 +231,17 @@ def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), custom
     try:
         a, b = (float(c) for c in cutoffs)
     except (TypeError, ValueError):
-        raise ValueError(f"abc: cutoffs={cutoffs!r} must be two shares such as (0.8, 0.95)") from None
+        raise ValueError(_("abc: cutoffs={cutoffs!r} must be two shares such as (0.8, 0.95)").format(
+            cutoffs=cutoffs)) from None
     if not (0 < a < b <= 1):
-        raise ValueError(f"abc: cutoffs={cutoffs!r} must satisfy 0 < A cut-off < B cut-off <= 1, "
-                         "e.g. (0.8, 0.95)")
+        raise ValueError(_("abc: cutoffs={cutoffs!r} must satisfy 0 < A cut-off < B cut-off <= 1, "
+                           "e.g. (0.8, 0.95)").format(cutoffs=cutoffs))
     # The input checks of pareto_table, then one ranking (highest first, ties by customer id).
     require_frame(customers, {customer: "any", value: "numeric"}, what="pareto_table")
     total = float(customers[value].sum())
     if total <= 0:
-        raise ValueError(f"pareto_table: the total of {value!r} is {total:g}; expected a positive "
-                         "total to take shares of")
+        raise ValueError(_("pareto_table: the total of {value!r} is {total:g}; expected a positive "
+                           "total to take shares of").format(value=value, total=total))
     v = customers[value].to_numpy(dtype="float64")
     by_id = customer in customers.columns and customer != value
     order = _fast.rank_order(v, customers[customer].to_numpy() if by_id else None)
