@@ -15,6 +15,7 @@ from matplotlib.ticker import NullFormatter
 
 from . import _style
 from ._style import COLORS, PALETTE
+from ..i18n import _, translate
 
 __all__ = ["composition_chart", "product_mix_chart", "cross_ratio_chart", "cross_ratio_bars",
            "credit_chart", "route_map", "visit_plan_chart", "quality_chart"]
@@ -50,7 +51,7 @@ def composition_chart(comp: pd.DataFrame, *, value: str = "revenue", title: str 
     ax.barh(y - h / 2, comp["customer_share"] * 100, height=h, color=COLORS["neutral"],
             label="share of customers")
     ax.barh(y + h / 2, comp[f"{value}_share"] * 100, height=h, color=COLORS["main"],
-            label=f"share of {value.replace('_', ' ')}")
+            label=_("share of {value}").format(value=translate(value.replace('_', ' '))))
     for yi, (c, v) in enumerate(zip(comp["customer_share"], comp[f"{value}_share"])):
         ax.text(c * 100 + 0.5, yi - h / 2, f"{c:.0%}", va="center", fontsize=8)
         ax.text(v * 100 + 0.5, yi + h / 2, f"{v:.0%}", va="center", fontsize=8)
@@ -60,7 +61,8 @@ def composition_chart(comp: pd.DataFrame, *, value: str = "revenue", title: str 
     ax.set_xlabel("share of the total (%)")
     ax.set_ylabel(str(name).replace("_", " "))
     ax.set_xlim(0, max(comp["customer_share"].max(), comp[f"{value}_share"].max()) * 100 + 8)
-    ax.set_title(title or f"Customer composition by {str(name).replace('_', ' ')}")
+    ax.set_title(title or _("Customer composition by {group}").format(
+        group=translate(str(name).replace('_', ' '))))
     ax.legend(loc="lower right")
     ax.grid(axis="y", visible=False)
     return ax
@@ -131,7 +133,7 @@ def cross_ratio_chart(ratios: pd.DataFrame, *, title: str | None = None, ax=None
     for k, (name, xi, yi, s) in enumerate(zip(ratios.index, x, y, sizes)):
         ax.scatter([xi], [yi * 100], s=max(s, 30), color=PALETTE[k % len(PALETTE)], alpha=0.8,
                    edgecolor="white", zorder=3)
-        ax.annotate(f"{name}\n{ratios['cross_ratio'].iloc[k]:.1f}", (xi, yi * 100),
+        ax.annotate(f"{translate(str(name))}\n{ratios['cross_ratio'].iloc[k]:.1f}", (xi, yi * 100),
                     xytext=(0, np.sqrt(max(s, 30)) / 2 + 3), textcoords="offset points",
                     ha="center", va="bottom", fontsize=8, zorder=4)
     ax.set_xscale("log")
@@ -172,7 +174,7 @@ def cross_ratio_bars(ratios: pd.DataFrame, *, highlight: str | None = None,
     ax.set_xlabel("cross ratio (yuan of margin a year per yuan of stock)")
     ax.set_ylabel(str(ratios.index.name or "").replace("_", " "))
     name = str(ratios.index.name or "group").replace("_", " ")
-    ax.set_title(title or f"Cross ratio per {name}")
+    ax.set_title(title or _("Cross ratio per {group}").format(group=translate(str(name))))
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -199,7 +201,7 @@ def credit_chart(review: pd.DataFrame, *, title: str | None = None, ax=None):
                 ax.text(xi, b + vi / 2, f"{vi:.0f}", ha="center", va="center", fontsize=8,
                         color="white")
         bottom += v
-    ax.set_xticks(x, [f"rating {r}" for r in ratings])
+    ax.set_xticks(x, [_("rating {rating}").format(rating=r) for r in ratings])
     ax.set_xlabel("credit rating, A best")
     ax.set_ylabel("active customers")
     ax.set_title(title or "Credit review: continue, restrict or stop trade")
@@ -245,15 +247,15 @@ def route_map(routes: pd.DataFrame, region: str, *, title: str | None = None, ax
     ax.scatter([0], [0], marker="*", s=250, color="black", zorder=4)
     ax.annotate("sales office", (0, 0), xytext=(6, -12), textcoords="offset points", fontsize=8)
     for g, s in _GRADE_SIZE.items():
-        ax.scatter([], [], s=s, color=COLORS["neutral"], label=f"grade {g}")
+        ax.scatter([], [], s=s, color=COLORS["neutral"], label=_("grade {grade}").format(grade=g))
     lim = (r["distance_km"].max() if "distance_km" in r else 60) * 1.25
     ax.set_xlim(-lim, lim)
     ax.set_ylim(-lim, lim)
     ax.set_aspect("equal")
     ax.set_xlabel("km east of the office")
     ax.set_ylabel("km north of the office")
-    ax.set_title(title or f"Visit routes in the {region} region: "
-                          f"{len(names)} routes, numbered clockwise")
+    ax.set_title(title or _("Visit routes in the {region} region: {n} routes, numbered clockwise")
+                 .format(region=translate(str(region)), n=len(names)))
     ax.legend(loc="lower left", fontsize=8, borderaxespad=0.2, handletextpad=0.2)
     return ax
 
@@ -279,11 +281,11 @@ def visit_plan_chart(plan: pd.DataFrame, *, title: str | None = None, ax=None):
     for k, g in enumerate(("A", "B", "C")):
         v = (share[g] * plan["reps"]).to_numpy(dtype=float)
         ax.bar(x, v, bottom=bottom, color=(COLORS["main"], COLORS["accent"],
-                                           COLORS["neutral"])[k], label=f"grade {g}", width=0.6)
+                                           COLORS["neutral"])[k], label=_("grade {grade}").format(grade=g), width=0.6)
         bottom += v
     for xi, (r, c) in enumerate(zip(plan["reps"], plan["customers"] if "customers" in plan
                                     else [None] * len(plan))):
-        label = f"{r:.1f}" + (f"\n({c} cust.)" if c is not None else "")
+        label = f"{r:.1f}" + ("\n" + _("({n} cust.)").format(n=c) if c is not None else "")
         ax.text(xi, r, label, ha="center", va="bottom", fontsize=8)
     ax.set_xticks(x, [str(i) for i in plan.index])
     ax.set_ylim(0, float(plan["reps"].max()) * 1.25)
