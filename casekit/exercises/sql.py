@@ -51,7 +51,7 @@ import pandas as pd
 from ..database import build as _build_db
 from ..database import run_query
 from ..database.query import QueryResult, strip_comments
-from ..i18n import N_, _, translate
+from ..i18n import NC_, N_, _, translate
 from .engine import Exercise, ExerciseView, Feedback, Misconception
 from .engine.feedback import _text_html
 
@@ -59,6 +59,8 @@ __all__ = ["SQLExercise", "SQLView", "compare", "Comparison"]
 
 KIND = "sql"
 KIND_LABEL = N_("write a SQL query")
+#: What can be wrong with the exercise database (as the note about rebuilding it says).
+NC_("database", "missing"), NC_("database", "damaged")
 
 #: Databases built for exercises, one per world: id(world) → (world, path).
 _DATABASES: dict[int, tuple[object, Path]] = {}
@@ -322,7 +324,7 @@ class SQLExercise(Exercise):
             if problem == "locked":
                 raise _Locked()
             note = _("(The exercise database was {problem}; it has been rebuilt from the data.) ").format(
-                problem=_(problem))
+                problem=translate(problem, "database"))
         db = _build_db(world)
         _DATABASES[id(world)] = (world, db.path)
         self.__dict__.pop("_expected", None)
