@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..core.checks import require_choice, require_frame, require_number
 from ..core.world import is_world
+from ..i18n import N_, _, language
 
 
 # ---------------------------------------------------------------------------------------------
@@ -20,68 +21,68 @@ from ..core.world import is_world
 
 #: The two objects of customer management (客户管理的对象), S2 §9.1.
 MANAGEMENT_OBJECTS = (
-    ("business relationships", "客户业务关系", "the dealings with each customer over time"),
-    ("customer records", "客户资料", "the files kept on each customer, analysed and updated"),
+    ("business relationships", "客户业务关系", N_("the dealings with each customer over time")),
+    ("customer records", "客户资料", N_("the files kept on each customer, analysed and updated")),
 )
 
 #: The four contents of customer management (客户管理的内容), S2 §9.1; each is a section of the file.
 MANAGEMENT_CONTENT = (
     ("basic records", "客户基本资料的管理",
-     "the most basic original data, the base and starting point of customer management, "
-     "gathered mainly on salespeople's visits"),
+     N_("the most basic original data, the base and starting point of customer management, "
+     "gathered mainly on salespeople's visits")),
     ("transaction status", "交易状况的管理",
-     "first sales results, the quality of the customer's management and staff and its relations "
+     N_("first sales results, the quality of the customer's management and staff and its relations "
      "with competitors; then its current sales activity, problems, advantages held, future "
-     "measures, image and reputation"),
+     "measures, image and reputation")),
     ("relationship management", "客户关系管理",
-     "satisfaction, loyalty and a stable, mutually beneficial partnership (相互受益的伙伴关系): "
+     N_("satisfaction, loyalty and a stable, mutually beneficial partnership (相互受益的伙伴关系): "
      "closer communication and after-sales service; check that the customer really benefits "
-     "and guide it where needed; handle complaints well"),
+     "and guide it where needed; handle complaints well")),
     ("risk management", "客户风险管理",
-     "S2 gives the heading only; standard textbook content: credit limits and terms, "
-     "receivables and overdue debt, credit checks"),
+     N_("S2 gives the heading only; standard textbook content: credit limits and terms, "
+     "receivables and overdue debt, credit checks")),
 )
 
 #: The three methods of customer management (客户管理的方法), S2 §9.1.
 MANAGEMENT_METHODS = (
     ("patrol management", "巡视管理",
-     "the way to meet and understand customers: on each visit listen, educate, help"),
+     N_("the way to meet and understand customers: on each visit listen, educate, help")),
     ("relationship management", "关系管理",
-     "a capable, dedicated representative (大户业务代表) for each big customer, and follow-up "
-     "service (追踪服务)"),
+     N_("a capable, dedicated representative (大户业务代表) for each big customer, and follow-up "
+     "service (追踪服务)")),
     ("screening management", "筛选管理",
-     "chapter 1's annual screening: keep the key customers, drop those with no profit and no "
-     "potential"),
+     N_("chapter 1's annual screening: keep the key customers, drop those with no profit and no "
+     "potential")),
 )
 
 #: What a salesperson does on patrol (巡视): S2 §9.1.
 PATROL_ACTIONS = (
-    ("listen", "倾听", "hear complaints and wishes before talking"),
-    ("educate", "教育", "show the customer how to use and sell our products better"),
-    ("help", "帮助", "solve the customer's business problems: stock, payment, growth"),
+    ("listen", "倾听", N_("hear complaints and wishes before talking")),
+    ("educate", "教育", N_("show the customer how to use and sell our products better")),
+    ("help", "帮助", N_("solve the customer's business problems: stock, payment, growth")),
 )
 
 #: Follow-up service in relationship management (追踪服务), S2 §9.1.
 FOLLOW_UP = (
-    ("telephone follow-up", "电话追踪", "call after delivery and at fixed intervals"),
-    ("mail follow-up", "邮件追踪", "letters, cards and news sent regularly"),
-    ("personal-warmth follow-up", "温情追踪", "greetings and small attentions on special days"),
-    ("horizontal follow-up", "水平追踪", "S2 gives the term only, without saying what it means"),
+    ("telephone follow-up", "电话追踪", N_("call after delivery and at fixed intervals")),
+    ("mail follow-up", "邮件追踪", N_("letters, cards and news sent regularly")),
+    ("personal-warmth follow-up", "温情追踪", N_("greetings and small attentions on special days")),
+    ("horizontal follow-up", "水平追踪", N_("S2 gives the term only, without saying what it means")),
 )
 
 #: The four principles of customer management (客户管理原则), S2 §9.1 四.
 MANAGEMENT_PRINCIPLES = (
     ("dynamic management", "动态管理原则",
-     "track changes in customers: update the records, remove outdated data, add new data; "
-     "screen customers, keep the big ones and drop those with no profit and no potential"),
+     N_("track changes in customers: update the records, remove outdated data, add new data; "
+     "screen customers, keep the big ones and drop those with no profit and no potential")),
     ("focus on the important", "突出重点原则",
-     "manage key customers more closely; keep separate files per type of customer; use "
-     "different selling strategies and management for different types"),
+     N_("manage key customers more closely; keep separate files per type of customer; use "
+     "different selling strategies and management for different types")),
     ("flexible use", "灵活运用原则",
-     "evaluate deals, learn from them, raise results (评估交易、总结经验、提高业绩)"),
+     N_("evaluate deals, learn from them, raise results (评估交易、总结经验、提高业绩)")),
     ("a designated person is responsible", "专人负责",
-     "S2 gives the term only; standard textbook content: the customer records are kept by a "
-     "named person, with rules for using and lending customer information"),
+     N_("S2 gives the term only; standard textbook content: the customer records are kept by a "
+     "named person, with rules for using and lending customer information")),
 )
 
 #: The seven analyses of a customer's dealings with the firm (客户与本公司交易情况分析), S2 §9.2.
@@ -98,19 +99,19 @@ ANALYSIS_CONTENT = (
 #: The four ways of investigating a customer's credit (客户信用调查), S2 §9.2 (S2 names them only;
 #: the meanings are the kit's).
 CREDIT_SOURCES = (
-    ("through banks", "通过金融机构（银行）", "the customer's account conduct, loans, overdrafts"),
-    ("through credit agencies", "利用专业资信调查机构", "a credit report and rating, for a fee"),
+    ("through banks", "通过金融机构（银行）", N_("the customer's account conduct, loans, overdrafts")),
+    ("through credit agencies", "利用专业资信调查机构", N_("a credit report and rating, for a fee")),
     ("through customers or trade bodies", "通过客户或行业组织",
-     "its reputation among other suppliers and in its trade association"),
+     N_("its reputation among other suppliers and in its trade association")),
     ("internal records", "内部调查",
-     "our own file: payment days, bad debt, disputes — the one source in our data"),
+     N_("our own file: payment days, bad debt, disputes — the one source in our data")),
 )
 
 #: The decisions of :func:`credit_review` (交易开始与中止).
 TRADE_DECISIONS = (
-    ("continue", "继续交易", "no warning sign: trade within the credit limit"),
-    ("restrict", "限制交易", "one warning sign: half the limit, collect what is overdue"),
-    ("stop", "中止交易", "two or more warning signs: stop delivering on credit"),
+    ("continue", "继续交易", N_("no warning sign: trade within the credit limit")),
+    ("restrict", "限制交易", N_("one warning sign: half the limit, collect what is overdue")),
+    ("stop", "中止交易", N_("two or more warning signs: stop delivering on credit")),
 )
 
 #: The customer-analysis flow (客户分析的流程), S2 §9.2, with the function for each step.
@@ -127,12 +128,12 @@ ANALYSIS_FLOW = (
 #: meanings are how this chapter fills them).
 DATABASE_PARTS = (
     ("sources", "资料来源",
-     ("internal records (orders, invoices, complaints), sales visits, surveys, trade directories, "
-      "the web")),
+     (N_("internal records (orders, invoices, complaints), sales visits, surveys, trade directories, "
+      "the web"))),
     ("customer categories", "客户类别",
-     "resellers vs end users; grade A / B / C; active, lost or prospective"),
+     N_("resellers vs end users; grade A / B / C; active, lost or prospective")),
     ("contents", "资料内容",
-     "basic records, transaction status, relationship and risk — the four sections of the file"),
+     N_("basic records, transaction status, relationship and risk — the four sections of the file")),
 )
 
 #: The six stages of building a customer database (建立客户数据库的六个阶段), S2 §9.4, in order.
@@ -147,34 +148,34 @@ DATABASE_STAGES = (
 
 #: The five features of CRM (客户关系管理的特征), S2 §9.4 (S2 names them only).
 CRM_FEATURES = (
-    ("analyse customer information", "分析客户信息", "profit, composition, credit, grades"),
+    ("analyse customer information", "分析客户信息", N_("profit, composition, credit, grades")),
     ("integrate the interaction channels", "集成客户互动渠道",
-     "visits, phone, mail, web and service desk feed one record"),
-    ("support web use", "支持网络运用", "customers and reps reach the data online"),
-    ("build a data warehouse", "建设信息仓库", "the history of every order, complaint and visit"),
-    ("integrate the workflows", "集成工作流程", "sales, service and finance act on the same case"),
+     N_("visits, phone, mail, web and service desk feed one record")),
+    ("support web use", "支持网络运用", N_("customers and reps reach the data online")),
+    ("build a data warehouse", "建设信息仓库", N_("the history of every order, complaint and visit")),
+    ("integrate the workflows", "集成工作流程", N_("sales, service and finance act on the same case")),
 )
 
 #: The core of a CRM system (CRM系统的核心), S2 §9.4.
 CRM_CORE = ("sales management", "销售管理",
-            "it extends the front end of the firm's management system to deal with customers "
-            "directly, raise their loyalty and so attract more prospects")
+            N_("it extends the front end of the firm's management system to deal with customers "
+            "directly, raise their loyalty and so attract more prospects"))
 
 #: The main contents of a CRM system (CRM的主要内容), S2 §9.4.
 CRM_CONTENTS = (
-    ("marketing automation", "营销自动化", "campaigns, segments, leads"),
-    ("sales-process automation", "销售过程自动化", "accounts, visits, quotes, orders, pipeline"),
+    ("marketing automation", "营销自动化", N_("campaigns, segments, leads")),
+    ("sales-process automation", "销售过程自动化", N_("accounts, visits, quotes, orders, pipeline")),
     ("a customer service system", "客户服务系统",
-     "complaints, service calls, follow-up (S2 says a system, not service automation)"),
+     N_("complaints, service calls, follow-up (S2 says a system, not service automation)")),
 )
 
 #: The three implementation points of CRM (CRM的实施要点), S2 §9.4.
 CRM_IMPLEMENTATION = (
     ("set clear goals for the CRM plan", "应为CRM计划设定明确的目标",
-     "what the plan must achieve, measurably"),
+     N_("what the plan must achieve, measurably")),
     ("provide the time, money and other resources the solution needs",
-     "应提供CRM解决方案所必需的时间、财力和其他资源", "people and budget before go-live"),
-    ("help staff adapt to the CRM system", "应使企业员工适应CRM系统", "training and daily use"),
+     "应提供CRM解决方案所必需的时间、财力和其他资源", N_("people and budget before go-live")),
+    ("help staff adapt to the CRM system", "应使企业员工适应CRM系统", N_("training and daily use")),
 )
 
 _CONCEPTS = {
@@ -260,7 +261,11 @@ def concept_list(name: str):
         rest = row[2] if len(row) > 2 else ""
         if name in ("analysis_flow", "analysis_content"):
             rest = f"`A.{rest}`"
-        items.append(f"**{en}** ({zh})" + (f": {rest}" if rest else ""))
+        if language() == "zh":  # the source's Chinese term first, the English in brackets
+            rest = rest if rest.startswith("`") else _(rest)
+            items.append(f"**{zh}**（{en}）" + (f"：{rest}" if rest else ""))
+        else:
+            items.append(f"**{en}** ({zh})" + (f": {rest}" if rest else ""))
     return bullets(items, numbered=name in ("analysis_flow", "database_stages"))
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 from ..core.checks import (  # noqa: F401
     DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
 )
+from ..i18n import N_
 from ._common import TRADE_DECISIONS, _mapping, _one_row_per_customer  # noqa: F401
 
 
@@ -129,8 +130,8 @@ def credit_review(file: pd.DataFrame, *, max_payment_days: float = 75, max_dispu
         "bad_debt": (f["bad_debt"] > 0).to_numpy(),
         "disputes": (f["disputes"] >= max_disputes).to_numpy(),
     }
-    labels = {"rating": "rating D", "late": "pays late", "bad_debt": "bad debt",
-              "disputes": "disputes"}
+    labels = {"rating": N_("rating D"), "late": N_("pays late"), "bad_debt": N_("bad debt"),
+              "disputes": N_("disputes")}
     for k, v in flags.items():
         out[f"flag_{k}"] = v
     count = np.sum(list(flags.values()), axis=0)

@@ -9,6 +9,7 @@ from .. import terms
 from ..core.checks import (  # noqa: F401
     DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
 )
+from ..i18n import N_, _, translate
 from ._common import _one_row_per_customer
 
 
@@ -91,23 +92,32 @@ def patrol_agenda(file: pd.DataFrame, *, late_days: float = 60, low_satisfaction
         f = f[f["status"].astype("str") == "active"]
     oc = f["open_complaints"].to_numpy()
     sat = f["satisfaction"].to_numpy(dtype="float64")
-    listen = np.where(oc > 0, "hear out " + pd.Series(oc).astype("str").to_numpy()
-                      + " unresolved complaint(s)",
+    listen = np.where(oc > 0, _around(N_("hear out {n} unresolved complaint(s)"),
+                                      pd.Series(oc).astype("str").to_numpy()),
                       np.where(sat < low_satisfaction,
-                               "satisfaction " + pd.Series(sat).round(1).astype("str").to_numpy()
-                               + ": ask what to improve", ""))
+                               _around(N_("satisfaction {x}: ask what to improve"),
+                                       pd.Series(sat).round(1).astype("str").to_numpy()), ""))
+    main = f["main_line"].astype("str")
+    main = main.map({v: translate(v, "product line") for v in main.unique()})
     educate = np.where(f["product_lines"].to_numpy() == 1,
-                       "buys only " + f["main_line"].astype("str").to_numpy()
-                       + ": show the other lines", "")
+                       _around(N_("buys only {line}: show the other lines"), main.to_numpy()), "")
     pdays = f["payment_days"].to_numpy()
     help_ = np.where(pdays > late_days,
-                     "pays after " + pd.Series(pdays).astype("int64").astype("str").to_numpy()
-                     + " days: agree a payment plan",
+                     _around(N_("pays after {n} days: agree a payment plan"),
+                             pd.Series(pdays).astype("int64").astype("str").to_numpy()),
                      np.where(f["growth_rate"].to_numpy() > fast_growth,
-                              "growing fast: help plan stock for growth", ""))
+                              _("growing fast: help plan stock for growth"), ""))
     out = pd.DataFrame({"listen": listen, "educate": educate, "help": help_}, index=f.index)
     out["points"] = (out[["listen", "educate", "help"]] != "").sum(axis=1).astype("int64")
     return out
+
+
+def _around(template: str, values: np.ndarray) -> np.ndarray:
+    """``template`` (one ``{placeholder}``) in the course's language around each of ``values``
+    (strings), without a loop over the rows."""
+    text = _(template)
+    start, end = text.index("{"), text.index("}")
+    return text[:start] + values.astype(object) + text[end + 1:]
 
 
 # ---------------------------------------------------------------------------------------------

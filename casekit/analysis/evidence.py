@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import DateOption, Interval, validated
+from ..i18n import _
 
 __all__ = ["repeat_buying", "recency_lapse"]
 
@@ -129,8 +130,9 @@ def recency_lapse(transactions: pd.DataFrame, *, split, bands=(30, 90, 180, 270)
     recency = (split - last).dt.days.to_numpy()
     again = last.index.isin(ids[~before].unique())
     band = np.searchsorted(np.asarray(edges), recency, side="left")
-    labels = ([f"1–{edges[0]} days"] + [f"{a + 1}–{b} days" for a, b in zip(edges, edges[1:])]
-              + [f"over {edges[-1]} days"])
+    labels = ([_("{a}–{b} days").format(a=1, b=edges[0])]
+              + [_("{a}–{b} days").format(a=a + 1, b=b) for a, b in zip(edges, edges[1:])]
+              + [_("over {n} days").format(n=edges[-1])])
     k = len(labels)
     n = np.bincount(band, minlength=k)
     hit = np.bincount(band, weights=again.astype("float64"), minlength=k)

@@ -10,6 +10,7 @@ from .._format import cny
 from ..core.checks import DateOption, Flag, Interval, require_frame, validated  # noqa: F401
 from ..core.profit import customer_profitability
 from ..core.world import asof_of
+from ..i18n import N_
 from ._common import _check_ids, _codes, _is_world, _positions, _one_row_per_customer  # noqa: F401
 
 
@@ -19,10 +20,10 @@ from ._common import _check_ids, _codes, _is_world, _positions, _one_row_per_cus
 
 #: Employee size bands of the file: (label, 中文, lowest, highest employees).
 SIZE_BANDS = (
-    ("micro (1–9)", "微型", 1, 9),
-    ("small (10–49)", "小型", 10, 49),
-    ("medium (50–249)", "中型", 50, 249),
-    ("large (250+)", "大型", 250, None),
+    (N_("micro (1–9)"), "微型", 1, 9),
+    (N_("small (10–49)"), "小型", 10, 49),
+    (N_("medium (50–249)"), "中型", 50, 249),
+    (N_("large (250+)"), "大型", 250, None),
 )
 
 #: The four sections of the customer file: key → (English, 中文, columns).

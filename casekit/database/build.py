@@ -48,6 +48,7 @@ from ..analysis.flow import _R2  # the stand-in positions of the route classific
 from .. import schema
 from ..validate import require_frame, require_number
 from . import query as _Q
+from ..i18n import N_, _
 
 __all__ = ["CRM_FEATURES", "CustomerDatabase", "FAULTS", "STAGES", "TABLES", "build", "readable"]
 
@@ -775,17 +776,17 @@ def _stage56(b: _Build, cols: dict) -> None:
 #: The six stages: (step, English, 中文, what the SQL of the stage does here).
 STAGES = (
     (1, "decide to build a customer database", "做出建立客户数据库的决定",
-     "content, vocabulary, settings and rule tables"),
+     N_("content, vocabulary, settings and rule tables")),
     (2, "collect customer data", "客户资料的搜集",
-     "collected_* tables, as the records arrive"),
+     N_("collected_* tables, as the records arrive")),
     (3, "fill in a card for each customer", "填写个别客户资料卡内容",
-     "card tables with keys, types and constraints"),
+     N_("card tables with keys, types and constraints")),
     (4, "sort and screen the data", "资料的整理与筛选",
-     "find and repair faults; fill the cards; report"),
+     N_("find and repair faults; fill the cards; report")),
     (5, "turn the data into intelligence", "智慧型信息的完成",
-     "views: composition, performance, ratios, credit"),
+     N_("views: composition, performance, ratios, credit")),
     (6, "use the database's information flexibly", "灵活使用客户数据库中的信息",
-     "views: grades, routes, the visit plan"),
+     N_("views: grades, routes, the visit plan")),
 )
 
 
@@ -915,7 +916,7 @@ class CustomerDatabase:
 
     def stages(self) -> pd.DataFrame:
         """The six stages with what their SQL does and how many statements it ran."""
-        return pd.DataFrame([(s, en, zh, what, len(self._stages.get(s, ())))
+        return pd.DataFrame([(s, en, zh, _(what), len(self._stages.get(s, ())))
                              for s, en, zh, what in STAGES],
                             columns=["step", "english", "chinese", "sql_does", "statements"])
 

@@ -37,6 +37,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..i18n import N_, _
+
 __all__ = ["QueryResult", "connect_readonly", "refusal", "run_query", "strip_comments"]
 
 #: Statements a reader may run.
@@ -119,7 +121,7 @@ def _statements(sql: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_HINT = "Write a single SELECT query (or WITH … SELECT)."
+_HINT = N_("Write a single SELECT query (or WITH … SELECT).")
 
 
 def refusal(sql) -> str | None:
@@ -133,27 +135,28 @@ def refusal(sql) -> str | None:
     "This checker only reads: PRAGMA statements read or change the database's settings and are refused. Write a single SELECT query (or WITH … SELECT)."
     """
     if not isinstance(sql, str):
-        return f"Type a SQL query as text; got {type(sql).__name__}. {_HINT}"
+        return _("Type a SQL query as text; got {kind}.").format(kind=type(sql).__name__) + " " + _(_HINT)
     text = strip_comments(sql)
     statements = _statements(text)
     if not statements:
-        return f"No query yet. {_HINT}"
+        return _("No query yet.") + " " + _(_HINT)
     for stmt in statements:
         first = re.match(r"\s*([A-Za-z_]+)", stmt)
         word = first.group(1).lower() if first else ""
         if word in _WRITE_WORDS:
-            return f"This checker only reads: {_WRITE_WORDS[word]} and {_verb(word)} refused. {_HINT}"
+            return f"This checker only reads: {_WRITE_WORDS[word]} and {_verb(word)} refused. {_(_HINT)}"
     if len(statements) > 1:
-        return (f"One query at a time: this answer holds {len(statements)} statements separated "
-                f"by ';'. {_HINT}")
+        return _("One query at a time: this answer holds {n} statements separated "
+                 "by ';'.").format(n=len(statements)) + " " + _(_HINT)
     stmt = statements[0]
     first = re.match(r"\s*\(?\s*([A-Za-z_]+)", stmt)
     word = first.group(1).lower() if first else ""
     if word not in _ALLOWED_START:
-        return f"A query starts with SELECT or WITH; this one starts with {stmt.split()[0]!r}. {_HINT}"
+        return (_("A query starts with SELECT or WITH; this one starts with {word!r}.").format(
+            word=stmt.split()[0]) + " " + _(_HINT))
     if re.search(r"\bload_extension\s*\(", stmt, re.IGNORECASE):
         return ("This checker only reads: load_extension loads code into the database and is "
-                f"refused. {_HINT}")
+                f"refused. {_(_HINT)}")
     return None
 
 
@@ -211,26 +214,26 @@ def _friendly(exc: Exception) -> tuple[str, str]:
     if "interrupted" in low:
         return "timeout", ""
     if "not authorized" in low or "prohibited" in low:
-        return "refused", (f"This checker only reads: the query tried something other than "
-                           f"reading ({text}). {_HINT}")
+        return "refused", (_("This checker only reads: the query tried something other than "
+                             "reading ({text}).").format(text=text) + " " + _(_HINT))
     if "readonly" in low or "read-only" in low:
-        return "refused", f"This checker only reads: {text}. {_HINT}"
+        return "refused", _("This checker only reads: {text}.").format(text=text) + " " + _(_HINT)
     if "locked" in low or "busy" in low:
-        return "database", ("The database file is busy (locked by another program, perhaps an "
-                            "open SQLite tool writing to it); close it and press Check again.")
+        return "database", _("The database file is busy (locked by another program, perhaps an "
+                             "open SQLite tool writing to it); close it and press Check again.")
     if "not a database" in low or "malformed" in low or "disk image" in low:
-        return "database", f"The database file is damaged ({text})."
+        return "database", _("The database file is damaged ({text}).").format(text=text)
     if "no such table" in low:
-        return "error", f"SQLite says: {text}. The tables are listed above the answer box."
+        return "error", _("SQLite says: {text}. The tables are listed above the answer box.").format(text=text)
     if "no such column" in low:
-        return "error", (f"SQLite says: {text}. Check the column's name and which table it "
-                         "belongs to (prefix it with the table's alias, e.g. c.customer_id).")
+        return "error", _("SQLite says: {text}. Check the column's name and which table it "
+                          "belongs to (prefix it with the table's alias, e.g. c.customer_id).").format(text=text)
     if "ambiguous column" in low:
-        return "error", (f"SQLite says: {text}. Two tables have this column: prefix it with the "
-                         "table's alias, e.g. c.customer_id.")
+        return "error", _("SQLite says: {text}. Two tables have this column: prefix it with the "
+                          "table's alias, e.g. c.customer_id.").format(text=text)
     if "syntax error" in low or "incomplete input" in low:
-        return "error", f"SQLite could not read the query: {text}."
-    return "error", f"SQLite says: {text}."
+        return "error", _("SQLite could not read the query: {text}.").format(text=text)
+    return "error", _("SQLite says: {text}.").format(text=text)
 
 
 def run_query(path, sql, *, timeout: float = 2.0, max_rows: int = 10_000) -> QueryResult:
@@ -265,20 +268,20 @@ def run_query(path, sql, *, timeout: float = 2.0, max_rows: int = 10_000) -> Que
         names = [d[0] for d in (cur.description or [])]
         rows = cur.fetchmany(max_rows + 1)
         if len(rows) > max_rows:
-            return QueryResult(None, f"The query returns more than {max_rows:,} rows; the "
-                                     "answer is a short table — add the grouping, the filter or "
-                                     "a LIMIT the question asks for.", "too many rows",
+            return QueryResult(None, _("The query returns more than {n:,} rows; the "
+                                       "answer is a short table — add the grouping, the filter or "
+                                       "a LIMIT the question asks for.").format(n=max_rows), "too many rows",
                                time.monotonic() - start)
         frame = pd.DataFrame.from_records(rows, columns=names) if names else pd.DataFrame()
         if not names:
-            return QueryResult(None, f"The query returns no columns. {_HINT}", "error")
+            return QueryResult(None, _("The query returns no columns.") + " " + _(_HINT), "error")
         return QueryResult(frame, None, "ok", time.monotonic() - start)
     except (sqlite3.Error, ValueError, OverflowError, MemoryError) as exc:
         kind, msg = _friendly(exc)
         if kind == "timeout":
-            msg = (f"The query was stopped after {timeout:g} seconds: it would run for a very "
-                   "long time (or forever — a recursive CTE without an end, or a join without "
-                   "an ON condition). The right query answers in a blink.")
+            msg = _("The query was stopped after {seconds:g} seconds: it would run for a very "
+                    "long time (or forever — a recursive CTE without an end, or a join without "
+                    "an ON condition). The right query answers in a blink.").format(seconds=timeout)
         return QueryResult(None, msg, kind, time.monotonic() - start)
     except Exception as exc:  # noqa: BLE001 - a student never sees a traceback
         return QueryResult(None, f"The query could not run: {type(exc).__name__}: {exc}", "error",

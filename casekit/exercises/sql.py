@@ -51,13 +51,16 @@ import pandas as pd
 from ..database import build as _build_db
 from ..database import run_query
 from ..database.query import QueryResult, strip_comments
+from ..i18n import NC_, N_, _, translate
 from .engine import Exercise, ExerciseView, Feedback, Misconception
 from .engine.feedback import _text_html
 
 __all__ = ["SQLExercise", "SQLView", "compare", "Comparison"]
 
 KIND = "sql"
-KIND_LABEL = "write a SQL query"
+KIND_LABEL = N_("write a SQL query")
+#: What can be wrong with the exercise database (as the note about rebuilding it says).
+NC_("database", "missing"), NC_("database", "damaged")
 
 #: Databases built for exercises, one per world: id(world) → (world, path).
 _DATABASES: dict[int, tuple[object, Path]] = {}
@@ -205,13 +208,13 @@ def compare(got: pd.DataFrame, want: pd.DataFrame, *, ordered: bool = False,
                     extra = tuple(str(got.columns[k]) for k in range(len(g)) if k not in assign)
                     if extra:
                         return Comparison(False, 0.8, (
-                            f"Right, apart from {len(extra)} column(s) the question does not ask "
-                            f"for ({', '.join(extra)}): drop them.",), extra)
+                            _("Right, apart from {n} column(s) the question does not ask "
+                              "for ({columns}): drop them.").format(n=len(extra), columns=", ".join(extra)),), extra)
                     return Comparison(True, 1.0, ())
                 if ordered and _rows_equal(sub, w, ordered=False, rel=rel_tol, abs_=abs_tol):
                     return Comparison(False, 0.7, (
-                        "The right rows, in the wrong order: the question asks for an order — "
-                        "add the ORDER BY it describes (and LIMIT, if it asks for the top few).",),
+                        _("The right rows, in the wrong order: the question asks for an order — "
+                          "add the ORDER BY it describes (and LIMIT, if it asks for the top few)."),),
                         order_only=True)
         col_share = matched / len(w)
     else:
@@ -221,11 +224,12 @@ def compare(got: pd.DataFrame, want: pd.DataFrame, *, ordered: bool = False,
             k = names.get(str(c).lower())
             if k is not None and g[k][0] == w[j][0]:
                 col_share += 1 / len(w)
-        problems.append(f"The result has {n_got:,} row{'s' if n_got != 1 else ''}; the question's "
-                        f"answer has {n_want:,}.")
+        problems.append((_("The result has {n:,} row; the question's answer has {want:,}.") if n_got == 1
+                         else _("The result has {n:,} rows; the question's answer has {want:,}."))
+                        .format(n=n_got, want=n_want))
     if len(g) < len(w):
-        problems.append(f"It has {len(g)} column(s); the answer has {len(w)}: "
-                        f"{', '.join(map(str, want.columns))}.")
+        problems.append(_("It has {n} column(s); the answer has {want}: {columns}.").format(
+            n=len(g), want=len(w), columns=", ".join(map(str, want.columns))))
     # rows found: compare on the expected key (its first column) when the kinds allow
     row_share = 0.0
     key_kind = w[0][0]
@@ -319,7 +323,8 @@ class SQLExercise(Exercise):
                 return path, ""
             if problem == "locked":
                 raise _Locked()
-            note = (f"(The exercise database was {problem}; it has been rebuilt from the data.) ")
+            note = _("(The exercise database was {problem}; it has been rebuilt from the data.) ").format(
+                problem=translate(problem, "database"))
         db = _build_db(world)
         _DATABASES[id(world)] = (world, db.path)
         self.__dict__.pop("_expected", None)
@@ -337,7 +342,7 @@ class SQLExercise(Exercise):
     def expected(self) -> pd.DataFrame:
         """The result of the solution on the exercise's database."""
         if "_expected" not in self.__dict__:
-            path, _ = self._database()
+            path, _note = self._database()
             res = run_query(path, self.solution(), timeout=30.0, max_rows=1_000_000)
             if not res.ok:
                 raise RuntimeError(f"the exercise's own solution did not run: {res.error}")
@@ -346,7 +351,7 @@ class SQLExercise(Exercise):
 
     def _mistake_frames(self) -> list[tuple[Misconception, pd.DataFrame]]:
         if "_mistake_results" not in self.__dict__:
-            path, _ = self._database()
+            path, _note = self._database()
             want = self.expected()
             out = []
             for m in self.mistakes():
@@ -363,14 +368,15 @@ class SQLExercise(Exercise):
     def _check(self, answer) -> Feedback:
         self._last_result = None
         if answer is None or (isinstance(answer, str) and not answer.strip()):
-            return Feedback(False, 0.0, "No query yet: type a SELECT query in the box.")
+            return Feedback(False, 0.0, _("No query yet: type a SELECT query in the box."))
         if not isinstance(answer, str):
-            return Feedback(False, 0.0, f"Type a SQL query as text (SELECT … FROM …); got "
-                                        f"{type(answer).__name__} {answer!r}.")
+            return Feedback(False, 0.0, _("Type a SQL query as text (SELECT … FROM …); got "
+                                          "{kind} {answer!r}.").format(kind=type(answer).__name__,
+                                                                       answer=answer))
         try:
             path, note = self._database()
         except _Locked:
-            return Feedback(False, 0.0, _LOCKED)
+            return Feedback(False, 0.0, _(_LOCKED))
         res = run_query(path, answer, timeout=self.timeout, max_rows=self.max_rows)
         self._last_result = res
         if not res.ok:
@@ -379,40 +385,42 @@ class SQLExercise(Exercise):
         got, want = res.frame, self.expected()
         cmp = self._compare(got, want)
         if cmp.equal:
-            parts = [f"{note}Right: {_shape(want)}, the same as the solution's result.",
+            parts = [note + _("Right: {shape}, the same as the solution's result.").format(shape=_shape(want)),
                      self.explanation()]
             return Feedback(True, 1.0, " ".join(p for p in parts if p))
         for m, frame in self._mistake_frames():
             if len(frame) == len(got) and frame.shape[1] <= got.shape[1] and \
                     self._compare(got, frame).equal:
                 return Feedback(False, min(cmp.score, 0.3),
-                                f"{note}Your result is what you get with a known mistake: "
-                                f"{m.name}. {m.why}", misconception=m.name)
+                                note + _("Your result is what you get with a known mistake: "
+                                         "{name}. {why}").format(name=_(m.name), why=_(m.why)),
+                                misconception=m.name)
         name, why = _diagnose(got, want, cmp, answer)
-        parts = [note + " ".join(cmp.problems) if cmp.problems else note.strip(), why, self.hint]
+        parts = [note + " ".join(cmp.problems) if cmp.problems else note.strip(), _(why) if why else why,
+                 translate(self.hint)]
         if not why and not cmp.problems:
-            parts.insert(0, f"Not yet: your result ({_shape(got)}) differs from the answer "
-                            f"({_shape(want)}).")
+            parts.insert(0, _("Not yet: your result ({got}) differs from the answer "
+                              "({want}).").format(got=_shape(got), want=_shape(want)))
         return Feedback(False, cmp.score, " ".join(p for p in parts if p), misconception=name)
 
     # -- widget ------------------------------------------------------------------------------
     def _plain_text(self) -> str:
-        title = self.title.rstrip()
-        end = "" if title.endswith(("?", ".", "!")) else "."
-        return (f"Exercise {self.id or type(self).__name__} ({KIND_LABEL}): {title}{end} "
-                "Run this cell to answer it here.")
+        title = translate(self.title).rstrip()
+        end = "" if title.endswith(("?", ".", "!", "？", "。", "！")) else _(".")
+        return _("Exercise {id} ({kind}): {title}{end} Run this cell to answer it here.").format(
+            id=self.id or type(self).__name__, kind=_(KIND_LABEL), title=title, end=end)
 
     def _header_html(self) -> str:
         return (f'<div class="casekit-question" style="line-height:1.45">'
-                f'<div style="font-size:1.1em"><b>{html.escape(self.title)}</b> '
-                f'<span style="color:#666;font-size:0.85em">· {KIND_LABEL} · '
+                f'<div style="font-size:1.1em"><b>{html.escape(translate(self.title))}</b> '
+                f'<span style="color:#666;font-size:0.85em">· {html.escape(_(KIND_LABEL))} · '
                 f'<code>{html.escape(self.id)}</code></span></div>'
-                f'<div style="margin:0.5em 0">{_text_html(self.prompt)}</div></div>')
+                f'<div style="margin:0.5em 0">{_text_html(translate(self.prompt))}</div></div>')
 
     def schema_html(self) -> str:
         """The tables and views of the question, with their columns."""
         try:
-            path, _ = self._database()
+            path, _note = self._database()
             con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1.0)
             try:
                 rows = []
@@ -424,7 +432,7 @@ class SQLExercise(Exercise):
                 con.close()
         except Exception:  # noqa: BLE001 - the list of tables is a help, not a must
             return ""
-        return ('<div style="font-size:0.9em;color:#333"><b>Tables:</b><ul style="margin:2px 0">'
+        return ('<div style="font-size:0.9em;color:#333"><b>' + html.escape(_("Tables:")) + '</b><ul style="margin:2px 0">'
                 + "".join(rows) + "</ul></div>")
 
     def _extra(self, view):
@@ -448,13 +456,14 @@ class _Locked(Exception):
     pass
 
 
-_LOCKED = ("The exercise database is locked by another program (an SQLite tool writing to it?). "
+_LOCKED = N_("The exercise database is locked by another program (an SQLite tool writing to it?). "
            "Close that program and press Check again; your query is kept in the box.")
 
 
 def _shape(frame: pd.DataFrame) -> str:
     r, c = frame.shape
-    return f"{r:,} row{'s' if r != 1 else ''} × {c} column{'s' if c != 1 else ''}"
+    return ((_("{n:,} row") if r == 1 else _("{n:,} rows")).format(n=r) + " × "
+            + (_("{n} column") if c == 1 else _("{n} columns")).format(n=c))
 
 
 def _diagnose(got: pd.DataFrame, want: pd.DataFrame, cmp: Comparison, sql: str = ""
@@ -475,21 +484,21 @@ def _diagnose(got: pd.DataFrame, want: pd.DataFrame, cmp: Comparison, sql: str =
         keys_got = pd.Series(_row_tuples([g[k]]))
         if keys_want.is_unique and not keys_got.is_unique and set(keys_want) <= set(keys_got):
             if not joins:
-                return ("a missing GROUP BY",
-                        "The same key appears on several rows: the answer has one row per key — "
-                        "group the rows by it (GROUP BY) and aggregate the others.")
-            return ("a join that multiplies rows",
-                    "The same key appears on several rows: a join matched each row with several "
-                    "others. Group by the key (GROUP BY) or aggregate each table before joining.")
+                return (N_("a missing GROUP BY"),
+                        N_("The same key appears on several rows: the answer has one row per key — "
+                        "group the rows by it (GROUP BY) and aggregate the others."))
+            return (N_("a join that multiplies rows"),
+                    N_("The same key appears on several rows: a join matched each row with several "
+                    "others. Group by the key (GROUP BY) or aggregate each table before joining."))
     if len(got) > len(want) and set(_row_tuples([w[0]])) < set(
             itertools.chain.from_iterable(_row_tuples([c]) for c in g if c[0] == key_kind)):
-        return ("a missing filter",
-                "Your result holds every row of the answer and more: a condition of the question "
-                "is missing from the WHERE clause (or the HAVING clause).")
+        return (N_("a missing filter"),
+                N_("Your result holds every row of the answer and more: a condition of the question "
+                "is missing from the WHERE clause (or the HAVING clause)."))
     if 0 < len(got) < len(want):
-        return ("a filter too strict",
-                "Some rows of the answer are missing: a condition is stricter than the question, "
-                "or an inner JOIN drops rows that a LEFT JOIN would keep.")
+        return (N_("a filter too strict"),
+                N_("Some rows of the answer are missing: a condition is stricter than the question, "
+                "or an inner JOIN drops rows that a LEFT JOIN would keep."))
     if len(got) == len(want) and keys_want.is_unique:
         # the same keys, but totals inflated: a join repeated rows before summing
         for k in range(len(g)):
@@ -512,10 +521,10 @@ def _diagnose(got: pd.DataFrame, want: pd.DataFrame, cmp: Comparison, sql: str =
                         continue
                     ratio = a[ok] / b[ok]
                     if ratio.min() >= 1 - 1e-9 and np.median(ratio) > 1.2:
-                        return ("a join that multiplies rows",
-                                "Your totals are several times too large: a join repeats each "
+                        return (N_("a join that multiplies rows"),
+                                N_("Your totals are several times too large: a join repeats each "
                                 "row once per match in the other table before summing. "
-                                "Aggregate each table on its own, then join the totals.")
+                                "Aggregate each table on its own, then join the totals."))
     return None, ""
 
 
@@ -559,8 +568,8 @@ class SQLView(ExerciseView):
     def __init__(self, exercise: SQLExercise):
         super().__init__(exercise)
         self.preview = W.HTML("")
-        self.run_button = W.Button(description="Run", icon="play",
-                                   tooltip="Run the query and show its first rows")
+        self.run_button = W.Button(description=_("Run"), icon="play",
+                                   tooltip=_("Run the query and show its first rows"))
         self.run_button.on_click(self._on_run)
         children = list(self.children)
         at = children.index(self.check_button)

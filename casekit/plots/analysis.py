@@ -15,6 +15,7 @@ from matplotlib.ticker import NullFormatter
 
 from . import _style
 from ._style import COLORS, PALETTE
+from ..i18n import NC_, N_, _, translate
 
 __all__ = ["composition_chart", "product_mix_chart", "cross_ratio_chart", "cross_ratio_bars",
            "credit_chart", "route_map", "visit_plan_chart", "quality_chart"]
@@ -34,6 +35,25 @@ def _need(table, cols, what):
                          f"{list(map(str, table.columns))}")
 
 
+def _group(name) -> str:
+    """A grouping column's name as a label: ``size_band`` → ``size band``."""
+    return str(name).replace("_", " ")
+
+
+N_("size band")  # the label of the size bands, translated where the chart shows it
+# the product lines as product lines ("services" is also a segment, 服务业)
+NC_("product line", "equipment"), NC_("product line", "consumables")
+NC_("product line", "spare parts"), NC_("product line", "services")
+# the trade decisions of the credit review and the checks of the quality report, as charts show them
+NC_("decision", "continue"), NC_("decision", "restrict"), NC_("decision", "stop")
+N_("duplicate customer"), N_("missing"), N_("out of range"), N_("not an allowed value"), N_("customer type")
+
+
+def _line(name) -> str:
+    """A product line's name in the course's language."""
+    return translate(str(name), "product line")
+
+
 @_style.chart
 def composition_chart(comp: pd.DataFrame, *, value: str = "revenue", title: str | None = None,
                       ax=None):
@@ -44,13 +64,14 @@ def composition_chart(comp: pd.DataFrame, *, value: str = "revenue", title: str 
     what = "composition_chart"
     _need(comp, ["customer_share", f"{value}_share"], what)
     ax = _style.axes(ax)
-    labels = [" / ".join(map(str, i)) if isinstance(i, tuple) else str(i) for i in comp.index]
+    labels = [" / ".join(translate(str(j)) for j in i) if isinstance(i, tuple) else translate(str(i))
+              for i in comp.index]
     y = np.arange(len(comp))
     h = 0.38
     ax.barh(y - h / 2, comp["customer_share"] * 100, height=h, color=COLORS["neutral"],
             label="share of customers")
     ax.barh(y + h / 2, comp[f"{value}_share"] * 100, height=h, color=COLORS["main"],
-            label=f"share of {value.replace('_', ' ')}")
+            label=_("share of {value}").format(value=translate(value.replace('_', ' '))))
     for yi, (c, v) in enumerate(zip(comp["customer_share"], comp[f"{value}_share"])):
         ax.text(c * 100 + 0.5, yi - h / 2, f"{c:.0%}", va="center", fontsize=8)
         ax.text(v * 100 + 0.5, yi + h / 2, f"{v:.0%}", va="center", fontsize=8)
@@ -58,9 +79,9 @@ def composition_chart(comp: pd.DataFrame, *, value: str = "revenue", title: str 
     ax.invert_yaxis()
     name = comp.index.name or " / ".join(n for n in comp.index.names if n) or "group"
     ax.set_xlabel("share of the total (%)")
-    ax.set_ylabel(str(name).replace("_", " "))
+    ax.set_ylabel(_group(name))
     ax.set_xlim(0, max(comp["customer_share"].max(), comp[f"{value}_share"].max()) * 100 + 8)
-    ax.set_title(title or f"Customer composition by {str(name).replace('_', ' ')}")
+    ax.set_title(title or _("Customer composition by {group}").format(group=translate(_group(name))))
     ax.legend(loc="lower right")
     ax.grid(axis="y", visible=False)
     return ax
@@ -81,18 +102,18 @@ def product_mix_chart(mix: pd.DataFrame, *, title: str | None = None, ax=None):
     left = np.zeros(len(mix))
     for k, line in enumerate(mix.columns):
         share = mix[line].to_numpy(dtype=float)
-        ax.barh(y, share * 100, left=left * 100, color=PALETTE[k % len(PALETTE)], label=str(line),
+        ax.barh(y, share * 100, left=left * 100, color=PALETTE[k % len(PALETTE)], label=_line(line),
                 height=0.6)
         for yi, (l0, s) in enumerate(zip(left, share)):
             if s >= 0.06:
                 ax.text((l0 + s / 2) * 100, yi, f"{s:.0%}", ha="center", va="center",
                         fontsize=8, color="white")
         left += share
-    ax.set_yticks(y, [str(i) for i in mix.index])
+    ax.set_yticks(y, [translate(str(i)) for i in mix.index])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("share of the group's revenue (%)")
-    ax.set_ylabel(str(mix.index.name or "group").replace("_", " "))
+    ax.set_ylabel(translate(_group(mix.index.name or "group")))
     ax.set_title(title or "Product sales mix")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=len(mix.columns))
     ax.grid(visible=False)
@@ -131,7 +152,7 @@ def cross_ratio_chart(ratios: pd.DataFrame, *, title: str | None = None, ax=None
     for k, (name, xi, yi, s) in enumerate(zip(ratios.index, x, y, sizes)):
         ax.scatter([xi], [yi * 100], s=max(s, 30), color=PALETTE[k % len(PALETTE)], alpha=0.8,
                    edgecolor="white", zorder=3)
-        ax.annotate(f"{name}\n{ratios['cross_ratio'].iloc[k]:.1f}", (xi, yi * 100),
+        ax.annotate(f"{_line(name)}\n{ratios['cross_ratio'].iloc[k]:.1f}", (xi, yi * 100),
                     xytext=(0, np.sqrt(max(s, 30)) / 2 + 3), textcoords="offset points",
                     ha="center", va="bottom", fontsize=8, zorder=4)
     ax.set_xscale("log")
@@ -166,13 +187,13 @@ def cross_ratio_bars(ratios: pd.DataFrame, *, highlight: str | None = None,
     for yi, (c, m, t) in enumerate(zip(ratios["cross_ratio"], ratios["margin_rate"],
                                        ratios["turnover"])):
         ax.text(c + top * 0.01, yi, f"{c:.1f} = {m:.0%} × {t:.1f}", va="center", fontsize=8)
-    ax.set_yticks(y, names)
+    ax.set_yticks(y, [_line(n) if ratios.index.name == "product_line" else translate(n) for n in names])
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.45)
     ax.set_xlabel("cross ratio (yuan of margin a year per yuan of stock)")
     ax.set_ylabel(str(ratios.index.name or "").replace("_", " "))
     name = str(ratios.index.name or "group").replace("_", " ")
-    ax.set_title(title or f"Cross ratio per {name}")
+    ax.set_title(title or _("Cross ratio per {group}").format(group=translate(str(name))))
     ax.grid(axis="y", visible=False)
     return ax
 
@@ -193,13 +214,13 @@ def credit_chart(review: pd.DataFrame, *, title: str | None = None, ax=None):
     bottom = np.zeros(len(ratings))
     for d in ("continue", "restrict", "stop"):
         v = table[d].to_numpy(dtype=float) if d in table else np.zeros(len(ratings))
-        ax.bar(x, v, bottom=bottom, color=_DECISION_COLORS[d], label=d, width=0.6)
+        ax.bar(x, v, bottom=bottom, color=_DECISION_COLORS[d], label=translate(d, "decision"), width=0.6)
         for xi, (b, vi) in enumerate(zip(bottom, v)):
             if vi > table.to_numpy().sum() * 0.01:
                 ax.text(xi, b + vi / 2, f"{vi:.0f}", ha="center", va="center", fontsize=8,
                         color="white")
         bottom += v
-    ax.set_xticks(x, [f"rating {r}" for r in ratings])
+    ax.set_xticks(x, [_("rating {rating}").format(rating=r) for r in ratings])
     ax.set_xlabel("credit rating, A best")
     ax.set_ylabel("active customers")
     ax.set_title(title or "Credit review: continue, restrict or stop trade")
@@ -245,15 +266,15 @@ def route_map(routes: pd.DataFrame, region: str, *, title: str | None = None, ax
     ax.scatter([0], [0], marker="*", s=250, color="black", zorder=4)
     ax.annotate("sales office", (0, 0), xytext=(6, -12), textcoords="offset points", fontsize=8)
     for g, s in _GRADE_SIZE.items():
-        ax.scatter([], [], s=s, color=COLORS["neutral"], label=f"grade {g}")
+        ax.scatter([], [], s=s, color=COLORS["neutral"], label=_("grade {grade}").format(grade=g))
     lim = (r["distance_km"].max() if "distance_km" in r else 60) * 1.25
     ax.set_xlim(-lim, lim)
     ax.set_ylim(-lim, lim)
     ax.set_aspect("equal")
     ax.set_xlabel("km east of the office")
     ax.set_ylabel("km north of the office")
-    ax.set_title(title or f"Visit routes in the {region} region: "
-                          f"{len(names)} routes, numbered clockwise")
+    ax.set_title(title or _("Visit routes in the {region} region: {n} routes, numbered clockwise")
+                 .format(region=translate(str(region)), n=len(names)))
     ax.legend(loc="lower left", fontsize=8, borderaxespad=0.2, handletextpad=0.2)
     return ax
 
@@ -279,13 +300,13 @@ def visit_plan_chart(plan: pd.DataFrame, *, title: str | None = None, ax=None):
     for k, g in enumerate(("A", "B", "C")):
         v = (share[g] * plan["reps"]).to_numpy(dtype=float)
         ax.bar(x, v, bottom=bottom, color=(COLORS["main"], COLORS["accent"],
-                                           COLORS["neutral"])[k], label=f"grade {g}", width=0.6)
+                                           COLORS["neutral"])[k], label=_("grade {grade}").format(grade=g), width=0.6)
         bottom += v
     for xi, (r, c) in enumerate(zip(plan["reps"], plan["customers"] if "customers" in plan
                                     else [None] * len(plan))):
-        label = f"{r:.1f}" + (f"\n({c} cust.)" if c is not None else "")
+        label = f"{r:.1f}" + ("\n" + _("({n} cust.)").format(n=c) if c is not None else "")
         ax.text(xi, r, label, ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(x, [str(i) for i in plan.index])
+    ax.set_xticks(x, [translate(str(i)) for i in plan.index])
     ax.set_ylim(0, float(plan["reps"].max()) * 1.25)
     ax.set_xlabel(str(plan.index.name or "").replace("_", " "))
     ax.set_ylabel("field reps needed (full-time)")
@@ -315,7 +336,7 @@ def quality_chart(report: pd.DataFrame, *, title: str | None = None, ax=None):
     for yi, (a, b) in enumerate(zip(g["rows"], g["after_cleaning"])):
         ax.text(a + top * 0.01, yi - h / 2, f"{a}", va="center", fontsize=8)
         ax.text(b + top * 0.01, yi + h / 2, f"{b}", va="center", fontsize=8)
-    ax.set_yticks(y, list(g.index))
+    ax.set_yticks(y, [translate(str(i)) for i in g.index])
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel("rows (field values) with the problem")
