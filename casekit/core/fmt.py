@@ -259,7 +259,11 @@ class Table:
         data = self.data
         if i18n.language() == "en":
             return data, self.formats
-        names = {c: i18n.translate(c, "column") if isinstance(c, str) else c for c in data.columns}
+        names, taken = {}, set()
+        for c in data.columns:  # two headers with one translation keep their English beside it
+            t = i18n.translate(c, "column") if isinstance(c, str) else c
+            names[c] = f"{t}（{c}）" if t in taken and t != c else t
+            taken.add(names[c])
         shown = data.rename(columns=names)
         def said(values):  # category labels (segments, tiers, reasons …) in the language
             # the customer pyramid's tiers ("lead" = 重铅, not a sales lead) where a column holds them
