@@ -75,8 +75,6 @@ def test_notebook_texts_are_harvested():
     assert len(have) > 100
 
 
-@pytest.mark.xfail(strict=False, reason="the notebooks' claims are translated with the Chinese "
-                                        "twins this round (casekit/locale/zh/LC_MESSAGES/notebooks.po)")
 def test_every_notebook_text_has_a_chinese_translation():
     missing = tool.untranslated("zh", "notebooks")
     assert missing == [], f"{len(missing)} notebook texts still in English, e.g. {missing[:5]}"
