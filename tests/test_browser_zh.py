@@ -96,7 +96,8 @@ def test_chinese_exercises_answer_and_give_chinese_feedback(lab_zh):
     try:
         numeric = exercises.make("intro.top_customers_share")   # the notebook's default world
         choice = exercises.make("intro.unprofitable_customer")
-        title_numeric, title_choice = numeric.title, choice.title
+        # each widget names its exercise id (titles are shown translated)
+        title_numeric, title_choice = numeric.id, choice.id
         wrong_option = next(o for o in choice.options() if o != choice.solution())
         check, right, not_yet = _("Check"), _("Correct"), _("Not yet")
     finally:
