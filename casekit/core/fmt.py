@@ -251,8 +251,26 @@ class Table:
         self.formats = formats
         self.index = index
         self.caption = caption
+        self._views = {}  # language → (frame as shown, formats, formatted text): Jupyter asks
+        #                   for the HTML and the text of one table, each needing all three
 
     def _shown(self):
+        """The frame as shown and its formats, in the current language (computed once each)."""
+        return self._view()[:2]
+
+    def _view(self):
+        import pandas as pd
+
+        lang = i18n.language()
+        if lang not in self._views:
+            data, formats = self._translated()
+            out = data.copy()
+            for col, f in formats.items():
+                out[col] = [("" if pd.isna(v) else _apply(f, v)) for v in data[col].tolist()]
+            self._views[lang] = (data, formats, out.astype(object))
+        return self._views[lang]
+
+    def _translated(self):
         """The frame as shown: headers, the index name and text cells in the current language."""
         import pandas as pd
 
@@ -285,21 +303,14 @@ class Table:
 
     def text_frame(self):
         """The table as a frame of formatted strings (what :meth:`__repr__` prints)."""
-        import pandas as pd
-
-        data, formats = self._shown()
-        out = data.copy()
-        for col, f in formats.items():
-            s = data[col]
-            out[col] = [("" if pd.isna(v) else _apply(f, v)) for v in s.tolist()]
-        return out.astype(object)
+        return self._view()[2].copy()
 
     def _styler(self):
         import hashlib
 
         data, formats = self._shown()
         st = data.style.format(formats, na_rep="")
-        st = st.set_uuid(hashlib.md5(repr(self.text_frame()).encode()).hexdigest()[:8])
+        st = st.set_uuid(hashlib.md5(repr(self._view()[2]).encode()).hexdigest()[:8])
         if not self.index:
             st = st.hide(axis="index")
         if self.caption:
