@@ -29,10 +29,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))  # the authors' tools live in the checkout, not the package
 
 
 def _notebooks(names) -> list[Path]:
-    from casekit.notebooks import find_notebooks
+    from notebooks import find_notebooks
 
     if names:
         return [Path(n).resolve() for n in names]
