@@ -539,8 +539,10 @@ class Spec:
     empty_ok: tuple = ()                              # params / datasets that may be empty
 
     def needs(self) -> dict[str, list[str]]:
-        """The world's datasets and required columns this function reads."""
-        return {k: [c for c, kind in v.items() if not kind.startswith("?")]
+        """The world's datasets and required columns this function reads (a column named by
+        ``customer=``, ``date=`` or ``value=`` under the kit's name, as a World holds it)."""
+        return {k: [KIT_COLUMNS.get(c[1:-1], c) if c.startswith("{") else c
+                    for c, kind in v.items() if not kind.startswith("?")]
                 for k, v in self.world.items()}
 
 
