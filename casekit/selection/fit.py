@@ -349,6 +349,13 @@ def lookalike(customers: pd.DataFrame, *, reference, candidates,
     traits : sequence of str
         Columns to compare (``"credit_score"`` is derived from ``credit_rating``).
 
+    Returns
+    -------
+    LookAlike
+        ``ranking`` (one row per candidate, best match first: ``similarity``, ``distance``,
+        ``rank`` and the gap per trait) and ``drivers`` (one row per trait: the means, the
+        standardised difference and its ``weight``).
+
     Examples
     --------
     >>> c = pd.DataFrame({"customer_id": [1, 2, 3, 4, 5],
