@@ -2,6 +2,7 @@
 the own-data entry, and on a hand-made log with other column names, with no code change; an
 analysis the data cannot support is refused with a clear ValueError, and ``supports`` says so."""
 
+import dataclasses
 import pathlib
 import re
 
@@ -119,3 +120,144 @@ def test_every_public_function_of_the_core_is_documented_with_examples():
             needed = ["Returns", "Examples"] + (["Parameters"] if inspect.signature(f).parameters else [])
             missing += [f"{name}.{fname}: {s}" for s in needed if s not in doc]
     assert not missing, missing
+
+
+# --- the column keywords: the same functions on the caller's column names --------------------
+
+KIT = {"customer_id": "kunde", "date": "datum", "revenue": "betrag"}
+KEYWORDS = {"customer": "kunde", "date": "datum", "value": "betrag"}
+
+
+def _kunde_orders():
+    """The hand-made log as read from a file (dates parsed), with the columns some analyses add:
+    a product line, the cost of goods and the gross margin."""
+    log = _kunde_log()
+    rng = np.random.default_rng([7, 13])
+    return log.assign(datum=pd.to_datetime(log["datum"]),
+                      product_line=rng.choice(["equipment", "consumables", "spare parts", "services"],
+                                                 len(log)),
+                      cost=log["einstand"], margin=log["betrag"] - log["einstand"])
+
+
+def _split(tx):
+    """A day inside the log, read from the log itself (whichever name its date column has)."""
+    dates = tx["datum"] if "datum" in tx else tx["date"]
+    return dates.min() + (dates.max() - dates.min()) / 2
+
+
+#: Chapter 5 and 6 functions that read a transaction log: name → (call, columns besides the
+#: three named by the keywords, keywords it takes).
+TX_CALLS = {
+    "analysis.repeat_buying": (lambda tx, at, **k: ck.analysis.repeat_buying(tx, **k), (), "cdv"),
+    "analysis.recency_lapse": (lambda tx, at, **k: ck.analysis.recency_lapse(tx, split=at, **k),
+                               (), "cd"),
+    "analysis.trading_performance": (lambda tx, at, **k: ck.analysis.trading_performance(tx, **k),
+                                     ("margin",), "cdv"),
+    "analysis.product_mix": (lambda tx, at, **k: ck.analysis.product_mix(tx, **k),
+                             ("product_line", "margin"), "cv"),     # value= is its own keyword
+    "analysis.cross_ratios": (lambda tx, at, **k: ck.analysis.cross_ratios(tx, **k),
+                              ("product_line", "cost", "margin"), "cdv"),
+    "retention.purchase_cohorts": (lambda tx, at, **k: ck.retention.purchase_cohorts(tx, **k), (), "cdv"),
+    "retention.recency_and_return": (lambda tx, at, **k: ck.retention.recency_and_return(
+        tx, asof=at, ahead_days=90, **k), (), "cdv"),
+    "retention.spend_and_return": (lambda tx, at, **k: ck.retention.spend_and_return(
+        tx, asof=at, ahead_days=90, **k), (), "cdv"),
+}
+
+
+def _keywords(letters):
+    return {k: v for k, v in KEYWORDS.items() if k[0] in letters}
+
+
+def _as_kit(out):
+    """A result on the caller's names with its columns named as the kit names them."""
+    if isinstance(out, pd.DataFrame):
+        out = out.rename(columns={v: k for k, v in KIT.items()})
+        out.index = out.index.set_names(["customer_id" if n == "kunde" else n
+                                         for n in out.index.names])
+    return out
+
+
+def _same(a, b, name):
+    if isinstance(a, pd.DataFrame):
+        pd.testing.assert_frame_equal(_as_kit(a), b, obj=name)
+    else:                                   # a frozen dataclass of numbers (nan where undefined)
+        assert type(a) is type(b), name
+        pd.testing.assert_series_equal(pd.Series(dataclasses.asdict(a), dtype=object),
+                                       pd.Series(dataclasses.asdict(b), dtype=object), obj=name)
+
+
+@pytest.mark.parametrize("name", list(TX_CALLS))
+def test_a_log_with_other_column_names_gives_the_same_result(name):
+    call, _extra, letters = TX_CALLS[name]
+    own = _kunde_orders()
+    kw = _keywords(letters)
+    at = _split(own)
+    out = call(own, at, **kw)
+    assert isinstance(out, pd.DataFrame) and len(out) > 0, name
+    kit = own.rename(columns={k: v for v, k in KIT.items()})     # the same log on the kit's names
+    _same(out, call(kit, at), name)
+    for column in kw.values():                                  # a message names the caller's column
+        with pytest.raises(ValueError, match=f"'{column}'"):
+            call(own.drop(columns=column), at, **kw)
+
+
+@pytest.mark.parametrize("name", list(TX_CALLS))
+@pytest.mark.parametrize("data", ["synthetic", "cdnow", "kunde"])
+def test_the_log_functions_run_on_every_world(worlds, name, data):
+    call, extra, _letters = TX_CALLS[name]
+    tx = worlds[data].transactions
+    if not all(c in tx and tx[c].notna().all() for c in extra):
+        pytest.skip(f"{data} has no {extra}")                 # CDNOW has no product lines or cost
+    out = call(tx, _split(tx))
+    assert isinstance(out, pd.DataFrame) and len(out) > 0
+
+
+#: Chapter 1 and 6 functions that read the customers (and orders): name → call.
+FRAME_CALLS = {
+    "selection.customer_profitability": lambda c, t, **k: ck.selection.customer_profitability(c, t, **k),
+    "selection.profit_swaps": lambda c, t, **k: ck.selection.profit_swaps(c, t, **k),
+    "selection.margin_by_band": lambda c, t, **k: ck.selection.margin_by_band(c, "tenure_years", t, **k),
+    "retention.churn_rate": lambda c, t, **k: ck.retention.churn_rate(c, customer=k["customer"]),
+    "retention.yearly_churn": lambda c, t, **k: ck.retention.yearly_churn(c, customer=k["customer"]),
+    "retention.yearly_churn_by_age": lambda c, t, **k: ck.retention.yearly_churn_by_age(
+        c, customer=k["customer"]),
+    "retention.cohort_retention": lambda c, t, **k: ck.retention.cohort_retention(
+        c, customer=k["customer"]),
+    "retention.retention_curve": lambda c, t, **k: ck.retention.retention_curve(
+        c, customer=k["customer"]),
+    "retention.churn_by_tenure": lambda c, t, **k: ck.retention.churn_by_tenure(
+        c, customer=k["customer"]),
+}
+#: … and those that need what a firm's purchases alone do not tell (run on the synthetic world).
+FULL_CALLS = {
+    "selection.scorecard": lambda c, t, **k: ck.selection.scorecard(c, t, **k),
+    "selection.big_customer_risks": lambda c, t, **k: ck.selection.big_customer_risks(c, t, **k),
+    "selection.small_customer_potential": lambda c, t, **k: ck.selection.small_customer_potential(
+        c, t, **k),
+    "selection.annual_screening": lambda c, t, **k: ck.selection.annual_screening(c, t, **k),
+    "selection.screening_changes": lambda c, t, **k: ck.selection.screening_changes(c, t, **k),
+    "selection.next_year_value": lambda c, t, **k: ck.selection.next_year_value(c, t, **k),
+}
+
+
+def _renamed(w):
+    return (w.customers.rename(columns={"customer_id": "kunde"}),
+            w.transactions.rename(columns=KIT))
+
+
+@pytest.mark.parametrize("name", list(FRAME_CALLS) + list(FULL_CALLS))
+@pytest.mark.parametrize("data", ["synthetic", "cdnow", "kunde"])
+def test_the_customer_functions_read_other_column_names(worlds, name, data):
+    w = worlds[data]
+    call = FRAME_CALLS.get(name) or FULL_CALLS[name]
+    if name in FULL_CALLS and data != "synthetic":
+        with pytest.raises(ValueError):               # refused clearly: the data lacks a column
+            call(w.customers, w.transactions, **dict(zip(KEYWORDS, KIT)))
+        return
+    kit = call(w.customers, w.transactions, **dict(zip(KEYWORDS, KIT)))
+    c, t = _renamed(w)
+    own = call(c, t, **KEYWORDS)
+    _same(own, kit, name)
+    with pytest.raises(ValueError, match="'kunde'"):
+        call(c.rename(columns={"kunde": "id"}), t.rename(columns={"kunde": "id"}), **KEYWORDS)

@@ -160,7 +160,7 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
     2                   200.0         200.0     0.0            2          100.0         0.25   0.57
     """
     what = "trading_performance"
-    require_frame(transactions, {"customer_id": "numeric", "date": "date", "revenue": "numeric",
+    require_frame(transactions, {"customer_id": "any", "date": "date", "revenue": "numeric",
                                  "margin": "numeric"}, what=what)
     if (before is None or after is None) and len(transactions):
         last2 = last_years(transactions, 2)
@@ -247,7 +247,7 @@ def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="r
     reseller        0.857143  0.142857
     """
     what = "product_mix"
-    require_frame(transactions, {"customer_id": "numeric", "product_line": "text",
+    require_frame(transactions, {"customer_id": "any", "product_line": "text",
                                  value: "numeric", "margin": "numeric"}, what=what)
     tx = transactions
     if by is None:
@@ -357,7 +357,7 @@ def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line
     equipment             0.2          160.0    6.2500       1.2500          0.5        0.6250
     """
     what = "cross_ratios"
-    require_frame(transactions, {"customer_id": "numeric", "date": "date", "product_line": "text",
+    require_frame(transactions, {"customer_id": "any", "date": "date", "product_line": "text",
                                  "revenue": "numeric", "cost": "numeric", "margin": "numeric"},
                   what=what)
     days = _mapping(days_of_cover, DAYS_OF_COVER, what=what, name="days_of_cover", low=0.5,

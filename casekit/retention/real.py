@@ -19,7 +19,7 @@ _TX = {"{customer}": "key", "{date}": "date", "{value}": "money"}
 
 
 def _tx(transactions, what: str) -> pd.DataFrame:
-    require_frame(transactions, {"customer_id": "numeric", "date": "date", "revenue": "numeric"},
+    require_frame(transactions, {"customer_id": "any", "date": "date", "revenue": "numeric"},
                   what=what)
     if transactions.empty:
         raise ValueError(f"{what}: the transactions frame is empty; expected one row per purchase")
