@@ -85,7 +85,9 @@ def _code_lines(path):
 def test_no_year_literal_outside_the_generator():
     found = []
     for path in PACKAGE.rglob("*.py"):
-        if path.name in ("synth.py", "lessons.py") or "exercises" in path.parts or "plots" in path.parts:
+        # the generator makes the synthetic years; the lessons' and exercises' texts are written
+        # for the synthetic world (its firm, its years) and are checked by their own tests
+        if path.name in ("synth.py", "lessons.py") or "exercises" in path.parts:
             continue
         for ln in _code_lines(path):
             if re.search(r"(?<![\d.])20[12]\d(?![\d])", ln) and "YYYY" not in ln:
@@ -93,15 +95,29 @@ def test_no_year_literal_outside_the_generator():
     assert not found, found
 
 
+CHAPTERS = ("selection", "development", "objections", "roleplay", "tiering", "analysis", "retention",
+            "key_accounts", "clv", "database")
+
+
+def _own_chapter(path):
+    """The chapter a module belongs to: its package, or for a chart or exercise module its name
+    (``plots/clv.py`` draws chapter ``clv``'s results)."""
+    parts = path.relative_to(PACKAGE).parts
+    if len(parts) == 1:
+        return path.stem
+    if parts[0] in ("plots", "exercises"):
+        return pathlib.Path(parts[-1]).stem
+    return parts[0]
+
+
 def test_no_chapter_imports_another_inside_a_function():
-    chapters = ("selection", "development", "objections", "roleplay", "tiering", "analysis",
-                "retention")
     found = []
     for path in PACKAGE.rglob("*.py"):
+        own = _own_chapter(path)
         for ln in _code_lines(path):
-            m = re.match(r"\s+from \.(\w+) import", ln)
-            if m and m.group(1) in chapters:
-                found.append(f"{path.name}: {ln.strip()}")
+            m = re.match(r"\s+(?:from\s+(?:casekit)?\.*(\w+)[\s.]|import\s+casekit\.(\w+))", ln)
+            if m and (m.group(1) or m.group(2)) in CHAPTERS and (m.group(1) or m.group(2)) != own:
+                found.append(f"{path.relative_to(PACKAGE)}: {ln.strip()}")
     assert not found, found
 
 
@@ -261,3 +277,76 @@ def test_the_customer_functions_read_other_column_names(worlds, name, data):
     _same(own, kit, name)
     with pytest.raises(ValueError, match="'kunde'"):
         call(c.rename(columns={"kunde": "id"}), t.rename(columns={"kunde": "id"}), **KEYWORDS)
+
+
+# --- every public function documented: Parameters, Returns, Examples ---------------------------
+
+CHAPTER_PACKAGES = ("selection", "development", "objections", "tiering", "analysis", "retention",
+                    "key_accounts", "clv", "plots")
+
+
+def _sections(doc: str) -> dict:
+    """numpydoc section name → its text, read by numpydoc when it is installed, else by the same
+    rule (a title line followed by a line of dashes as long as the title)."""
+    try:
+        from numpydoc.docscrape import NumpyDocString
+    except ImportError:
+        NumpyDocString = None
+    if NumpyDocString is not None:
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = NumpyDocString(doc)
+        return {"Parameters": parsed["Parameters"], "Returns": parsed["Returns"],
+                "Examples": parsed["Examples"]}
+    import inspect
+    lines = inspect.cleandoc(doc).splitlines()
+    out, current = {}, None
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if line.strip() and nxt and set(nxt) == {"-"} and len(nxt) == len(line.strip()):
+            current = line.strip()
+            out[current] = []
+        elif current is not None and not set(line.strip()) == {"-"}:
+            out[current].append(line)
+    return {k: [ln for ln in v if ln.strip()] for k, v in out.items()}
+
+
+def _public_functions(package):
+    import importlib
+    import inspect
+
+    mod = importlib.import_module(f"casekit.{package}")
+    for name in getattr(mod, "__all__", [n for n in dir(mod) if not n.startswith("_")]):
+        f = getattr(mod, name, None)
+        if inspect.isfunction(f) and (f.__module__ or "").startswith(f"casekit.{package}"):
+            yield name, f
+
+
+@pytest.mark.parametrize("package", CHAPTER_PACKAGES)
+def test_every_public_function_has_parameters_returns_and_examples(package):
+    import inspect
+
+    missing = []
+    for name, f in _public_functions(package):
+        sections = _sections(f.__doc__ or "")
+        needed = ["Returns", "Examples"]
+        if inspect.signature(f).parameters:
+            needed.insert(0, "Parameters")
+        missing += [f"{package}.{name}: {s}" for s in needed if not sections.get(s)]
+        if sections.get("Examples") and not any(">>>" in str(ln) for ln in sections["Examples"]):
+            missing.append(f"{package}.{name}: Examples without a >>> line")
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("package", ["selection", "analysis", "retention", "tiering"])
+def test_the_column_keywords_are_documented(package):
+    import inspect
+
+    missing = []
+    for name, f in _public_functions(package):
+        doc = f.__doc__ or ""
+        for kw in ("customer", "date", "value"):
+            if kw in inspect.signature(f).parameters and not re.search(rf"^\s*{kw} : ", doc, re.M):
+                missing.append(f"{package}.{name}: {kw}=")
+    assert not missing, missing
