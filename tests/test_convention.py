@@ -62,6 +62,11 @@ def test_the_period_comes_from_the_data(worlds):
     assert {"revenue_before", "revenue_after"} <= set(swaps.columns)
     kunde = worlds["kunde"]
     assert ck.core.data_years(kunde) == [2019, 2020, 2021]
+    for w in worlds.values():           # the as-of day of a look-ahead: the data's last day less it
+        tx = w.transactions
+        asof = (tx["date"].max() - pd.Timedelta(days=180)).normalize()
+        pd.testing.assert_frame_equal(ck.retention.recency_and_return(tx),
+                                      ck.retention.recency_and_return(tx, asof=asof))
 
 
 def test_the_report_names_what_is_missing(worlds):

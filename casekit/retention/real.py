@@ -27,9 +27,11 @@ def _tx(transactions, what: str) -> pd.DataFrame:
 
 
 def _window(tx: pd.DataFrame, asof, ahead_days: int, what: str):
-    asof = _date(asof, what, "asof")
     require_number(ahead_days, what=what, name="ahead_days", low=1, high=3650, integer=True)
     first, last = tx["date"].min(), tx["date"].max()
+    if asof is None:            # from the data: the last day that leaves ahead_days after it
+        asof = (last - pd.Timedelta(days=int(ahead_days))).normalize()
+    asof = _date(asof, what, "asof")
     end = asof + pd.Timedelta(days=int(ahead_days))
     if asof < first or end > last + pd.Timedelta(days=1):
         raise ValueError(f"{what}: asof={asof.date()} + ahead_days={ahead_days} runs past the data "
@@ -93,7 +95,7 @@ def purchase_cohorts(transactions: pd.DataFrame) -> pd.DataFrame:
 @validated(frames={"transactions": _TX},
            options={"asof": DateOption(), "ahead_days": Interval(1, 3650, integer=True)})
 @kit_columns(frames=("transactions",), keywords=("customer", "date", "value"))
-def recency_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 180,
+def recency_and_return(transactions: pd.DataFrame, *, asof=None, ahead_days: int = 180,
                        bands=(0, 30, 91, 182, 365)) -> pd.DataFrame:
     """Recency and lapse: the longer a customer has been silent, the less it comes back?
 
@@ -105,8 +107,9 @@ def recency_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 18
     ----------
     transactions : DataFrame
         One row per purchase. Reads the ``customer=``, ``date=`` and ``value=`` columns.
-    asof : date
-        The day we stand on.
+    asof : date, optional
+        The day we stand on; by default read from the data: the last day that leaves
+        ``ahead_days`` of purchases after it.
     ahead_days : int, default 180
         How far ahead to look for a new purchase.
     bands : sequence of int
@@ -159,7 +162,7 @@ def recency_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 18
            options={"asof": DateOption(), "ahead_days": Interval(1, 3650, integer=True),
                     "top": Interval(0, 1)})
 @kit_columns(frames=("transactions",), keywords=("customer", "date", "value"))
-def spend_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 365,
+def spend_and_return(transactions: pd.DataFrame, *, asof=None, ahead_days: int = 365,
                      top: float = 0.2) -> pd.DataFrame:
     """Big vs small buyers: which are more loyal?
 
@@ -172,8 +175,9 @@ def spend_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 365,
     ----------
     transactions : DataFrame
         One row per purchase. Reads the ``customer=``, ``date=`` and ``value=`` columns.
-    asof : date
-        The day we stand on.
+    asof : date, optional
+        The day we stand on; by default read from the data: the last day that leaves
+        ``ahead_days`` of purchases after it.
     ahead_days : int, default 365
         How far ahead to look.
     top : float, default 0.2
