@@ -202,10 +202,18 @@ def _as_kit(out):
 def _same(a, b, name):
     if isinstance(a, pd.DataFrame):
         pd.testing.assert_frame_equal(_as_kit(a), b, obj=name)
-    else:                                   # a frozen dataclass of numbers (nan where undefined)
+    elif isinstance(a, pd.Series):
+        a = a.copy()
+        a.index = a.index.set_names(["customer_id" if n == "kunde" else n for n in a.index.names])
+        pd.testing.assert_series_equal(a, b, obj=name)
+    else:                                   # a frozen dataclass: its fields one by one
         assert type(a) is type(b), name
-        pd.testing.assert_series_equal(pd.Series(dataclasses.asdict(a), dtype=object),
-                                       pd.Series(dataclasses.asdict(b), dtype=object), obj=name)
+        for f in dataclasses.fields(a):
+            x, y = getattr(a, f.name), getattr(b, f.name)
+            if isinstance(x, (pd.DataFrame, pd.Series)):
+                _same(x, y, f"{name}.{f.name}")
+            else:
+                assert x == y or (x != x and y != y), f"{name}.{f.name}"   # nan where undefined
 
 
 @pytest.mark.parametrize("name", list(TX_CALLS))
@@ -355,3 +363,54 @@ def test_the_column_keywords_are_documented(package):
             if kw in inspect.signature(f).parameters and not re.search(rf"^\s*{kw} : ", doc, re.M):
                 missing.append(f"{package}.{name}: {kw}=")
     assert not missing, missing
+
+
+#: Chapter 1 and 5 functions on customer-level frames (a customers frame, the offer
+#: perceptions, the complaints): name → call on a dict of frames.
+def _lookalike(f, **k):
+    c = f["customers"]
+    return ck.selection.lookalike(c, reference=ck.selection.loyal_customers(c, **k),
+                                  candidates=ck.selection.new_customers(c, **k), **k)
+
+
+CUSTOMER_CALLS = {
+    "selection.loyal_customers": lambda f, **k: ck.selection.loyal_customers(f["customers"], **k),
+    "selection.new_customers": lambda f, **k: ck.selection.new_customers(f["customers"], **k),
+    "selection.lookalike": _lookalike,
+    "selection.delivered_value": lambda f, **k: ck.selection.delivered_value(f["perceptions"], **k),
+    "selection.segment_fit": lambda f, **k: ck.selection.segment_fit(f["perceptions"],
+                                                                     f["customers"], **k),
+    "analysis.customer_file": lambda f, **k: ck.analysis.customer_file(
+        f["customers"], f["transactions"], f["complaints"], asof=f["asof"], **k),
+}
+
+
+def _world_frames(w, renamed=False):
+    names = {"customer_id": "kunde"}
+    out = {ds: getattr(w, ds).rename(columns=names) if renamed else getattr(w, ds)
+           for ds in ("customers", "perceptions", "complaints")}
+    out["transactions"] = w.transactions.rename(columns=KIT) if renamed else w.transactions
+    out["asof"] = w.asof
+    return out
+
+
+@pytest.mark.parametrize("name", list(CUSTOMER_CALLS))
+@pytest.mark.parametrize("data", ["synthetic", "cdnow", "kunde"])
+def test_the_customer_level_functions_read_other_column_names(worlds, name, data):
+    w, call = worlds[data], CUSTOMER_CALLS[name]
+    kw = {"customer": "kunde"} if name.startswith("selection.") else KEYWORDS
+    try:
+        kit = call(_world_frames(w))
+    except ValueError:                      # purchases alone: refused, naming what is missing
+        assert data != "synthetic", name
+        with pytest.raises(ValueError, match="no column|empty"):
+            call(_world_frames(w, renamed=True), **kw)
+        return
+    _same(call(_world_frames(w, renamed=True), **kw), kit, name)
+    if name in ("selection.loyal_customers", "selection.new_customers"):
+        return                              # a mask over the rows: the id column is optional
+    broken = _world_frames(w, renamed=True)
+    broken = {k: v.rename(columns={"kunde": "id"}) if isinstance(v, pd.DataFrame) else v
+              for k, v in broken.items()}
+    with pytest.raises(ValueError, match="'kunde'"):
+        call(broken, **kw)

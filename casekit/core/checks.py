@@ -688,8 +688,8 @@ def kit_columns(*, frames=("transactions",), keywords=("customer", "date", "valu
     Given other names, the frame arguments ``frames`` (a World is passed unchanged: its columns
     are the kit's) are read with those columns under the kit's names, a string argument naming
     one of them (such as ``by="kunde"``) is read the same way, and the result names the
-    customer column as the caller does (its index name and columns; a dict or tuple of frames
-    item by item).  The function must not have these keywords itself.  Put it under :func:`validated`, whose declaration names the columns
+    customer column as the caller does (its index name and columns; a dict, a tuple or a
+    dataclass of frames item by item).  The function must not have these keywords itself.  Put it under :func:`validated`, whose declaration names the columns
     ``"{customer}"``, ``"{date}"``, ``"{value}"`` so that a message names the caller's column.
 
     Parameters
@@ -783,4 +783,9 @@ def _named_back(out, back):
         return {k: _named_back(v, back) for k, v in out.items()}
     if isinstance(out, tuple) and not hasattr(out, "_fields"):
         return tuple(_named_back(v, back) for v in out)
+    if dataclasses.is_dataclass(out) and not isinstance(out, type):   # its frames, field by field
+        frames = {f.name: getattr(out, f.name) for f in dataclasses.fields(out)
+                  if isinstance(getattr(out, f.name), (pd.DataFrame, pd.Series))}
+        return dataclasses.replace(out, **{k: _named_back(v, back) for k, v in frames.items()}) \
+            if frames else out
     return out
