@@ -31,7 +31,8 @@ def repeat_buying(transactions: pd.DataFrame, *, cap: int = 5) -> pd.DataFrame:
     Parameters
     ----------
     transactions : DataFrame
-        The transaction log, one row per purchase. Reads the ``customer=``, ``date=`` and ``value=`` columns.
+        The transaction log, one row per purchase. Reads the ``customer=``, ``date=`` and
+        ``value=`` columns.
     cap : int, default 5
         Purchase days from which customers are counted together (``"5+"``).
     customer : str, default 'customer_id'

@@ -123,7 +123,8 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
     Parameters
     ----------
     transactions : DataFrame
-        The transaction log, one row per purchase. Reads the ``customer=``, ``date=`` and ``value=`` columns,
+        The transaction log, one row per purchase. Reads the ``customer=``, ``date=`` and
+        ``value=`` columns,
         ``margin``.
     customers : DataFrame, optional
         The customers (default ``None``).
@@ -319,7 +320,8 @@ def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line
     Parameters
     ----------
     transactions : DataFrame
-        The transaction log, one row per purchase. Reads the ``customer=``, ``date=`` and ``value=`` columns,
+        The transaction log, one row per purchase. Reads the ``customer=``, ``date=`` and
+        ``value=`` columns,
         ``cost``, ``margin``.
     customers : DataFrame, optional
         The customers (default ``None``).

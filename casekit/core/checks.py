@@ -689,8 +689,9 @@ def kit_columns(*, frames=("transactions",), keywords=("customer", "date", "valu
     are the kit's) are read with those columns under the kit's names, a string argument naming
     one of them (such as ``by="kunde"``) is read the same way, and the result names the
     customer column as the caller does (its index name and columns; a dict, a tuple or a
-    dataclass of frames item by item).  The function must not have these keywords itself.  Put it under :func:`validated`, whose declaration names the columns
-    ``"{customer}"``, ``"{date}"``, ``"{value}"`` so that a message names the caller's column.
+    dataclass of frames item by item).  The function must not have these keywords itself.
+    Put it under :func:`validated`, whose declaration names the columns ``"{customer}"``,
+    ``"{date}"``, ``"{value}"`` so that a message names the caller's column.
 
     Parameters
     ----------

@@ -161,9 +161,11 @@ def customer_profitability(data, transactions=None, *, years=None, active_only: 
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World, or the ``customers`` frame (then pass ``transactions`` too).
+        A casekit World, or the ``customers`` frame (then pass ``transactions`` too), its ids in
+        the ``customer=`` column.
     transactions : DataFrame, optional
-        The orders, when ``data`` is the customers frame.
+        The orders, when ``data`` is the customers frame: the ``customer=``, ``date=`` and
+        ``value=`` (net revenue) columns, ``list_value``, ``discount`` and ``margin``.
     years : int or list of int, optional
         Calendar years to count, e.g. ``2025`` or ``[2024, 2025]``.
     active_only : bool

@@ -81,7 +81,8 @@ def composition_chart(comp: pd.DataFrame, *, value: str = "revenue", title: str 
     --------
     >>> import casekit as ck
     >>> w = ck.world()
-    >>> ax = ck.plots.composition_chart(ck.analysis.composition(ck.analysis.customer_file(w), "size_band"))
+    >>> comp = ck.analysis.composition(ck.analysis.customer_file(w), "size_band")
+    >>> ax = ck.plots.composition_chart(comp)
     """
     what = "composition_chart"
     _need(comp, ["customer_share", f"{value}_share"], what)
@@ -135,7 +136,8 @@ def product_mix_chart(mix: pd.DataFrame, *, title: str | None = None, ax=None):
     >>> import casekit as ck
     >>> w = ck.world()
     >>> file = ck.analysis.customer_file(w)
-    >>> ax = ck.plots.product_mix_chart(ck.analysis.product_mix(w.transactions, customers=file, by="customer_type"))
+    >>> mix = ck.analysis.product_mix(w.transactions, customers=file, by="customer_type")
+    >>> ax = ck.plots.product_mix_chart(mix)
     """
     what = "product_mix_chart"
     if not isinstance(mix, pd.DataFrame) or mix.empty:

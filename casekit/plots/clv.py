@@ -156,7 +156,8 @@ def spend_shrinkage(frame: pd.DataFrame, *, observed="monetary", expected="expec
     Parameters
     ----------
     frame : DataFrame
-        One row per repeat buyer with the ``observed``, ``expected`` and ``frequency`` columns (e.g. :func:`casekit.clv.customer_base`'s ``values``).
+        One row per repeat buyer with the ``observed``, ``expected`` and ``frequency``
+        columns (e.g. the ``values`` of :func:`casekit.clv.customer_base`).
     observed : str, default 'monetary'
         Name of the observed mean spend column.
     expected : str, default 'expected_spend'

@@ -74,7 +74,7 @@ def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
     Parameters
     ----------
     customers : World or DataFrame
-        A World, or its customers: columns ``customer=``, ``first_purchase``, ``churned``,
+        A World, or its customers: the ``customer=`` column, ``first_purchase``, ``churned``,
         ``churn_date``.
     start, end : date, optional
         The period (default ``None``: the whole data period, read from the World or the frame).
@@ -130,8 +130,7 @@ def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     ----------
     customers : World or DataFrame
         A World, or its customers (one row per customer). Reads the ``customer=`` column,
-        ``first_purchase``,
-        ``churned``, ``churn_date`` (optional).
+        ``first_purchase``, ``churned``, ``churn_date`` (optional).
     years : list of int, optional
         Calendar years (default ``None``: every year of the data).
     customer : str, default 'customer_id'
@@ -194,8 +193,7 @@ def yearly_churn_by_age(customers, *, years=None, start=None) -> pd.DataFrame:
     ----------
     customers : World or DataFrame
         A World, or its customers (one row per customer). Reads the ``customer=`` column,
-        ``first_purchase``,
-        ``churned``, ``churn_date`` (optional).
+        ``first_purchase``, ``churned``, ``churn_date`` (optional).
     years : list of int, optional
         Calendar years (default ``None``: every year of the data).
     start : date, optional
@@ -275,8 +273,7 @@ def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     ----------
     customers : World or DataFrame
         A World, or its customers (one row per customer). Reads the ``customer=`` column,
-        ``first_purchase``,
-        ``churned``, ``churn_date`` (optional).
+        ``first_purchase``, ``churned``, ``churn_date`` (optional).
     years : list of int, optional
         Calendar years (default ``None``: every year of the data).
     start : date, optional
@@ -355,7 +352,7 @@ def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -
     Parameters
     ----------
     customers : DataFrame
-        Columns ``customer=``, ``first_purchase``, ``churned``, ``churn_date`` (and ``by``).
+        The ``customer=`` column, ``first_purchase``, ``churned``, ``churn_date`` (and ``by``).
     by : None, "cohort" or a column name
         One curve for everyone, one per first-purchase year, or one per value of a column.
     months : int, optional
@@ -436,8 +433,7 @@ def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
     ----------
     customers : World or DataFrame
         A World, or its customers (one row per customer). Reads the ``customer=`` column,
-        ``first_purchase``,
-        ``churned``, ``churn_date`` (optional).
+        ``first_purchase``, ``churned``, ``churn_date`` (optional).
     bands : sequence of float, default (0, 1, 2, 3, 5, 10, inf)
         Tenure band edges, in years.
     start : date, optional

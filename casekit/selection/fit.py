@@ -31,8 +31,8 @@ def delivered_value(perceptions: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     perceptions : DataFrame
-        Needs ``customer_id`` (customer ids), ``offer`` (text), ``product_value`` (numbers),
-        ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
+        Needs the ``customer=`` column (customer ids), ``offer`` (text), ``product_value``
+        (numbers), ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
         ``monetary_cost`` (numbers), ``time_cost`` (numbers), ``energy_cost`` (numbers),
         ``physical_cost`` (numbers).
     customer : str, default 'customer_id'
@@ -103,12 +103,12 @@ def segment_fit(perceptions: pd.DataFrame, customers: pd.DataFrame, *,
     Parameters
     ----------
     perceptions : DataFrame
-        Needs ``customer_id`` (customer ids), ``offer`` (text), ``product_value`` (numbers),
-        ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
+        Needs the ``customer=`` column (customer ids), ``offer`` (text), ``product_value``
+        (numbers), ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
         ``monetary_cost`` (numbers), ``time_cost`` (numbers), ``energy_cost`` (numbers),
         ``physical_cost`` (numbers).
     customers : DataFrame
-        Needs ``customer_id`` (customer ids), the ``segment=`` column (text).
+        Needs the ``customer=`` column (customer ids), the ``segment=`` column (text).
     segment : str, default 'segment'
         Segment (or the segment column) to analyse.
     customer : str, default 'customer_id'
@@ -237,8 +237,8 @@ def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
     Parameters
     ----------
     customers : DataFrame
-        Needs ``customer_id`` (customer ids, optional), ``loyalty`` (numbers), ``tenure_years``
-        (numbers), ``churned`` (True/False).
+        Needs the ``customer=`` column (customer ids, optional), ``loyalty`` (numbers),
+        ``tenure_years`` (numbers), ``churned`` (True/False).
     min_loyalty : float, default 0.7
         Least loyalty (0 to 1) of a loyal customer.
     min_tenure : float, default 3.0
@@ -276,8 +276,8 @@ def new_customers(customers: pd.DataFrame, *, max_tenure: float = 1.0) -> pd.Ser
     Parameters
     ----------
     customers : DataFrame
-        Needs ``customer_id`` (customer ids, optional), ``tenure_years`` (numbers), ``churned``
-        (True/False).
+        Needs the ``customer=`` column (customer ids, optional), ``tenure_years`` (numbers),
+        ``churned`` (True/False).
     max_tenure : float, default 1.0
         Number in [0, 100].
     customer : str, default 'customer_id'
@@ -355,7 +355,7 @@ def lookalike(customers: pd.DataFrame, *, reference, candidates,
     Parameters
     ----------
     customers : DataFrame
-        The customers (with ``customer_id`` and the ``traits``).
+        The customers (with the ``customer=`` column and the ``traits``).
     reference, candidates : mask or list of ids
         The loyal customers to copy, and the customers or prospects to rank (e.g.
         :func:`loyal_customers` and :func:`new_customers`).

@@ -191,10 +191,10 @@ def profit_swaps(data, transactions=None, *, before: int | None = None,
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     before : int, default None
         Column of the earlier tier. Whole number in [1900, 2200].
     after : int, default None
@@ -276,10 +276,10 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     top : float, default 0.1
         Number in [0.01, 0.5].
     customer : str, default 'customer_id'
@@ -370,12 +370,12 @@ def margin_by_band(data, column: str, transactions=None, *, bands: int = 3) -> p
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     column : str
         Customer column to band by.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     bands : int, default 3
         Whole number in [2, 20].
     customer : str, default 'customer_id'
@@ -499,10 +499,10 @@ def small_customer_potential(data, transactions=None, *, small: float = 0.5, fas
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     small : float, default 0.5
         Number in [0.05, 0.95].
     fast : float, default 0.2

@@ -52,10 +52,10 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     year : int, default None
         Whole number in [1900, 2200].
     weights : object, default None
@@ -157,10 +157,10 @@ def screening_changes(data, transactions=None, *, before: int | None = None,
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     before : int | None, default None
         Column of the earlier tier.
     after : int | None, default None
@@ -217,10 +217,10 @@ def next_year_value(data, transactions=None, *, year: int | None = None,
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     year : int, default None
         Whole number in [1900, 2200].
     min_years : float, default 0.25
