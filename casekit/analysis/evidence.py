@@ -11,16 +11,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Interval, validated
+from ..core.checks import DateOption, Interval, kit_columns, validated
 from ..i18n import _
 
 __all__ = ["repeat_buying", "recency_lapse"]
 
 
 @validated(
-    frames={"transactions": {"customer_id": "id", "date": "date", "revenue": "money"}},
+    frames={"transactions": {"{customer}": "key", "{date}": "date", "{value}": "money"}},
     options={"cap": Interval(2, 50, integer=True)},
 )
+@kit_columns(frames=("transactions",), keywords=("customer", "date", "value"))
 def repeat_buying(transactions: pd.DataFrame, *, cap: int = 5) -> pd.DataFrame:
     """How often customers buy: customers by their number of purchase days (重复购买).
 
@@ -30,9 +31,16 @@ def repeat_buying(transactions: pd.DataFrame, *, cap: int = 5) -> pd.DataFrame:
     Parameters
     ----------
     transactions : DataFrame
-        The transaction log, one row per purchase. Reads ``customer_id``, ``date``, ``revenue``.
+        The transaction log, one row per purchase. Reads the ``customer=``, ``date=`` and
+        ``value=`` columns.
     cap : int, default 5
         Purchase days from which customers are counted together (``"5+"``).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -72,9 +80,10 @@ def repeat_buying(transactions: pd.DataFrame, *, cap: int = 5) -> pd.DataFrame:
 
 
 @validated(
-    frames={"transactions": {"customer_id": "id", "date": "date"}},
+    frames={"transactions": {"{customer}": "key", "{date}": "date"}},
     options={"split": DateOption(optional=False)},
 )
+@kit_columns(frames=("transactions",), keywords=("customer", "date"))
 def recency_lapse(transactions: pd.DataFrame, *, split, bands=(30, 90, 180, 270)) -> pd.DataFrame:
     """Do silent customers come back?  Repurchase after ``split`` by recency at ``split``.
 
@@ -86,11 +95,15 @@ def recency_lapse(transactions: pd.DataFrame, *, split, bands=(30, 90, 180, 270)
     Parameters
     ----------
     transactions : DataFrame
-        The transaction log, one row per purchase. Reads ``customer_id``, ``date``.
+        The transaction log, one row per purchase. Reads the ``customer=`` and ``date=`` columns.
     split : date
         The day the file is read: recency is measured up to it, repurchase after it.
     bands : sequence of int, default (30, 90, 180, 270)
         Upper bounds of the recency bands in days, increasing; a last band takes the rest.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
 
     Returns
     -------

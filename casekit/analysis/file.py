@@ -7,7 +7,9 @@ import pandas as pd
 
 from .. import terms
 from .._format import cny
-from ..core.checks import DateOption, Flag, Interval, require_frame, validated  # noqa: F401
+from ..core.checks import (  # noqa: F401
+    DateOption, Flag, Interval, kit_columns, require_frame, validated,
+)
 from ..core.profit import customer_profitability
 from ..core.world import asof_of
 from ..i18n import N_
@@ -98,14 +100,15 @@ def _size_band(employees: pd.Series) -> pd.Categorical:
 
 @validated(
     world={
-        "customers": {"customer_id": "id"},
-        "transactions": {"customer_id": "id"},
-        "complaints": {"customer_id": "id"},
+        "customers": {"{customer}": "id"},
+        "transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric"},
+        "complaints": {"{customer}": "id"},
     },
-    keys={"customers": "customer_id"},
+    keys={"customers": "{customer}"},
     empty_ok=('transactions', 'complaints'),
     options={"asof": DateOption()},
 )
+@kit_columns(frames=("data", "transactions", "complaints"))
 def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.DataFrame:
     """The customer file (客户档案): one row per customer, in the four sections of customer
     management (客户管理的内容, :data:`MANAGEMENT_CONTENT`).
@@ -136,10 +139,16 @@ def customer_file(data, transactions=None, complaints=None, *, asof=None) -> pd.
         The orders and complaints, when ``data`` is the customers frame.
     asof : date, optional
         The as-of date (default ``None``: the world's, or the end of the orders' last year).
+    customer : str, default 'customer_id'
+        Name of the customer-id column of the frames.
+    date : str, default 'date'
+        Name of the orders' date column.
+    value : str, default 'revenue'
+        Name of the orders' value (revenue) column.
 
     Returns
     -------
-    DataFrame indexed by ``customer_id`` (sorted), columns in section order.
+    DataFrame indexed by the ``customer=`` column (sorted), columns in section order.
 
     Examples
     --------

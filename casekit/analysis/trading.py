@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import (  # noqa: F401
-    DateOption, Flag, Interval, require_choice, require_frame, require_number, validated,
+    DateOption, Flag, Interval, kit_columns, require_choice, require_frame, require_number,
+    validated,
 )
 from ..core.world import last_years
 from ._common import _codes, _group_codes, _mapping, _one_row_per_customer  # noqa: F401
@@ -106,9 +107,10 @@ def composition(file: pd.DataFrame, by="segment", *, value="revenue", margin="gr
 
 @validated(
     frames={
-        "transactions": {"customer_id": "id", "date": "date", "revenue": "money", "margin": "numeric"},
+        "transactions": {"{customer}": "key", "{date}": "date", "{value}": "money", "margin": "numeric"},
     },
 )
+@kit_columns(frames=("transactions",), keywords=("customer", "date", "value"))
 def trading_performance(transactions: pd.DataFrame, *, customers=None, by="customer_id",
                         before: int | None = None, after: int | None = None) -> pd.DataFrame:
     """Trading performance (交易业绩分析) per customer or per group, year on year.
@@ -121,7 +123,8 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
     Parameters
     ----------
     transactions : DataFrame
-        The transaction log, one row per purchase. Reads ``customer_id``, ``date``, ``revenue``,
+        The transaction log, one row per purchase. Reads the ``customer=``, ``date=`` and
+        ``value=`` columns,
         ``margin``.
     customers : DataFrame, optional
         The customers (default ``None``).
@@ -132,6 +135,12 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
     after : DataFrame or int, optional
         The same file after cleaning, to compare (``quality_report``), or the year of the period
         after (``trading_performance``).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -152,7 +161,7 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
     2                   200.0         200.0     0.0            2          100.0         0.25   0.57
     """
     what = "trading_performance"
-    require_frame(transactions, {"customer_id": "numeric", "date": "date", "revenue": "numeric",
+    require_frame(transactions, {"customer_id": "any", "date": "date", "revenue": "numeric",
                                  "margin": "numeric"}, what=what)
     if (before is None or after is None) and len(transactions):
         last2 = last_years(transactions, 2)
@@ -189,9 +198,10 @@ def trading_performance(transactions: pd.DataFrame, *, customers=None, by="custo
 
 @validated(
     frames={
-        "transactions": {"{value}": "money", "customer_id": "id", "product_line": "text", "margin": "numeric"},
+        "transactions": {"{value}": "money", "{customer}": "key", "product_line": "text", "margin": "numeric"},
     },
 )
+@kit_columns(frames=("transactions",), keywords=("customer",))
 def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="revenue"
                 ) -> pd.DataFrame:
     """Product sales mix (不同商品的销售构成): what each product line (产品线) adds to the sales.
@@ -204,7 +214,7 @@ def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="r
     Parameters
     ----------
     transactions : DataFrame
-        The transaction log, one row per purchase. Reads ``customer_id``, ``product_line``,
+        The transaction log, one row per purchase. Reads the ``customer=`` column, ``product_line``,
         ``margin``.
     customers : DataFrame, optional
         The customers (default ``None``).
@@ -212,6 +222,8 @@ def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="r
         Column to group by.
     value : str, default 'revenue'
         Column of the value read.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -236,7 +248,7 @@ def product_mix(transactions: pd.DataFrame, *, customers=None, by=None, value="r
     reseller        0.857143  0.142857
     """
     what = "product_mix"
-    require_frame(transactions, {"customer_id": "numeric", "product_line": "text",
+    require_frame(transactions, {"customer_id": "any", "product_line": "text",
                                  value: "numeric", "margin": "numeric"}, what=what)
     tx = transactions
     if by is None:
@@ -274,14 +286,15 @@ DAYS_OF_COVER = {"equipment": 60.0, "consumables": 45.0, "spare parts": 120.0, "
 @validated(
     frames={
         "transactions": {
-            "customer_id": "id",
-            "date": "date",
-            "revenue": "money",
+            "{customer}": "key",
+            "{date}": "date",
+            "{value}": "money",
             "cost": "numeric",
             "margin": "numeric",
         },
     },
 )
+@kit_columns(frames=("transactions",), keywords=("customer", "date", "value"))
 def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line",
                  days_of_cover=None, years=None) -> pd.DataFrame:
     """Gross-margin rate, stock turnover, cross ratio and contribution ratio per product line or
@@ -307,7 +320,8 @@ def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line
     Parameters
     ----------
     transactions : DataFrame
-        The transaction log, one row per purchase. Reads ``customer_id``, ``date``, ``revenue``,
+        The transaction log, one row per purchase. Reads the ``customer=``, ``date=`` and
+        ``value=`` columns,
         ``cost``, ``margin``.
     customers : DataFrame, optional
         The customers (default ``None``).
@@ -317,6 +331,12 @@ def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line
         Days of stock cover per product line (default ``None``: :data:`DAYS_OF_COVER`).
     years : list of int, optional
         Calendar years (default ``None``: every year of the data).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -339,7 +359,7 @@ def cross_ratios(transactions: pd.DataFrame, *, customers=None, by="product_line
     equipment             0.2          160.0    6.2500       1.2500          0.5        0.6250
     """
     what = "cross_ratios"
-    require_frame(transactions, {"customer_id": "numeric", "date": "date", "product_line": "text",
+    require_frame(transactions, {"customer_id": "any", "date": "date", "product_line": "text",
                                  "revenue": "numeric", "cost": "numeric", "margin": "numeric"},
                   what=what)
     days = _mapping(days_of_cover, DAYS_OF_COVER, what=what, name="days_of_cover", low=0.5,

@@ -26,7 +26,8 @@ True
 import importlib
 
 from .checks import (DateOption, Flag, Interval, OneOf, Spec, check_columns, require_choice,
-                     require_frame, require_number, require_numbers, require_shares, validated)
+                     require_frame, require_number, require_numbers, require_shares, validated,
+                     kit_columns, KIT_COLUMNS)
 from .claim import claim
 from .smallest import SMALLEST_WORLD, require_world, smallest_world
 from .fmt import Table, bullets, cny, pct, short_money, table
@@ -46,7 +47,7 @@ _LAZY = {
 
 __all__ = ["DateOption", "Flag", "Interval", "OneOf", "Spec", "Term", "check_columns", "chinese",
            "SMALLEST_WORLD", "Table", "bullets", "claim", "cny", "lifetime_value", "ltv_multiplier", "table", "english", "pct", "require_choice", "require_frame", "require_number",
-           "require_numbers", "require_shares", "require_world", "smallest_world", "short_money", "terms_table", "validated",
+           "require_numbers", "require_shares", "kit_columns", "KIT_COLUMNS", "require_world", "smallest_world", "short_money", "terms_table", "validated",
            *_LAZY]
 
 

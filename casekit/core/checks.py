@@ -254,7 +254,8 @@ def require_shares(shares, *, what: str, name: str, total: float | None = 1.0):
 # ---------------------------------------------------------------------------------------------
 
 __all__ = ["require_frame", "require_numbers", "require_choice", "require_number", "require_shares",
-           "Interval", "OneOf", "DateOption", "Flag", "Spec", "validated", "check_columns"]
+           "Interval", "OneOf", "DateOption", "Flag", "Spec", "validated", "check_columns",
+           "kit_columns", "KIT_COLUMNS"]
 
 _EXPECT = {**_KINDS, "id": N_("a column of customer numbers (whole numbers)"),
            "count": N_("a column of whole numbers ≥ 0"), "share": N_("a column of shares between 0 and 1"),
@@ -538,8 +539,10 @@ class Spec:
     empty_ok: tuple = ()                              # params / datasets that may be empty
 
     def needs(self) -> dict[str, list[str]]:
-        """The world's datasets and required columns this function reads."""
-        return {k: [c for c, kind in v.items() if not kind.startswith("?")]
+        """The world's datasets and required columns this function reads (a column named by
+        ``customer=``, ``date=`` or ``value=`` under the kit's name, as a World holds it)."""
+        return {k: [KIT_COLUMNS.get(c[1:-1], c) if c.startswith("{") else c
+                    for c, kind in v.items() if not kind.startswith("?")]
                 for k, v in self.world.items()}
 
 
@@ -670,3 +673,120 @@ def validated(*, frames=None, world=None, options=None, keys=None, empty_ok=()):
         return wrapper
 
     return decorate
+
+
+#: The kit's names of the three columns every chapter reads, and the keyword naming each.
+KIT_COLUMNS = {"customer": "customer_id", "date": "date", "value": "revenue"}
+
+
+def kit_columns(*, frames=("transactions",), keywords=("customer", "date", "value"), kit=None):
+    """Let a function written on the kit's column names read a frame with other column names.
+
+    The decorated function gains the keyword-only arguments ``keywords`` (``customer=``,
+    ``date=``, ``value=``), each defaulting to the kit's name (``customer_id``, ``date``,
+    ``revenue``, or ``kit[keyword]``).  Left at their defaults, the call goes straight through.
+    Given other names, the frame arguments ``frames`` (a World is passed unchanged: its columns
+    are the kit's) are read with those columns under the kit's names, a string argument naming
+    one of them (such as ``by="kunde"``) is read the same way, and the result names the
+    customer column as the caller does (its index name and columns; a dict, a tuple or a
+    dataclass of frames item by item).  The function must not have these keywords itself.
+    Put it under :func:`validated`, whose declaration names the columns ``"{customer}"``,
+    ``"{date}"``, ``"{value}"`` so that a message names the caller's column.
+
+    Parameters
+    ----------
+    frames : tuple of str, default ('transactions',)
+        The frame arguments whose columns are named by the keywords.
+    keywords : tuple of str, default ('customer', 'date', 'value')
+        The column keywords the function gains (some of ``customer``, ``date``, ``value``).
+    kit : dict, optional
+        Keyword → the kit's column name, where it differs from :data:`KIT_COLUMNS`.
+
+    Returns
+    -------
+    callable
+        A decorator.
+
+    Examples
+    --------
+    >>> @kit_columns(keywords=("customer", "value"))
+    ... def spend(transactions):
+    ...     return transactions.groupby("customer_id")["revenue"].sum()
+    >>> spend(pd.DataFrame({"kunde": ["A", "A", "B"], "betrag": [1.0, 2.0, 5.0]}),
+    ...       customer="kunde", value="betrag")
+    kunde
+    A    3.0
+    B    5.0
+    Name: revenue, dtype: float64
+    """
+    names = {k: (kit or {}).get(k, KIT_COLUMNS[k]) for k in keywords}
+
+    def decorate(func):
+        sig = inspect.signature(func)
+        taken = [k for k in names if k in sig.parameters]
+        if taken:
+            raise TypeError(f"kit_columns: {func.__name__} has its own {taken}")
+        own = [p for p in sig.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+        var_kw = [p for p in sig.parameters.values() if p.kind is inspect.Parameter.VAR_KEYWORD]
+        extra = [inspect.Parameter(k, inspect.Parameter.KEYWORD_ONLY, default=v, annotation="str")
+                 for k, v in names.items()]
+        new_sig = sig.replace(parameters=own + extra + var_kw)
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            user = {k: kwargs.pop(k, names[k]) for k in names}
+            for k, v in user.items():
+                if not isinstance(v, str):
+                    raise ValueError(f"{func.__name__}: {k}= must be a column name (text); "
+                                     f"got {v!r}")
+            rename = {user[k]: names[k] for k in names if user[k] != names[k]}
+            if not rename:
+                return func(*args, **kwargs)
+            try:
+                ba = sig.bind(*args, **kwargs)
+            except TypeError as e:
+                raise TypeError(f"{func.__name__}: {e}") from None
+            for pname, v in list(ba.arguments.items()):
+                if pname in frames and isinstance(v, pd.DataFrame):
+                    clash = [c for u, c in rename.items() if c in v.columns and u in v.columns]
+                    ba.arguments[pname] = (v.drop(columns=clash) if clash else v).rename(
+                        columns=rename)
+                elif isinstance(v, str) and v in rename:
+                    ba.arguments[pname] = rename[v]
+            back = ({names["customer"]: user["customer"]}
+                    if "customer" in names and user["customer"] != names["customer"] else {})
+            return _named_back(func(*ba.args, **ba.kwargs), back)
+
+        wrapper.__signature__ = new_sig
+        return wrapper
+
+    return decorate
+
+
+def _renamed_index(index, back):
+    names = [back.get(n, n) if isinstance(n, str) else n for n in index.names]
+    return index.set_names(names) if isinstance(index, pd.MultiIndex) else index.rename(names[0])
+
+
+def _named_back(out, back):
+    """The customer column of a result under the caller's name."""
+    if not back:
+        return out
+    if isinstance(out, pd.DataFrame):
+        out = out.rename(columns=back)
+        out.index = _renamed_index(out.index, back)
+        return out
+    if isinstance(out, pd.Series):
+        out = out.copy()
+        out.index = _renamed_index(out.index, back)
+        return out.rename(back.get(out.name, out.name)) if isinstance(out.name, str) else out
+    if isinstance(out, dict):
+        return {k: _named_back(v, back) for k, v in out.items()}
+    if isinstance(out, tuple) and not hasattr(out, "_fields"):
+        return tuple(_named_back(v, back) for v in out)
+    if dataclasses.is_dataclass(out) and not isinstance(out, type):   # its frames, field by field
+        frames = {f.name: getattr(out, f.name) for f in dataclasses.fields(out)
+                  if isinstance(getattr(out, f.name), (pd.DataFrame, pd.Series))}
+        return dataclasses.replace(out, **{k: _named_back(v, back) for k, v in frames.items()}) \
+            if frames else out
+    return out

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .checks import DateOption, Flag, validated
+from .checks import DateOption, Flag, kit_columns, validated
 from .memo import per_world
 from .world import asof_of, is_world
 
@@ -128,9 +128,14 @@ def positions(ids: np.ndarray, tx_ids: np.ndarray, what: str) -> np.ndarray:
 
 
 @per_world
-@validated(world={"customers": PROFIT_COLS, "transactions": TX_COLS},
+@validated(world={"customers": {"{customer}": "id", **{c: k for c, k in PROFIT_COLS.items()
+                                                         if c != "customer_id"}},
+                  "transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric",
+                                   **{c: k for c, k in TX_COLS.items()
+                                      if c not in ("customer_id", "date", "revenue")}}},
            options={"active_only": Flag(), "asof": DateOption()},
-           keys={"customers": "customer_id"}, empty_ok=("transactions",))
+           keys={"customers": "{customer}"}, empty_ok=("transactions",))
+@kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
 def customer_profitability(data, transactions=None, *, years=None, active_only: bool = True,
                            asof=None) -> pd.DataFrame:
     """Profit per customer: revenue, discount, gross margin, cost to serve and bad debt.
@@ -156,9 +161,11 @@ def customer_profitability(data, transactions=None, *, years=None, active_only: 
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World, or the ``customers`` frame (then pass ``transactions`` too).
+        A casekit World, or the ``customers`` frame (then pass ``transactions`` too), its ids in
+        the ``customer=`` column.
     transactions : DataFrame, optional
-        The orders, when ``data`` is the customers frame.
+        The orders, when ``data`` is the customers frame: the ``customer=``, ``date=`` and
+        ``value=`` (net revenue) columns, ``list_value``, ``discount`` and ``margin``.
     years : int or list of int, optional
         Calendar years to count, e.g. ``2025`` or ``[2024, 2025]``.
     active_only : bool
@@ -167,6 +174,12 @@ def customer_profitability(data, transactions=None, *, years=None, active_only: 
     asof : date, optional
         End of the data for customers who have not churned (default ``None``: the world's as-of
         date, or the last order's date when given frames).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------

@@ -49,7 +49,7 @@ def customer_money(world) -> pd.DataFrame:
     ``service_cost`` (cost to serve over the customer's active years).  One row per customer,
     indexed by ``customer_id``.
     """
-    from ..selection import customer_profitability
+    from ..core.profit import customer_profitability
 
     money = customer_profitability(world)
     money = money.assign(margin=money["gross_margin"], service_cost=money["cost_to_serve"])

@@ -168,6 +168,16 @@ def term_list(pairs) -> list[str]:
     """A list of the source's terms as a notebook shows it: ``"english (中文)"``, or the Chinese
     term alone when the course speaks Chinese.
 
+    Parameters
+    ----------
+    pairs : sequence of tuple
+        The terms as (English, 中文) pairs.
+
+    Returns
+    -------
+    list of str
+        One entry per term, in the course's language.
+
     Examples
     --------
     >>> term_list(COMPLAINT_AIMS)[2]

@@ -361,6 +361,12 @@ def score_response(objection: Mapping, response) -> ResponseScore:
     ignoring a real objection fails to treat it as a buying signal; words that argue, shame or
     press break a principle.  Trust changes by :data:`TRUST_POINTS`.
 
+    Returns
+    -------
+    ResponseScore
+        The method read, its ``fit`` (best, fits, poor or unclear), ``points``, the
+        principles ``broken``, the ``trust_change`` and an ``explanation``.
+
     Examples
     --------
     >>> row = {"type": "price", "best_method": "compensation",

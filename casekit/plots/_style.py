@@ -53,6 +53,11 @@ def use() -> None:
     The kit's charts do not need it: they always draw in the kit's style.  Undo it with
     ``matplotlib.rcdefaults()``.
 
+    Returns
+    -------
+    None
+        The style is set in matplotlib's ``rcParams``.
+
     Examples
     --------
     >>> import matplotlib as mpl

@@ -60,6 +60,29 @@ def composition_chart(comp: pd.DataFrame, *, value: str = "revenue", title: str 
     """Customer composition (客户构成): share of customers next to share of ``value`` per group.
 
     ``comp`` is a table from :func:`casekit.analysis.composition`.
+
+    Parameters
+    ----------
+    comp : DataFrame
+        The output of :func:`casekit.analysis.composition`.
+    value : str, default 'revenue'
+        The value whose share is drawn.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> comp = ck.analysis.composition(ck.analysis.customer_file(w), "size_band")
+    >>> ax = ck.plots.composition_chart(comp)
     """
     what = "composition_chart"
     _need(comp, ["customer_share", f"{value}_share"], what)
@@ -93,6 +116,28 @@ def product_mix_chart(mix: pd.DataFrame, *, title: str | None = None, ax=None):
 
     ``mix`` is :func:`casekit.analysis.product_mix` with ``by=...`` (rows = groups, columns =
     product lines, shares).
+
+    Parameters
+    ----------
+    mix : DataFrame
+        The output of :func:`casekit.analysis.product_mix`.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> file = ck.analysis.customer_file(w)
+    >>> mix = ck.analysis.product_mix(w.transactions, customers=file, by="customer_type")
+    >>> ax = ck.plots.product_mix_chart(mix)
     """
     what = "product_mix_chart"
     if not isinstance(mix, pd.DataFrame) or mix.empty:
@@ -128,6 +173,26 @@ def cross_ratio_chart(ratios: pd.DataFrame, *, title: str | None = None, ax=None
     line (or customer group), its area the share of sales; the dashed curves join the points of
     equal cross ratio (margin rate × turnover), so a point further up *or* further right earns
     more margin per yuan of stock.
+
+    Parameters
+    ----------
+    ratios : DataFrame
+        The output of :func:`casekit.analysis.cross_ratios`.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.cross_ratio_chart(ck.analysis.cross_ratios(w.transactions))
     """
     what = "cross_ratio_chart"
     _need(ratios, ["margin_rate", "turnover", "cross_ratio", "sales_share"], what)
@@ -175,6 +240,29 @@ def cross_ratio_bars(ratios: pd.DataFrame, *, highlight: str | None = None,
 
     ``highlight`` names one row to draw in the accent colour (e.g. the line whose days of cover
     a slider changes).
+
+    Parameters
+    ----------
+    ratios : DataFrame
+        The output of :func:`casekit.analysis.cross_ratios`.
+    highlight : str, optional
+        One row drawn in the accent colour.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ratios = ck.analysis.cross_ratios(w.transactions)
+    >>> ax = ck.plots.cross_ratio_bars(ratios, highlight=ratios.index[0])
     """
     what = "cross_ratio_bars"
     _need(ratios, ["margin_rate", "turnover", "cross_ratio"], what)
@@ -203,6 +291,26 @@ def credit_chart(review: pd.DataFrame, *, title: str | None = None, ax=None):
     """Credit review (信用调查): customers per credit rating, split by the trade decision.
 
     ``review`` is a table from :func:`casekit.analysis.credit_review`.
+
+    Parameters
+    ----------
+    review : DataFrame
+        The output of :func:`casekit.analysis.credit_review`.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.credit_chart(ck.analysis.credit_review(ck.analysis.customer_file(w)))
     """
     what = "credit_chart"
     _need(review, ["credit_rating", "decision"], what)
@@ -235,6 +343,31 @@ def route_map(routes: pd.DataFrame, region: str, *, title: str | None = None, ax
     by route, larger for higher grades.
 
     ``routes`` is a table from :func:`casekit.analysis.route_classification`.
+
+    Parameters
+    ----------
+    routes : DataFrame
+        The output of :func:`casekit.analysis.route_classification`.
+    region : str
+        The region drawn.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> A = ck.analysis
+    >>> register = A.customer_register(A.grade_customers(A.customer_file(w)))
+    >>> routes = A.route_classification(register)
+    >>> ax = ck.plots.route_map(routes, routes["region"].astype(str).iloc[0])
     """
     what = "route_map"
     _need(routes, ["region", "route", "x_km", "y_km", "grade"], what)
@@ -286,6 +419,28 @@ def visit_plan_chart(plan: pd.DataFrame, *, title: str | None = None, ax=None):
     ``plan`` is :func:`casekit.analysis.visit_plan` (``by="region"`` reads best).  Each bar is
     the plan's ``reps``, split in proportion to each grade's share of the visit hours as the
     default plan counts them.
+
+    Parameters
+    ----------
+    plan : DataFrame
+        The output of :func:`casekit.analysis.visit_plan`.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> A = ck.analysis
+    >>> register = A.customer_register(A.grade_customers(A.customer_file(w)))
+    >>> ax = ck.plots.visit_plan_chart(A.visit_plan(A.route_classification(register), by="region"))
     """
     what = "visit_plan_chart"
     _need(plan, ["A", "B", "C", "reps"], what)
@@ -322,6 +477,28 @@ def quality_chart(report: pd.DataFrame, *, title: str | None = None, ax=None):
 
     ``report`` is :func:`casekit.analysis.quality_report` of the dirty file with the cleaned one
     passed as ``after``.
+
+    Parameters
+    ----------
+    report : DataFrame
+        The output of :func:`casekit.analysis.quality_report` (before and after cleaning).
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> A = ck.analysis
+    >>> dirty = A.make_dirty(A.customer_file(w), seed=1)
+    >>> ax = ck.plots.quality_chart(A.quality_report(dirty, A.clean_file(dirty)))
     """
     what = "quality_chart"
     _need(report, ["check", "rows", "after_cleaning"], what)

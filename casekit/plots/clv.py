@@ -28,6 +28,31 @@ def tracking_chart(tracked: pd.DataFrame, *, unit="week", ax=None, title=None):
 
     ``tracked`` is a :func:`casekit.clv.tracking` table; the vertical line marks the end of the
     calibration period (the model saw only what lies left of it).
+
+    Parameters
+    ----------
+    tracked : DataFrame
+        The output of :func:`casekit.clv.tracking`.
+    unit : str, default 'week'
+        The unit of time of the table.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> cd = ck.load("cdnow_sample")
+    >>> end = cd["date"].min() + pd.Timedelta(weeks=39)
+    >>> ch = ck.clv.calibration_holdout(cd, calibration_end=end, value="dollar_value")
+    >>> bg = ck.clv.fit_bgnbd(ch, frequency="frequency_cal", recency="recency_cal", T="T_cal")
+    >>> ax = ck.plots.tracking_chart(ck.clv.tracking(cd, bg, calibration_end=end))
     """
     _need(tracked, {"period": "numeric", "actual": "numeric", "expected": "numeric",
                     "calibration": "bool"}, "tracking_chart")
@@ -62,6 +87,35 @@ def p_alive_heatmap(model, *, T, max_frequency=10, unit="week", ax=None, title=N
 
     Read a row from left to right: with the same number of repeat purchases, the longer ago the
     last one was (low recency), the likelier the customer has gone.
+
+    Parameters
+    ----------
+    model : BGNBD
+        A fitted BG/NBD model (:func:`casekit.clv.fit_bgnbd`).
+    T : float
+        How long the customer has been observed, in ``unit``.
+    max_frequency : int, default 10
+        The largest number of repeat purchases shown.
+    unit : str, default 'week'
+        The unit of time of the model.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> cd = ck.load("cdnow_sample")
+    >>> end = cd["date"].min() + pd.Timedelta(weeks=39)
+    >>> ch = ck.clv.calibration_holdout(cd, calibration_end=end, value="dollar_value")
+    >>> bg = ck.clv.fit_bgnbd(ch, frequency="frequency_cal", recency="recency_cal", T="T_cal")
+    >>> ax = ck.plots.p_alive_heatmap(bg, T=30, max_frequency=10)
     """
     from ..clv import BGNBD
 
@@ -98,6 +152,39 @@ def spend_shrinkage(frame: pd.DataFrame, *, observed="monetary", expected="expec
 
     Points lie between the diagonal (trust the customer's own mean) and the population mean
     (trust the crowd); customers with few purchases are pulled furthest towards the crowd.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per repeat buyer with the ``observed``, ``expected`` and ``frequency``
+        columns (e.g. the ``values`` of :func:`casekit.clv.customer_base`).
+    observed : str, default 'monetary'
+        Name of the observed mean spend column.
+    expected : str, default 'expected_spend'
+        Name of the Gamma-Gamma expected spend column.
+    frequency : str, default 'frequency'
+        Name of the repeat-purchase count column.
+    population : float, optional
+        The population mean spend (drawn as a line; the model's when omitted).
+    unit : str, default 'USD'
+        The currency written on the axes.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> cd = ck.load("cdnow_sample")
+    >>> end = cd["date"].min() + pd.Timedelta(weeks=39)
+    >>> base = ck.clv.customer_base(cd, calibration_end=end, value="dollar_value", margin=0.3)
+    >>> ax = ck.plots.spend_shrinkage(base.values)
     """
     _need(frame, {observed: "numeric", expected: "numeric", frequency: "numeric"},
           "spend_shrinkage")
@@ -131,6 +218,42 @@ def clv_rank_scatter(frame: pd.DataFrame, *, x="spend_rank", y="clv_rank", hue="
 
     Rank 1 is at the top right; on the diagonal the two agree.  Above it a customer ranks higher
     by the model than by ``x``, below it lower.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per customer with the ``x``, ``y`` and ``hue`` columns.
+    x : str, default 'spend_rank'
+        The rank column on the x axis.
+    y : str, default 'clv_rank'
+        The rank column on the y axis.
+    hue : str, default 'p_alive'
+        The column that colours the points.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    xlabel : str, default 'Rank by past spend (1 = top)'
+        The label of the x axis.
+    ylabel : str, default 'Rank by model CLV (1 = top)'
+        The label of the y axis.
+    hue_label : str, default 'P(alive)'
+        The label of the colour bar.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> cd = ck.load("cdnow_sample")
+    >>> end = cd["date"].min() + pd.Timedelta(weeks=39)
+    >>> base = ck.clv.customer_base(cd, calibration_end=end, value="dollar_value", margin=0.3)
+    >>> v = base.values.assign(spend_rank=base.values["monetary"].rank(ascending=False),
+    ...                        clv_rank=base.values["clv"].rank(ascending=False))
+    >>> ax = ck.plots.clv_rank_scatter(v)
     """
     _need(frame, {x: "numeric", y: "numeric", hue: "numeric"}, "clv_rank_scatter")
     ax = _style.axes(ax, figsize=(6.5, 5.0))

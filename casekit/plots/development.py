@@ -65,6 +65,25 @@ def pipeline_chart(matrix: pd.DataFrame, *, ax=None):
     """Stacked bars: open leads per close-time class, split by value class.
 
     ``matrix`` is :func:`casekit.development.pipeline_matrix` (counts).
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        The output of :func:`casekit.development.pipeline_matrix`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> D = ck.development
+    >>> ax = ck.plots.pipeline_chart(D.pipeline_matrix(D.classify_pipeline(w.leads)))
     """
     require_frame(matrix, {c: "numeric" for c in terms.english(_d.VALUE_CLASSES)},
                   what="pipeline_chart")
@@ -92,6 +111,24 @@ def man_chart(table: pd.DataFrame, *, ax=None):
     """Horizontal bars: conversion rate of qualified leads and of leads missing each criterion.
 
     ``table`` is :func:`casekit.development.man_conversion`.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The output of :func:`casekit.development.man_conversion`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.man_chart(ck.development.man_conversion(w.leads))
     """
     require_frame(table, {"conversion_rate": "numeric", "leads": "numeric"}, what="man_chart")
     ax = _style.axes(ax)
@@ -118,6 +155,26 @@ def channel_bars(economics: pd.DataFrame, *, metric: str = "cost_per_won", ax=No
     ``economics`` is :func:`casekit.development.channel_economics`; ``metric`` one of its
     numeric columns (cost_per_lead, conversion_rate, cost_per_won, days_to_close,
     first_year_value, value_per_cost).
+
+    Parameters
+    ----------
+    economics : DataFrame
+        The output of :func:`casekit.development.channel_economics`.
+    metric : str, default 'cost_per_won'
+        The column of ``economics`` drawn.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.channel_bars(ck.development.channel_economics(w.leads), metric="cost_per_won")
     """
     labels = {
         "cost_per_lead": (_("Cost per lead (CNY)"), _("What one lead costs")),
@@ -160,6 +217,24 @@ def channel_map(economics: pd.DataFrame, *, ax=None):
 
     Grey curves are equal cost per won customer (= cost per lead / conversion rate): channels
     below-right of a curve win customers more cheaply.
+
+    Parameters
+    ----------
+    economics : DataFrame
+        The output of :func:`casekit.development.channel_economics`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.channel_map(ck.development.channel_economics(w.leads))
     """
     require_frame(economics, {"cost_per_lead": "numeric", "conversion_rate": "numeric",
                               "leads": "numeric"}, what="channel_map")
@@ -196,6 +271,25 @@ def channel_map(economics: pd.DataFrame, *, ax=None):
 def focus_chart(focus: pd.DataFrame, *, ax=None):
     """Cumulative share of won customers against cumulative share of lead spend, channels from
     the cheapest cost per won customer to the dearest (:func:`casekit.development.focus_table`).
+
+    Parameters
+    ----------
+    focus : DataFrame
+        The output of :func:`casekit.development.focus_table`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> D = ck.development
+    >>> ax = ck.plots.focus_chart(D.focus_table(D.channel_economics(w.leads)))
     """
     require_frame(focus, {"cum_spend_share": "numeric", "cum_won_share": "numeric"},
                   what="focus_chart")
@@ -222,6 +316,24 @@ def funnel_chart(funnel: pd.DataFrame, *, ax=None):
     """The sales funnel: one centred bar per stage, with counts and stage conversion.
 
     ``funnel`` is :func:`casekit.development.funnel` without ``by``.
+
+    Parameters
+    ----------
+    funnel : DataFrame
+        The output of :func:`casekit.development.funnel`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.funnel_chart(ck.development.funnel(w.leads))
     """
     require_frame(funnel, {"stage": "any", "reached": "numeric", "stage_rate": "numeric"},
                   what="funnel_chart")
@@ -252,6 +364,26 @@ def funnel_heatmap(funnel: pd.DataFrame, *, by: str = "channel", ax=None):
     """Stage conversion rates per group (rows) and stage (columns) as a heat map.
 
     ``funnel`` is :func:`casekit.development.funnel` with ``by``.
+
+    Parameters
+    ----------
+    funnel : DataFrame
+        The output of :func:`casekit.development.funnel` with ``by=``.
+    by : str, default 'channel'
+        The grouping column of the funnel.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.funnel_heatmap(ck.development.funnel(w.leads, by="channel"), by="channel")
     """
     require_frame(funnel, {by: "any", "stage": "any", "stage_rate": "numeric"},
                   what="funnel_heatmap")
@@ -281,6 +413,24 @@ def acquisition_chart(table: pd.DataFrame, *, ax=None):
     """Mean acquisition cost and mean yearly retention cost per group, side by side.
 
     ``table`` is :func:`casekit.development.acquisition_vs_retention` (with or without ``by``).
+
+    Parameters
+    ----------
+    table : DataFrame
+        The output of :func:`casekit.development.acquisition_vs_retention`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.acquisition_chart(ck.development.acquisition_vs_retention(w.customers, by="acquisition_channel"))
     """
     require_frame(table, {"acquisition_cost": "numeric", "retention_cost": "numeric",
                           "ratio": "numeric"}, what="acquisition_chart")
@@ -308,6 +458,27 @@ def aspect_chart(aspects, aspect: str, *, ax=None):
     """One of the six aspects of a customer group (:func:`casekit.development.segment_aspects`):
     the segment against all customers (motive, timing, place, choice) or the buying-centre roles
     of the segment's leads (roles).  Quantity is best read as a table.
+
+    Parameters
+    ----------
+    aspects : dict of DataFrame
+        The output of :func:`casekit.development.segment_aspects`.
+    aspect : str
+        One of ``'motive'``, ``'timing'``, ``'place'``, ``'choice'``, ``'roles'``.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> aspects = ck.development.segment_aspects(w.transactions, w.customers, w.leads, segment="hospitality")
+    >>> ax = ck.plots.aspect_chart(aspects, "motive")
     """
     require_choice(aspect, ["motive", "choice", "timing", "place", "roles"], what="aspect_chart",
                    name="aspect")
@@ -368,6 +539,28 @@ def allocation_chart(plans: dict, *, ax=None):
     """Expected customers won per plan, stacked by channel.
 
     ``plans`` maps a plan's name to :func:`casekit.development.allocate_budget` output.
+
+    Parameters
+    ----------
+    plans : dict
+        Name of a plan → its :func:`casekit.development.allocate_budget` table.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> D = ck.development
+    >>> econ = D.channel_economics(w.leads)
+    >>> even = {c: 100_000 / len(econ) for c in econ.index}
+    >>> plans = {"even": D.allocate_budget(econ, even), "focus": D.focus_budget(econ, 100_000)}
+    >>> ax = ck.plots.allocation_chart(plans)
     """
     if not isinstance(plans, dict) or not plans:
         raise ValueError("allocation_chart: plans must be a non-empty dict of name → "

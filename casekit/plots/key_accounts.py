@@ -27,6 +27,29 @@ def investment_return_chart(table: pd.DataFrame, *, value="annual_profit", ax=No
 
     ``table`` is :func:`key_accounts.investment_vs_return`; each pair of bars is labelled with
     the profit earned per yuan invested.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The output of :func:`casekit.key_accounts.investment_vs_return`.
+    value : str, default 'annual_profit'
+        The profit column.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> K = ck.key_accounts
+    >>> ax = ck.plots.investment_return_chart(K.investment_vs_return(K.candidates(w)))
     """
     col = f"{value}_per_account"
     require_frame(table, {"focus": "any", "investment_per_account": "numeric", col: "numeric",
@@ -58,6 +81,27 @@ def loss_reasons_chart(reasons: pd.DataFrame, *, ax=None, title=None):
     """Why key accounts were lost: share of lost accounts per cause, most common on top.
 
     ``reasons`` is :func:`key_accounts.loss_reasons`.
+
+    Parameters
+    ----------
+    reasons : DataFrame
+        The output of :func:`casekit.key_accounts.loss_reasons`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> K = ck.key_accounts
+    >>> ax = ck.plots.loss_reasons_chart(K.loss_reasons(K.account_history(w)))
     """
     require_frame(reasons, {"reason": "any", "share": "numeric", "accounts": "numeric"},
                   what="loss_reasons_chart")
@@ -80,7 +124,29 @@ def loss_reasons_chart(reasons: pd.DataFrame, *, ax=None, title=None):
 
 @_style.chart
 def loss_rate_chart(rates: pd.DataFrame, *, ax=None, title=None):
-    """Share of key accounts lost per group (output of :func:`key_accounts.loss_rates`)."""
+    """Share of key accounts lost per group (output of :func:`key_accounts.loss_rates`).
+
+    Parameters
+    ----------
+    rates : DataFrame
+        The output of :func:`casekit.key_accounts.loss_rates`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> K = ck.key_accounts
+    >>> ax = ck.plots.loss_rate_chart(K.loss_rates(K.account_history(w), by="contact_levels"))
+    """
     require_frame(rates, {"group": "any", "loss_rate": "numeric", "accounts": "numeric"},
                   what="loss_rate_chart")
     ax = _style.axes(ax, figsize=(6.5, 3.6))
@@ -109,6 +175,29 @@ def service_standard_chart(plan: pd.DataFrame, *, levels=None, ax=None, title=No
 
     ``plan`` is :func:`key_accounts.service_plan`; ``levels`` the standard it used (default the
     kit's :data:`key_accounts.SERVICE_LEVELS`).  The black marks are today's hours per account.
+
+    Parameters
+    ----------
+    plan : DataFrame
+        The output of :func:`casekit.key_accounts.service_plan`.
+    levels : dict, optional
+        The service standard the plan used (default the kit's ``SERVICE_LEVELS``).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> plan = ck.key_accounts.service_plan(ck.tiering.customer_values(w), value="profit")
+    >>> ax = ck.plots.service_standard_chart(plan)
     """
     from ..key_accounts import SERVICE_LEVELS
     levels = SERVICE_LEVELS if levels is None else levels
@@ -138,7 +227,31 @@ def service_standard_chart(plan: pd.DataFrame, *, levels=None, ax=None, title=No
 
 @_style.chart
 def checklist_chart(sheet: pd.DataFrame, *, ax=None, title=None):
-    """One account's fifteen key questions scored 1–5 (output of :func:`key_accounts.checklist`)."""
+    """One account's fifteen key questions scored 1–5 (output of :func:`key_accounts.checklist`).
+
+    Parameters
+    ----------
+    sheet : DataFrame
+        The output of :func:`casekit.key_accounts.checklist` (one account).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> K = ck.key_accounts
+    >>> cands = K.candidates(w)
+    >>> sheet = K.checklist(cands, int(cands["customer_id"].iloc[0]), scores=K.checklist_scores(cands))
+    >>> ax = ck.plots.checklist_chart(sheet)
+    """
     require_frame(sheet, {"no": "numeric", "question": "any", "score": "numeric"},
                   what="checklist_chart")
     ax = _style.axes(ax, figsize=(7.0, 5.0))
@@ -162,7 +275,30 @@ def checklist_chart(sheet: pd.DataFrame, *, ax=None, title=None):
 @_style.chart
 def coverage_chart(allocation: pd.DataFrame, *, ax=None, title=None):
     """Hours per account given to each tier against its standard (output of
-    :func:`key_accounts.allocate_hours`); bars at 100% or more meet the standard."""
+    :func:`key_accounts.allocate_hours`); bars at 100% or more meet the standard.
+
+    Parameters
+    ----------
+    allocation : DataFrame
+        The output of :func:`casekit.key_accounts.allocate_hours`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> plan = pd.DataFrame({"tier": ["platinum", "gold", "iron", "lead"], "accounts": [1, 3, 6, 10],
+    ...                      "hours_per_account": [260.0, 92.0, 24.0, 4.0], "hours_now": [50.0] * 4})
+    >>> alloc = ck.key_accounts.allocate_hours(plan, shares={"platinum": 0.4, "gold": 0.3, "iron": 0.2, "lead": 0.1})
+    >>> ax = ck.plots.coverage_chart(alloc)
+    """
     require_frame(allocation, {"tier": "any", "coverage": "numeric", "hours_per_account": "numeric"},
                   what="coverage_chart")
     ax = _style.axes(ax)

@@ -26,6 +26,24 @@ def method_fit_heatmap(objections, *, ax=None):
 
     A cell's colour is the number of catalogue statements of that type the method fits; its text
     reads ``best / fits`` (statements where the method is the best answer / where it fits).
+
+    Parameters
+    ----------
+    objections : DataFrame
+        The objections (``world.objections``): type and fitting methods.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.method_fit_heatmap(w.objections)
     """
     fits = ob.method_fit(objections, kind="fits")
     best = ob.method_fit(objections, kind="best")
@@ -67,6 +85,28 @@ def complaint_pareto_chart(complaints, *, value=None, cutoff=0.8, ax=None):
     """Pareto chart of complaint causes: bars by cause, cumulative share line, cut-off line.
 
     The vital few causes (those needed to reach ``cutoff``) are drawn in the accent colour.
+
+    Parameters
+    ----------
+    complaints : DataFrame
+        The complaints (``world.complaints``).
+    value : str, optional
+        A column to sum per cause instead of counting complaints.
+    cutoff : float, default 0.8
+        The cumulative share drawn as the cut-off line.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.complaint_pareto_chart(w.complaints)
     """
     table = ob.complaint_pareto(complaints, value=value, cutoff=cutoff)
     col = value or "complaints"
@@ -106,6 +146,30 @@ def resolution_time_chart(complaints, *, by="severity", fast=7, max_days=60, ax=
 
     Each line is the share of the group's resolved complaints closed in each 3-day bin; the
     dashed line marks ``fast`` days.  Complaints never resolved are counted in the legend.
+
+    Parameters
+    ----------
+    complaints : DataFrame
+        The complaints (``world.complaints``).
+    by : str, default 'severity'
+        The column that groups the complaints.
+    fast : int, default 7
+        Days within which a resolution counts as fast (drawn as a line).
+    max_days : int, default 60
+        The last day shown.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.resolution_time_chart(w.complaints)
     """
     summary = ob.resolution_summary(complaints, by=by, fast=fast)
     ax = _style.axes(ax)
@@ -146,7 +210,36 @@ def complaint_outcome_chart(complaints, *, by="speed", metric="kept_share", fast
                             good=4, ax=None):
     """One outcome of complaint handling (customers kept, satisfaction after, resolved) by how
     the complaints were handled (``by``: ``"speed"``, ``"handling"`` (score ≥ ``good`` plus a
-    follow-up call, or not), ``"handling_score"``, ``"followed_up"``…)."""
+    follow-up call, or not), ``"handling_score"``, ``"followed_up"``…).
+
+    Parameters
+    ----------
+    complaints : DataFrame
+        The complaints (``world.complaints``).
+    by : str, default 'speed'
+        How complaints are grouped (``'speed'`` of resolution, or a column).
+    metric : str, default 'kept_share'
+        The outcome drawn.
+    fast : int, default 7
+        Days within which a resolution counts as fast.
+    slow : int, default 21
+        Days after which a resolution counts as slow.
+    good : int, default 4
+        Handling score from which handling counts as good.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.complaint_outcome_chart(w.complaints, by="speed", metric="kept_share")
+    """
     from ..validate import require_choice
     require_choice(metric, list(_METRICS), what="complaint_outcome_chart", name="metric")
     table = ob.complaint_outcomes(complaints, by=by, fast=fast, slow=slow, good=good)
@@ -192,7 +285,28 @@ def complaint_outcome_chart(complaints, *, by="speed", metric="kept_share", fast
 @_style.chart
 def silent_customer_chart(customers, complaints, *, ax=None):
     """Churn rate of customers who never complained, whose complaints were all resolved, and
-    with some unresolved complaint, with 95% confidence intervals."""
+    with some unresolved complaint, with 95% confidence intervals.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        The customers (``world.customers``).
+    complaints : DataFrame
+        The complaints (``world.complaints``).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.silent_customer_chart(w.customers, w.complaints)
+    """
     t = ob.silent_customer_test(customers, complaints)
     ax = _style.axes(ax)
     x = np.arange(len(t))
@@ -216,7 +330,26 @@ def silent_customer_chart(customers, complaints, *, ax=None):
 
 @_style.chart
 def claims_chart(complaints, *, ax=None):
-    """Claims (索赔) by cause: amount claimed (bars) with the share of complaints that claim."""
+    """Claims (索赔) by cause: amount claimed (bars) with the share of complaints that claim.
+
+    Parameters
+    ----------
+    complaints : DataFrame
+        The complaints (``world.complaints``).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.claims_chart(w.complaints)
+    """
     t = ob.claims_summary(complaints).iloc[::-1]
     ax = _style.axes(ax, figsize=(8.2, 4.6))
     y = np.arange(len(t))
@@ -237,7 +370,27 @@ def claims_chart(complaints, *, ax=None):
 
 @_style.chart
 def roleplay_trust_chart(roleplay, *, ax=None):
-    """The customer's trust over a role-play conversation, each reply coloured by its fit."""
+    """The customer's trust over a role-play conversation, each reply coloured by its fit.
+
+    Parameters
+    ----------
+    roleplay : RolePlay
+        A played :class:`casekit.roleplay.RolePlay`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> rp = ck.roleplay.RolePlay("retail", seed=1)
+    >>> _ = rp.play(rp.best_responses())
+    >>> ax = ck.plots.roleplay_trust_chart(rp)
+    """
     if not isinstance(roleplay, _rp.RolePlay):
         raise ValueError(f"roleplay_trust_chart: expected a RolePlay, got {type(roleplay).__name__}")
     turns = roleplay.turns

@@ -40,7 +40,26 @@ def _pct_label(ax, x, y, text, **kw):
 @_style.chart
 def yearly_churn_chart(yearly: pd.DataFrame, *, ax=None):
     """Churn rate per year on the right base (opening customers), with the base written on each
-    bar; output of :func:`retention.yearly_churn`."""
+    bar; output of :func:`retention.yearly_churn`.
+
+    Parameters
+    ----------
+    yearly : DataFrame
+        The output of :func:`casekit.retention.yearly_churn`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.yearly_churn_chart(ck.retention.yearly_churn(w))
+    """
     require_frame(yearly, {"churn_rate": "numeric", "opening": "numeric", "churned": "numeric"},
                   what="yearly_churn_chart")
     ax = _style.axes(ax)
@@ -63,7 +82,26 @@ def yearly_churn_chart(yearly: pd.DataFrame, *, ax=None):
 @_style.chart
 def churn_by_age_chart(by_age: pd.DataFrame, *, ax=None):
     """Each year's churn rate of established and of young customers (bars) and of all opening
-    customers (line); output of :func:`retention.yearly_churn_by_age`."""
+    customers (line); output of :func:`retention.yearly_churn_by_age`.
+
+    Parameters
+    ----------
+    by_age : DataFrame
+        The output of :func:`casekit.retention.yearly_churn_by_age`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.churn_by_age_chart(ck.retention.yearly_churn_by_age(w))
+    """
     require_frame(by_age, {"churn_established": "numeric", "churn_young": "any",
                            "churn_rate": "numeric", "young_share": "numeric"},
                   what="churn_by_age_chart")
@@ -96,7 +134,26 @@ def churn_by_age_chart(by_age: pd.DataFrame, *, ax=None):
 @_style.chart
 def cohort_heatmap(cohorts: pd.DataFrame, *, ax=None):
     """Share of each first-purchase cohort still a customer at each year end (a heat map);
-    output of :func:`retention.cohort_retention`."""
+    output of :func:`retention.cohort_retention`.
+
+    Parameters
+    ----------
+    cohorts : DataFrame
+        The output of :func:`casekit.retention.cohort_retention`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.cohort_heatmap(ck.retention.cohort_retention(w))
+    """
     require_frame(cohorts, {"customers": "numeric"}, what="cohort_heatmap")
     years = [c for c in cohorts.columns if c != "customers"]
     data = cohorts[years].to_numpy(dtype="float64")
@@ -124,7 +181,30 @@ def cohort_heatmap(cohorts: pd.DataFrame, *, ax=None):
 def retention_curve_chart(curve: pd.DataFrame, *, min_at_risk: int = 20, ax=None, title=None):
     """Retention curves by tenure, one line per group; output of
     :func:`retention.retention_curve`.  Months with fewer than ``min_at_risk`` customers at risk
-    are not drawn (too few to trust)."""
+    are not drawn (too few to trust).
+
+    Parameters
+    ----------
+    curve : DataFrame
+        The output of :func:`casekit.retention.retention_curve`.
+    min_at_risk : int, default 20
+        Months with fewer customers at risk are not drawn.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.retention_curve_chart(ck.retention.retention_curve(w.customers, by="cohort", months=36))
+    """
     require_frame(curve, {"group": "any", "month": "numeric", "at_risk": "numeric",
                           "retention": "numeric"}, what="retention_curve_chart")
     ax = _style.axes(ax)
@@ -147,7 +227,26 @@ def retention_curve_chart(curve: pd.DataFrame, *, min_at_risk: int = 20, ax=None
 
 @_style.chart
 def tenure_churn_chart(tenure: pd.DataFrame, *, ax=None):
-    """Churn per customer-year at each tenure band; output of :func:`retention.churn_by_tenure`."""
+    """Churn per customer-year at each tenure band; output of :func:`retention.churn_by_tenure`.
+
+    Parameters
+    ----------
+    tenure : DataFrame
+        The output of :func:`casekit.retention.churn_by_tenure`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.tenure_churn_chart(ck.retention.churn_by_tenure(w))
+    """
     require_frame(tenure, {"churn_per_year": "numeric", "exposure": "numeric"},
                   what="tenure_churn_chart")
     ax = _style.axes(ax)
@@ -169,7 +268,26 @@ def tenure_churn_chart(tenure: pd.DataFrame, *, ax=None):
 @_style.chart
 def cost_chart(costs: _r.CostComparison, *, ax=None):
     """Acquisition cost vs a year of retention cost per customer, with the sources' 5–6× band;
-    ``costs`` is :func:`retention.cost_comparison`'s result."""
+    ``costs`` is :func:`retention.cost_comparison`'s result.
+
+    Parameters
+    ----------
+    costs : CostComparison
+        The output of :func:`casekit.retention.cost_comparison`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.cost_chart(ck.retention.cost_comparison(w.customers))
+    """
     if not isinstance(costs, _r.CostComparison):
         raise ValueError(f"cost_chart: expected the result of retention.cost_comparison(...), got "
                          f"{type(costs).__name__}")
@@ -195,7 +313,31 @@ def cost_chart(costs: _r.CostComparison, *, ax=None):
 @_style.chart
 def clv_chart(*, retention: float, discount: float = 0.10, points: float = 1.0, ax=None):
     """The lifetime-value multiple ``r / (1 + d − r)`` against the retention rate, marking today's
-    rate and the rate ``points`` higher (:func:`retention.clv_multiple`)."""
+    rate and the rate ``points`` higher (:func:`retention.clv_multiple`).
+
+    Parameters
+    ----------
+    retention : float
+        Today's retention rate, marked on the curve.
+    discount : float, default 0.1
+        The yearly discount rate.
+    points : float, default 1.0
+        Retention points gained, marked as a step on the curve.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> r = float(ck.retention.yearly_churn(w)["retention_rate"].iloc[-1])
+    >>> ax = ck.plots.clv_chart(retention=r, discount=0.10)
+    """
     now = _r.retention_point_value(1.0, 1, retention, points=points, discount=discount)
     ax = _style.axes(ax)
     r = np.linspace(0.5, 0.97, 200)
@@ -220,7 +362,27 @@ def clv_chart(*, retention: float, discount: float = 0.10, points: float = 1.0, 
 @_style.chart
 def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
     """By satisfaction band: churn rate (bars) and mean loyalty index (line), both on a 0–1
-    scale; output of :func:`retention.satisfaction_loyalty`."""
+    scale; output of :func:`retention.satisfaction_loyalty`.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The output of :func:`casekit.retention.satisfaction_loyalty`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> R = ck.retention
+    >>> ax = ck.plots.satisfaction_loyalty_chart(R.satisfaction_loyalty(R.customer_signals(w)))
+    """
     require_frame(table, {"mean_loyalty": "numeric", "share_left": "numeric",
                           "customers": "numeric"}, what="satisfaction_loyalty_chart")
     ax = _style.axes(ax)
@@ -243,7 +405,33 @@ def satisfaction_loyalty_chart(table: pd.DataFrame, *, ax=None):
 @_style.chart
 def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, title=None,
                      xlabel=None, ax=None):
-    """Churn rate per band, with the overall rate as a line; output of :func:`retention.churn_by`."""
+    """Churn rate per band, with the overall rate as a line; output of :func:`retention.churn_by`.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The output of :func:`casekit.retention.churn_by`.
+    base_rate : float, optional
+        The overall churn rate, drawn as a line.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    xlabel : str, optional
+        The label of the bands' axis.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> signals = ck.retention.customer_signals(w)
+    >>> ax = ck.plots.churn_band_chart(ck.retention.churn_by(signals, "loyalty", q=3), base_rate=signals["churned"].mean())
+    """
     require_frame(table, {"share_left": "numeric", "customers": "numeric"},
                   what="churn_band_chart")
     ax = _style.axes(ax)
@@ -267,7 +455,27 @@ def churn_band_chart(table: pd.DataFrame, *, base_rate: float | None = None, tit
 @_style.chart
 def loyalty_types_chart(types: pd.DataFrame, *, ax=None):
     """The four types of loyalty as a 2 × 2 grid with each type's churn rate and size; output of
-    :func:`retention.loyalty_types`."""
+    :func:`retention.loyalty_types`.
+
+    Parameters
+    ----------
+    types : DataFrame
+        The output of :func:`casekit.retention.loyalty_types`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> R = ck.retention
+    >>> ax = ck.plots.loyalty_types_chart(R.loyalty_types(R.customer_signals(w)))
+    """
     require_frame(types, {"share_left": "numeric", "customers": "numeric",
                           "attitude": "any", "repeat_buying": "any"}, what="loyalty_types_chart")
     ax = _style.axes(ax, figsize=(6.4, 4.8))
@@ -295,7 +503,27 @@ def loyalty_types_chart(types: pd.DataFrame, *, ax=None):
 @_style.chart
 def drivers_chart(drivers: pd.DataFrame, *, ax=None):
     """Churn rate with and without each signal (a dumbbell per signal), largest gap first;
-    output of :func:`retention.churn_drivers`."""
+    output of :func:`retention.churn_drivers`.
+
+    Parameters
+    ----------
+    drivers : DataFrame
+        The output of :func:`casekit.retention.churn_drivers`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> R = ck.retention
+    >>> ax = ck.plots.drivers_chart(R.churn_drivers(R.customer_signals(w)))
+    """
     require_frame(drivers, {"churn_with": "numeric", "churn_without": "numeric", "meaning": "any"},
                   what="drivers_chart")
     d = drivers.assign(gap=drivers["churn_with"] - drivers["churn_without"]).sort_values("gap")
@@ -316,7 +544,27 @@ def drivers_chart(drivers: pd.DataFrame, *, ax=None):
 @_style.chart
 def size_churn_chart(size: pd.DataFrame, *, ax=None):
     """Churn rate of big and small firms, with the yearly revenue each lost customer took with
-    it written on the bars; output of :func:`retention.size_and_churn`."""
+    it written on the bars; output of :func:`retention.size_and_churn`.
+
+    Parameters
+    ----------
+    size : DataFrame
+        The output of :func:`casekit.retention.size_and_churn`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> R = ck.retention
+    >>> ax = ck.plots.size_churn_chart(R.size_and_churn(R.customer_signals(w)))
+    """
     require_frame(size, {"share_left": "numeric", "customers": "numeric",
                          "revenue_per_churner": "numeric"}, what="size_churn_chart")
     ax = _style.axes(ax, figsize=(6.5, 4.2))
@@ -339,7 +587,26 @@ def size_churn_chart(size: pd.DataFrame, *, ax=None):
 @_style.chart
 def handling_chart(handling: pd.DataFrame, *, ax=None):
     """Share of complaints after which the customer stayed, by handling quality and follow-up
-    call; output of :func:`retention.handling_and_follow_up`."""
+    call; output of :func:`retention.handling_and_follow_up`.
+
+    Parameters
+    ----------
+    handling : DataFrame
+        The output of :func:`casekit.retention.handling_and_follow_up`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.handling_chart(ck.retention.handling_and_follow_up(w.complaints))
+    """
     require_frame(handling, {"kept": "numeric", "complaints": "numeric", "good_handling": "bool",
                              "followed_up": "bool"}, what="handling_chart")
     d = handling.iloc[::-1]
@@ -362,7 +629,31 @@ def handling_chart(handling: pd.DataFrame, *, ax=None):
 @_style.chart
 def score_chart(table: pd.DataFrame, *, base_rate: float, ax=None):
     """Churn rate at each risk-score value (bars) with the overall rate; output of
-    :func:`retention.score_table`."""
+    :func:`retention.score_table`.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The output of :func:`casekit.retention.score_table`.
+    base_rate : float
+        The overall churn rate, drawn as a line.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> R = ck.retention
+    >>> signals = R.customer_signals(w)
+    >>> table = R.score_table(signals, R.risk_score(signals))
+    >>> ax = ck.plots.score_chart(table, base_rate=signals["churned"].mean())
+    """
     require_frame(table, {"share_left": "numeric", "customers": "numeric"}, what="score_chart")
     t = table.sort_index()
     ax = _style.axes(ax)
@@ -386,7 +677,26 @@ def score_chart(table: pd.DataFrame, *, base_rate: float, ax=None):
 @_style.chart
 def fading_orders_chart(orders: pd.DataFrame, *, ax=None):
     """Orders per churner in each month before it left, with the pace of the earlier half of
-    the window as a line; output of :func:`retention.orders_before_churn`."""
+    the window as a line; output of :func:`retention.orders_before_churn`.
+
+    Parameters
+    ----------
+    orders : DataFrame
+        The output of :func:`casekit.retention.orders_before_churn`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.fading_orders_chart(ck.retention.orders_before_churn(w, months=12))
+    """
     require_frame(orders, {"orders_per_churner": "numeric"}, what="fading_orders_chart")
     d = orders.sort_index(ascending=False)
     months = d.index.to_numpy(dtype="int64")
@@ -415,7 +725,26 @@ def fading_orders_chart(orders: pd.DataFrame, *, ax=None):
 @_style.chart
 def backtest_chart(backtest: pd.DataFrame, *, ax=None):
     """Back-test of the falling-order-frequency warning: the churn rate that followed for the
-    flagged and the other customers; output of :func:`retention.frequency_backtest`."""
+    flagged and the other customers; output of :func:`retention.frequency_backtest`.
+
+    Parameters
+    ----------
+    backtest : DataFrame
+        The output of :func:`casekit.retention.frequency_backtest`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.backtest_chart(ck.retention.frequency_backtest(w))
+    """
     require_frame(backtest, {"churn_rate_next": "numeric", "checks": "numeric",
                              "churned_next": "numeric"}, what="backtest_chart")
     ax = _style.axes(ax, figsize=(6.5, 4.2))
@@ -443,7 +772,29 @@ def backtest_chart(backtest: pd.DataFrame, *, ax=None):
 @_style.chart
 def winback_chart(candidates: pd.DataFrame, *, top: int = 12, ax=None):
     """The first ``top`` lapsed customers to win back: expected value (bars), coloured by the
-    reason they left; output of :func:`retention.winback_candidates`."""
+    reason they left; output of :func:`retention.winback_candidates`.
+
+    Parameters
+    ----------
+    candidates : DataFrame
+        The output of :func:`casekit.retention.winback_candidates`.
+    top : int, default 12
+        How many candidates are drawn.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> R = ck.retention
+    >>> ax = ck.plots.winback_chart(R.winback_candidates(R.customer_signals(w)), top=12)
+    """
     require_frame(candidates, {"expected_value": "numeric", "reason": "any"},
                   what="winback_chart")
     d = candidates.head(top).iloc[::-1]
@@ -466,7 +817,28 @@ def winback_chart(candidates: pd.DataFrame, *, top: int = 12, ax=None):
 @_style.chart
 def call_strategies_chart(compare: pd.DataFrame, *, ax=None):
     """Share of the expected profit at risk that each calling rule reaches; output of
-    :func:`retention.compare_call_strategies`."""
+    :func:`retention.compare_call_strategies`.
+
+    Parameters
+    ----------
+    compare : DataFrame
+        The output of :func:`casekit.retention.compare_call_strategies`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> R = ck.retention
+    >>> warning = R.early_warning(R.customer_signals(w))
+    >>> ax = ck.plots.call_strategies_chart(R.compare_call_strategies(warning, calls=20))
+    """
     require_frame(compare, {"share_of_expected_loss": "numeric", "calls": "numeric"},
                   what="call_strategies_chart")
     ax = _style.axes(ax, figsize=(7.5, 3.6))

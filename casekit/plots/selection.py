@@ -45,6 +45,26 @@ def profit_curve(profit: pd.DataFrame, *, ax=None, value: str = "profit"):
 
     The curve rises above 100% of total profit and then falls: the loss-making customers give
     back part of what the profitable ones earn — not every buyer brings profit.
+
+    Parameters
+    ----------
+    profit : DataFrame
+        Profit per customer, e.g. :func:`casekit.selection.customer_profitability`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    value : str, default 'profit'
+        Name of the profit column.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.profit_curve(ck.selection.customer_profitability(w))
     """
     require_frame(profit, {value: "numeric"}, what="profit_curve")
     v = np.sort(profit[value].to_numpy())[::-1]
@@ -84,7 +104,28 @@ def profit_curve(profit: pd.DataFrame, *, ax=None, value: str = "profit"):
 
 @_style.chart
 def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.1):
-    """Revenue (log scale) against profit margin; the biggest ``top`` share highlighted."""
+    """Revenue (log scale) against profit margin; the biggest ``top`` share highlighted.
+
+    Parameters
+    ----------
+    profit : DataFrame
+        Profit per customer (:func:`casekit.selection.customer_profitability`).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    top : float, default 0.1
+        The share of biggest customers (by revenue) highlighted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.revenue_vs_margin(ck.selection.customer_profitability(w), top=0.1)
+    """
     require_frame(profit, {"revenue": "numeric", "profit": "numeric"}, what="revenue_vs_margin")
     p = profit[profit["revenue"] > 0]
     margin = (p["profit"] / p["revenue"]).clip(-1.0, None)
@@ -110,7 +151,26 @@ def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.1):
 
 @_style.chart
 def class_margins(scores: pd.DataFrame, *, ax=None):
-    """Profit margin (total profit / total revenue) of each scorecard class, with its size."""
+    """Profit margin (total profit / total revenue) of each scorecard class, with its size.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        The scorecard (:func:`casekit.selection.scorecard`).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.class_margins(ck.selection.scorecard(w))
+    """
     require_frame(scores, {"class": "text", "profit": "numeric", "revenue": "numeric"},
                   what="class_margins")
     order = [c for c in ("good", "ordinary", "bad") if (scores["class"] == c).any()]
@@ -141,6 +201,31 @@ def swap_heatmap(table: pd.DataFrame, *, ax=None, title: str = N_("Good and bad 
     """A transition table (rows: class before, columns: class after) as an annotated heatmap.
 
     ``table`` is a crosstab of counts, e.g. ``pd.crosstab(s["class_before"], s["class_after"])``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A crosstab of counts: rows the class before, columns the class after.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, default 'Good and bad can swap'
+        The chart's title.
+    xlabel : str, default 'after'
+        The label of the columns (the later period).
+    ylabel : str, default 'before'
+        The label of the rows (the earlier period).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> swaps = ck.selection.profit_swaps(w)
+    >>> ax = ck.plots.swap_heatmap(pd.crosstab(swaps["class_before"], swaps["class_after"]))
     """
     if not isinstance(table, pd.DataFrame) or table.empty:
         raise ValueError("swap_heatmap: expected a non-empty crosstab DataFrame of counts")
@@ -168,6 +253,24 @@ def big_risk_ratios(risks: pd.DataFrame, *, ax=None):
 
     When ``risks`` has a ``big_by`` column (as from ``selection.big_customer_risks``), each bar
     says which yardstick picked the big customers: revenue or firm size (employees).
+
+    Parameters
+    ----------
+    risks : DataFrame
+        The risk measures of :func:`casekit.selection.big_customer_risks`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.big_risk_ratios(ck.selection.big_customer_risks(w))
     """
     require_frame(risks, {"risk": "text", "measure": "text", "ratio": "numeric"},
                   what="big_risk_ratios")
@@ -202,7 +305,28 @@ def big_risk_ratios(risks: pd.DataFrame, *, ax=None):
 
 @_style.chart
 def size_vs_growth(potential: pd.DataFrame, *, ax=None, fast: float = 0.2):
-    """Annual revenue (log) against growth rate; small fast growers highlighted."""
+    """Annual revenue (log) against growth rate; small fast growers highlighted.
+
+    Parameters
+    ----------
+    potential : DataFrame
+        The output of :func:`casekit.selection.small_customer_potential`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    fast : float, default 0.2
+        Growth rate from which a customer counts as a fast grower.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.size_vs_growth(ck.selection.small_customer_potential(w))
+    """
     require_frame(potential, {"annual_revenue": "numeric", "growth_rate": "numeric",
                               "small": "bool"}, what="size_vs_growth")
     p = potential[potential["annual_revenue"] > 0]
@@ -227,7 +351,26 @@ def size_vs_growth(potential: pd.DataFrame, *, ax=None, fast: float = 0.2):
 
 @_style.chart
 def delivered_value_bars(fit: pd.DataFrame, *, ax=None):
-    """Delivered value of our offer and the competitor's, segment by segment."""
+    """Delivered value of our offer and the competitor's, segment by segment.
+
+    Parameters
+    ----------
+    fit : DataFrame
+        The output of :func:`casekit.selection.segment_fit`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.delivered_value_bars(ck.selection.segment_fit(w.perceptions, w.customers))
+    """
     require_frame(fit, {"delivered_value_ours": "numeric", "delivered_value_competitor": "numeric",
                         "advantage": "numeric"}, what="delivered_value_bars")
     x = np.arange(len(fit))
@@ -255,6 +398,24 @@ def capability_map(fit: pd.DataFrame, *, ax=None):
 
     Values are shown as our advantage in points: ours − competitor for the four values, and
     competitor − ours for the four costs (a lower cost is an advantage).
+
+    Parameters
+    ----------
+    fit : DataFrame
+        The output of :func:`casekit.selection.segment_fit`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.capability_map(ck.selection.segment_fit(w.perceptions, w.customers))
     """
     values = ["product_value", "service_value", "personnel_value", "image_value"]
     costs = ["monetary_cost", "time_cost", "energy_cost", "physical_cost"]
@@ -286,7 +447,28 @@ def capability_map(fit: pd.DataFrame, *, ax=None):
 
 @_style.chart
 def two_way_map(two_way: pd.DataFrame, *, ax=None, attractive: float = 60.0):
-    """Scorecard score (do we want them?) against delivered-value advantage (do they want us?)."""
+    """Scorecard score (do we want them?) against delivered-value advantage (do they want us?).
+
+    Parameters
+    ----------
+    two_way : DataFrame
+        The output of :func:`casekit.selection.two_way_selection`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    attractive : float, default 60.0
+        The scorecard score from which a customer is attractive to us.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.two_way_map(ck.selection.two_way_selection(w))
+    """
     require_frame(two_way, {"score": "numeric", "advantage": "numeric", "quadrant": "text"},
                   what="two_way_map")
     colors = {N_("match"): COLORS["good"], N_("improve our offer"): COLORS["accent"],
@@ -307,7 +489,28 @@ def two_way_map(two_way: pd.DataFrame, *, ax=None, attractive: float = 60.0):
 
 @_style.chart
 def lookalike_drivers(drivers: pd.DataFrame, *, ax=None):
-    """Which traits set today's loyal customers apart (standardised difference, loyal − others)."""
+    """Which traits set today's loyal customers apart (standardised difference, loyal − others).
+
+    Parameters
+    ----------
+    drivers : DataFrame
+        The ``drivers`` of :func:`casekit.selection.lookalike`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> la = ck.selection.lookalike(w.customers, reference=ck.selection.loyal_customers(w.customers),
+    ...                                candidates=ck.selection.new_customers(w.customers))
+    >>> ax = ck.plots.lookalike_drivers(la.drivers)
+    """
     require_frame(drivers, {"std_difference": "numeric", "weight": "numeric"},
                   what="lookalike_drivers")
     d = drivers.iloc[::-1]
@@ -329,7 +532,35 @@ def lookalike_drivers(drivers: pd.DataFrame, *, ax=None):
 @_style.chart
 def lookalike_lift(ranking: pd.DataFrame, *, outcome: str = "loyalty", ax=None, groups: int = 4,
                    label: str = N_("loyalty index (0–1)")):
-    """Mean ``outcome`` by similarity group of the ranked candidates (1 = most similar)."""
+    """Mean ``outcome`` by similarity group of the ranked candidates (1 = most similar).
+
+    Parameters
+    ----------
+    ranking : DataFrame
+        The ``ranking`` of :func:`casekit.selection.lookalike`, with the ``outcome`` column joined.
+    outcome : str, default 'loyalty'
+        The column whose mean is drawn per group.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    groups : int, default 4
+        Number of similarity groups.
+    label : str, default 'loyalty index (0–1)'
+        The label of the outcome axis.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> la = ck.selection.lookalike(w.customers, reference=ck.selection.loyal_customers(w.customers),
+    ...                                candidates=ck.selection.new_customers(w.customers))
+    >>> ranked = la.ranking.join(w.customers.set_index("customer_id")["loyalty"])
+    >>> ax = ck.plots.lookalike_lift(ranked)
+    """
     require_frame(ranking, {"rank": "numeric", outcome: "numeric"}, what="lookalike_lift")
     q = pd.qcut(ranking["rank"], groups, labels=False) + 1
     m = ranking.groupby(q)[outcome].mean()
@@ -349,7 +580,26 @@ def lookalike_lift(ranking: pd.DataFrame, *, outcome: str = "loyalty", ax=None, 
 
 @_style.chart
 def screening_summary(screen: pd.DataFrame, *, ax=None):
-    """Customers and profit by screening decision (keep / watch / drop)."""
+    """Customers and profit by screening decision (keep / watch / drop).
+
+    Parameters
+    ----------
+    screen : DataFrame
+        The output of :func:`casekit.selection.annual_screening`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.screening_summary(ck.selection.annual_screening(w))
+    """
     require_frame(screen, {"decision": "text", "profit": "numeric"}, what="screening_summary")
     order = [d for d in ("keep", "watch", "drop") if (screen["decision"] == d).any()]
     g = screen.groupby("decision", observed=True)
@@ -377,6 +627,35 @@ def coverage_curves(plans: dict, *, value: str, hours: str, ax=None, budget: flo
 
     ``plans`` maps a label to the output of :func:`casekit.selection.plan_coverage` (or any frame
     already in the order considered).
+
+    Parameters
+    ----------
+    plans : dict
+        Name of an ordering → its :func:`casekit.selection.plan_coverage` table.
+    value : str
+        Name of the value column of the tables.
+    hours : str
+        Name of the hours column of the tables.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    budget : float, optional
+        The hours available, drawn as a line.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> c = ck.selection.next_year_value(w)
+    >>> hours = 0.5 * c["service_hours"].sum()
+    >>> kw = dict(value="expected_profit", hours="service_hours", budget=hours)
+    >>> plans = {"by value": ck.selection.plan_coverage(c, **kw),
+    ...          "by size": ck.selection.plan_coverage(c, order="revenue", **kw)}
+    >>> ax = ck.plots.coverage_curves(plans, value="expected_profit", hours="service_hours", budget=hours)
     """
     if not isinstance(plans, dict) or not plans:
         raise ValueError("coverage_curves: plans must be a dict of label -> ordered DataFrame")

@@ -40,6 +40,32 @@ def pareto_curve(customers: pd.DataFrame, *, values=("revenue", "profit"), top=0
 
     The dashed diagonal is equal shares; the dotted lines mark the top ``top`` of customers and
     the 80% of the 80/20 rule.  Profit curves can rise above 100% (the "whale curve").
+
+    Parameters
+    ----------
+    customers : DataFrame
+        One row per customer with the ``values`` columns (e.g. :func:`casekit.tiering.customer_values`).
+    values : sequence of str, default ('revenue', 'profit')
+        The value columns, one curve each.
+    top : float, default 0.2
+        The share of customers marked.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.pareto_curve(ck.tiering.customer_values(w), values=["revenue"])
     """
     values = [values] if isinstance(values, str) else list(values)
     _need(customers, {v: "numeric" for v in values}, "pareto_curve")
@@ -72,7 +98,28 @@ def pareto_curve(customers: pd.DataFrame, *, values=("revenue", "profit"), top=0
 
 @_style.chart
 def abc_chart(classified: pd.DataFrame, *, value="revenue", ax=None):
-    """Share of customers and share of ``value`` of each ABC class (output of :func:`tiering.abc`)."""
+    """Share of customers and share of ``value`` of each ABC class (output of :func:`tiering.abc`).
+
+    Parameters
+    ----------
+    classified : DataFrame
+        The output of :func:`casekit.tiering.abc`.
+    value : str, default 'revenue'
+        The value column the classes were formed on.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.abc_chart(ck.tiering.abc(ck.tiering.customer_values(w), value="revenue"))
+    """
     _need(classified, {"abc": "any", value: "numeric"}, "abc_chart")
     s = _t.tier_summary(classified, tier="abc", values=[value])
     ax = tier_shares(s, tier="abc", value=value, ax=ax, title=_("ABC analysis: customers vs {value}").format(
@@ -87,6 +134,34 @@ def tier_shares(summary: pd.DataFrame, *, tier="tier", value="revenue", time=Non
     """Grouped bars per tier: share of customers, share of ``value`` (and of ``time`` if given).
 
     ``summary`` is the output of :func:`tiering.tier_summary`.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        The output of :func:`casekit.tiering.tier_summary`.
+    tier : str, default 'tier'
+        Name of the tier column.
+    value : str, default 'revenue'
+        The value whose share is drawn.
+    time : str, optional
+        A time column whose share is drawn too.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> T = ck.tiering
+    >>> pyr = T.pyramid(T.customer_values(w), value="revenue")
+    >>> ax = ck.plots.tier_shares(T.tier_summary(pyr, values=["revenue", "profit"]), value="profit")
     """
     cols = ["customer_share", f"{value}_share"] + ([f"{time}_share"] if time else [])
     _need(summary, {tier: "any", **{c: "numeric" for c in cols}}, "tier_shares")
@@ -119,6 +194,32 @@ def pyramid_chart(summary: pd.DataFrame, *, tier="tier", value="revenue", ax=Non
 
     Each layer is labelled with its tier, its share of customers and its share of ``value``
     (from :func:`tiering.tier_summary`).
+
+    Parameters
+    ----------
+    summary : DataFrame
+        The output of :func:`casekit.tiering.tier_summary`.
+    tier : str, default 'tier'
+        Name of the tier column.
+    value : str, default 'revenue'
+        The value whose share each tier is drawn with.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> T = ck.tiering
+    >>> pyr = T.pyramid(T.customer_values(w), value="revenue")
+    >>> ax = ck.plots.pyramid_chart(T.tier_summary(pyr, values=["revenue", "profit"]))
     """
     _need(summary, {tier: "any", "customer_share": "numeric", f"{value}_share": "numeric"},
           "pyramid_chart")
@@ -151,7 +252,36 @@ def pyramid_chart(summary: pd.DataFrame, *, tier="tier", value="revenue", ax=Non
 @_style.chart
 def transition_heatmap(table: pd.DataFrame, *, ax=None, title=None, xlabel=None, ylabel=None,
                        cmap="Blues"):
-    """A tier transition table (:func:`tiering.transition_table`) as an annotated heat map."""
+    """A tier transition table (:func:`tiering.transition_table`) as an annotated heat map.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The output of :func:`casekit.tiering.transition_table`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    xlabel : str, optional
+        The label of the x axis.
+    ylabel : str, optional
+        The label of the y axis.
+    cmap : str, default 'Blues'
+        The matplotlib colour map.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> T = ck.tiering
+    >>> tiers = T.compare_tiers(T.customer_values(w), by=["revenue", "profit"])
+    >>> ax = ck.plots.transition_heatmap(T.transition_table(tiers, before="tier_by_revenue", after="tier_by_profit"))
+    """
     if not isinstance(table, pd.DataFrame) or table.empty:
         raise ValueError("transition_heatmap: expected a non-empty transition table (DataFrame)")
     ax = _style.axes(ax, figsize=(6.5, 5.0))
@@ -175,7 +305,30 @@ def transition_heatmap(table: pd.DataFrame, *, ax=None, title=None, xlabel=None,
 
 @_style.chart
 def rfm_heatmap(scored: pd.DataFrame, *, ax=None, title=None, unit="CNY"):
-    """R score × F score grid: mean monetary value in colour, number of customers written in."""
+    """R score × F score grid: mean monetary value in colour, number of customers written in.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        The output of :func:`casekit.tiering.rfm`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    unit : str, default 'CNY'
+        The currency of the monetary value.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.rfm_heatmap(ck.tiering.rfm(w.transactions, asof=w.asof))
+    """
     _need(scored, {"R": "numeric", "F": "numeric", "monetary": "numeric"}, "rfm_heatmap")
     ax = _style.axes(ax, figsize=(6.5, 5.0))
     bins = int(max(scored["R"].max(), scored["F"].max()))
@@ -215,7 +368,30 @@ def rfm_heatmap(scored: pd.DataFrame, *, ax=None, title=None, unit="CNY"):
 
 @_style.chart
 def rfm_segments(summary: pd.DataFrame, *, value=None, ax=None, title=None):
-    """Horizontal bars per RFM segment: share of customers (and of ``value`` if summarised)."""
+    """Horizontal bars per RFM segment: share of customers (and of ``value`` if summarised).
+
+    Parameters
+    ----------
+    summary : DataFrame
+        The output of :func:`casekit.tiering.rfm_summary`.
+    value : str, optional
+        The value whose share is drawn (when summarised with it).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.rfm_segments(ck.tiering.rfm_summary(ck.tiering.rfm(w.transactions, asof=w.asof)))
+    """
     _need(summary, {"segment": "any", "customer_share": "numeric"}, "rfm_segments")
     ax = _style.axes(ax, figsize=(7.5, 4.8))
     y = np.arange(len(summary))[::-1]
@@ -239,7 +415,35 @@ def rfm_segments(summary: pd.DataFrame, *, value=None, ax=None, title=None):
 
 @_style.chart
 def clv_by_tier(customers: pd.DataFrame, *, tier="tier", clv="clv", ax=None, title=None, unit="CNY"):
-    """Mean customer lifetime value per tier, with the tier's total written on each bar."""
+    """Mean customer lifetime value per tier, with the tier's total written on each bar.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        One row per customer with its tier and lifetime value (e.g. :func:`casekit.tiering.pyramid` of :func:`casekit.tiering.customer_values`).
+    tier : str, default 'tier'
+        Name of the tier column.
+    clv : str, default 'clv'
+        Name of the lifetime-value column.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+    unit : str, default 'CNY'
+        The currency of the lifetime value.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> T = ck.tiering
+    >>> ax = ck.plots.clv_by_tier(T.pyramid(T.customer_values(w), value="revenue"))
+    """
     _need(customers, {tier: "any", clv: "numeric"}, "clv_by_tier")
     ax = _style.axes(ax)
     g = customers.groupby(tier, observed=False)[clv]
@@ -266,6 +470,32 @@ def strategic_focus_matrix(focused: pd.DataFrame, *, size="potential", cut=3.0, 
 
     ``focused`` is the output of :func:`tiering.strategic_focus`; bubble size shows ``size``
     (potential by default); ``label`` (a list of customer ids) writes those ids next to their dots.
+
+    Parameters
+    ----------
+    focused : DataFrame
+        The output of :func:`casekit.tiering.strategic_focus`.
+    size : str, default 'potential'
+        The column that sizes the bubbles.
+    cut : float, default 3.0
+        The score that splits high from low on both axes.
+    label : str, optional
+        A column whose values label the bubbles.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> ax = ck.plots.strategic_focus_matrix(ck.tiering.strategic_focus(w.accounts))
     """
     _need(focused, {"attractiveness": "numeric", "relationship": "numeric", "focus": "any",
                     size: "numeric"}, "strategic_focus_matrix")
@@ -305,6 +535,33 @@ def time_vs_value(allocation: pd.DataFrame, *, value="profit", time="service_hou
 
     Bars per layer (key and ordinary customers, would-be = prospects): its share of the members
     and S4's, its share of time today and S4's, and its share of ``value`` (prospects have none).
+
+    Parameters
+    ----------
+    allocation : DataFrame
+        The output of :func:`casekit.tiering.time_allocation`.
+    value : str, default 'profit'
+        The value column.
+    time : str, default 'service_hours'
+        The time column.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str, optional
+        The chart's title (the kit's own when omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The chart's Axes.
+
+    Examples
+    --------
+    >>> import casekit as ck
+    >>> w = ck.world()
+    >>> T = ck.tiering
+    >>> open_leads = w.leads[w.leads["status"] == "open"]
+    >>> alloc = T.time_allocation(T.customer_values(w), open_leads, value="profit", time="service_hours")
+    >>> ax = ck.plots.time_vs_value(alloc, value="profit")
     """
     cols = ["member_share", "s4_member_share", f"{time}_share", "s4_time_share", f"{value}_share"]
     _need(allocation, {"tier": "any", **{c: "numeric" for c in cols[:-1]}}, "time_vs_value")

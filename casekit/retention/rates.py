@@ -8,12 +8,15 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import (  # noqa: F401
-    DateOption, Flag, Interval, require_frame, require_number, validated,
+    DateOption, Flag, Interval, kit_columns, require_frame, require_number, validated,
 )
 from ..core.world import is_world
 from ._common import (  # noqa: F401
     CUSTOMER_COLUMNS, SIGNAL_COLUMNS, _DAYS_PER_MONTH, _date, _lifetimes, _period, _rate, _years_of,
 )
+
+#: The customers' columns the rates read; the id column is named by ``customer=``.
+_CUSTOMERS = {"{customer}": "key", **{c: k for c, k in CUSTOMER_COLUMNS.items() if c != "customer_id"}}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -54,10 +57,11 @@ class ChurnRate:
 
 
 @validated(
-    world={"customers": CUSTOMER_COLUMNS},
-    keys={"customers": "customer_id"},
+    world={"customers": _CUSTOMERS},
+    keys={"customers": "{customer}"},
     options={"start": DateOption(), "end": DateOption()},
 )
+@kit_columns(frames=("customers",), keywords=("customer",))
 def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
     """Churn rate (客户流失率) and retention rate (客户保持率) of a period, on the right base.
 
@@ -70,10 +74,12 @@ def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
     Parameters
     ----------
     customers : World or DataFrame
-        A World, or its customers: columns ``customer_id``, ``first_purchase``, ``churned``,
+        A World, or its customers: the ``customer=`` column, ``first_purchase``, ``churned``,
         ``churn_date``.
     start, end : date, optional
         The period (default ``None``: the whole data period, read from the World or the frame).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -110,7 +116,8 @@ def churn_rate(customers, *, start=None, end=None) -> ChurnRate:
                      opening - gone + n_new - new_gone, rate, 1.0 - rate)
 
 
-@validated(world={"customers": CUSTOMER_COLUMNS}, keys={"customers": "customer_id"})
+@validated(world={"customers": _CUSTOMERS}, keys={"customers": "{customer}"})
+@kit_columns(frames=("customers",), keywords=("customer",))
 def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     """:func:`churn_rate` for each calendar year: one row per year.
 
@@ -122,10 +129,12 @@ def yearly_churn(customers, *, years=None) -> pd.DataFrame:
     Parameters
     ----------
     customers : World or DataFrame
-        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
-        ``churned``, ``churn_date`` (optional).
+        A World, or its customers (one row per customer). Reads the ``customer=`` column,
+        ``first_purchase``, ``churned``, ``churn_date`` (optional).
     years : list of int, optional
         Calendar years (default ``None``: every year of the data).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -164,10 +173,11 @@ def yearly_churn(customers, *, years=None) -> pd.DataFrame:
 
 
 @validated(
-    world={"customers": CUSTOMER_COLUMNS},
-    keys={"customers": "customer_id"},
+    world={"customers": _CUSTOMERS},
+    keys={"customers": "{customer}"},
     options={"start": DateOption()},
 )
+@kit_columns(frames=("customers",), keywords=("customer",))
 def yearly_churn_by_age(customers, *, years=None, start=None) -> pd.DataFrame:
     """Each year's churn rate split by the age of the relationship: why a churn rate can rise.
 
@@ -182,12 +192,14 @@ def yearly_churn_by_age(customers, *, years=None, start=None) -> pd.DataFrame:
     Parameters
     ----------
     customers : World or DataFrame
-        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
-        ``churned``, ``churn_date`` (optional).
+        A World, or its customers (one row per customer). Reads the ``customer=`` column,
+        ``first_purchase``, ``churned``, ``churn_date`` (optional).
     years : list of int, optional
         Calendar years (default ``None``: every year of the data).
     start : date, optional
         First day of the period (default ``None``: from the data).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -244,10 +256,11 @@ def _cohort_labels(first: np.ndarray, start: pd.Timestamp) -> np.ndarray:
 
 
 @validated(
-    world={"customers": CUSTOMER_COLUMNS},
-    keys={"customers": "customer_id"},
+    world={"customers": _CUSTOMERS},
+    keys={"customers": "{customer}"},
     options={"start": DateOption()},
 )
+@kit_columns(frames=("customers",), keywords=("customer",))
 def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     """Cohort retention table (同期群保持率): share of each cohort still a customer at each year end.
 
@@ -259,12 +272,14 @@ def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
     Parameters
     ----------
     customers : World or DataFrame
-        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
-        ``churned``, ``churn_date`` (optional).
+        A World, or its customers (one row per customer). Reads the ``customer=`` column,
+        ``first_purchase``, ``churned``, ``churn_date`` (optional).
     years : list of int, optional
         Calendar years (default ``None``: every year of the data).
     start : date, optional
         First day of the period (default ``None``: from the data).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -316,14 +331,15 @@ def cohort_retention(customers, *, years=None, start=None) -> pd.DataFrame:
 
 
 @validated(
-    world={"customers": CUSTOMER_COLUMNS},
-    keys={"customers": "customer_id"},
+    world={"customers": _CUSTOMERS},
+    keys={"customers": "{customer}"},
     options={
         "start": DateOption(),
         "asof": DateOption(),
         "months": Interval(1, None, integer=True, optional=True),
     },
 )
+@kit_columns(frames=("customers",), keywords=("customer",))
 def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -> pd.DataFrame:
     """Retention curve (客户保持曲线): share of customers still buying after each month of tenure.
 
@@ -336,11 +352,13 @@ def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -
     Parameters
     ----------
     customers : DataFrame
-        Columns ``customer_id``, ``first_purchase``, ``churned``, ``churn_date`` (and ``by``).
+        The ``customer=`` column, ``first_purchase``, ``churned``, ``churn_date`` (and ``by``).
     by : None, "cohort" or a column name
         One curve for everyone, one per first-purchase year, or one per value of a column.
     months : int, optional
         Last month of the grid (default: the longest observed tenure, at most 240).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -398,10 +416,11 @@ def retention_curve(customers, *, by=None, start=None, asof=None, months=None) -
 
 
 @validated(
-    world={"customers": CUSTOMER_COLUMNS},
-    keys={"customers": "customer_id"},
+    world={"customers": _CUSTOMERS},
+    keys={"customers": "{customer}"},
     options={"start": DateOption(), "asof": DateOption()},
 )
+@kit_columns(frames=("customers",), keywords=("customer",))
 def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
                     asof=None) -> pd.DataFrame:
     """Churn per customer-year at each tenure (years since the first purchase).
@@ -413,14 +432,16 @@ def churn_by_tenure(customers, *, bands=(0, 1, 2, 3, 5, 10, np.inf), start=None,
     Parameters
     ----------
     customers : World or DataFrame
-        A World, or its customers (one row per customer). Reads ``customer_id``, ``first_purchase``,
-        ``churned``, ``churn_date`` (optional).
+        A World, or its customers (one row per customer). Reads the ``customer=`` column,
+        ``first_purchase``, ``churned``, ``churn_date`` (optional).
     bands : sequence of float, default (0, 1, 2, 3, 5, 10, inf)
         Tenure band edges, in years.
     start : date, optional
         First day of the period (default ``None``: from the data).
     asof : date, optional
         The as-of date (default ``None``: from the data).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------

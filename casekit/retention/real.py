@@ -11,14 +11,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import DateOption, Interval, require_frame, require_number, validated
+from ..core.checks import (DateOption, Interval, kit_columns, require_frame, require_number,
+                           validated)
 from ._common import _date
 
-_TX = {"customer_id": "id", "date": "date", "revenue": "money"}
+_TX = {"{customer}": "key", "{date}": "date", "{value}": "money"}
 
 
 def _tx(transactions, what: str) -> pd.DataFrame:
-    require_frame(transactions, {"customer_id": "numeric", "date": "date", "revenue": "numeric"},
+    require_frame(transactions, {"customer_id": "any", "date": "date", "revenue": "numeric"},
                   what=what)
     if transactions.empty:
         raise ValueError(f"{what}: the transactions frame is empty; expected one row per purchase")
@@ -26,9 +27,11 @@ def _tx(transactions, what: str) -> pd.DataFrame:
 
 
 def _window(tx: pd.DataFrame, asof, ahead_days: int, what: str):
-    asof = _date(asof, what, "asof")
     require_number(ahead_days, what=what, name="ahead_days", low=1, high=3650, integer=True)
     first, last = tx["date"].min(), tx["date"].max()
+    if asof is None:            # from the data: the last day that leaves ahead_days after it
+        asof = (last - pd.Timedelta(days=int(ahead_days))).normalize()
+    asof = _date(asof, what, "asof")
     end = asof + pd.Timedelta(days=int(ahead_days))
     if asof < first or end > last + pd.Timedelta(days=1):
         raise ValueError(f"{what}: asof={asof.date()} + ahead_days={ahead_days} runs past the data "
@@ -37,6 +40,7 @@ def _window(tx: pd.DataFrame, asof, ahead_days: int, what: str):
 
 
 @validated(frames={"transactions": _TX})
+@kit_columns(frames=("transactions",), keywords=("customer", "date", "value"))
 def purchase_cohorts(transactions: pd.DataFrame) -> pd.DataFrame:
     """Cohort retention (同期群): the share of each month's new customers buying in each quarter.
 
@@ -47,7 +51,13 @@ def purchase_cohorts(transactions: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     transactions : DataFrame
-        One row per purchase. Reads ``customer_id``, ``date``, ``revenue``.
+        One row per purchase. Reads the ``customer=``, ``date=`` and ``value=`` columns.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -84,7 +94,8 @@ def purchase_cohorts(transactions: pd.DataFrame) -> pd.DataFrame:
 
 @validated(frames={"transactions": _TX},
            options={"asof": DateOption(), "ahead_days": Interval(1, 3650, integer=True)})
-def recency_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 180,
+@kit_columns(frames=("transactions",), keywords=("customer", "date", "value"))
+def recency_and_return(transactions: pd.DataFrame, *, asof=None, ahead_days: int = 180,
                        bands=(0, 30, 91, 182, 365)) -> pd.DataFrame:
     """Recency and lapse: the longer a customer has been silent, the less it comes back?
 
@@ -95,13 +106,20 @@ def recency_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 18
     Parameters
     ----------
     transactions : DataFrame
-        One row per purchase. Reads ``customer_id``, ``date``, ``revenue``.
-    asof : date
-        The day we stand on.
+        One row per purchase. Reads the ``customer=``, ``date=`` and ``value=`` columns.
+    asof : date, optional
+        The day we stand on; by default read from the data: the last day that leaves
+        ``ahead_days`` of purchases after it.
     ahead_days : int, default 180
         How far ahead to look for a new purchase.
     bands : sequence of int
         Increasing edges in days of silence; the last band is open-ended.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -143,7 +161,8 @@ def recency_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 18
 @validated(frames={"transactions": _TX},
            options={"asof": DateOption(), "ahead_days": Interval(1, 3650, integer=True),
                     "top": Interval(0, 1)})
-def spend_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 365,
+@kit_columns(frames=("transactions",), keywords=("customer", "date", "value"))
+def spend_and_return(transactions: pd.DataFrame, *, asof=None, ahead_days: int = 365,
                      top: float = 0.2) -> pd.DataFrame:
     """Big vs small buyers: which are more loyal?
 
@@ -155,13 +174,20 @@ def spend_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 365,
     Parameters
     ----------
     transactions : DataFrame
-        One row per purchase. Reads ``customer_id``, ``date``, ``revenue``.
-    asof : date
-        The day we stand on.
+        One row per purchase. Reads the ``customer=``, ``date=`` and ``value=`` columns.
+    asof : date, optional
+        The day we stand on; by default read from the data: the last day that leaves
+        ``ahead_days`` of purchases after it.
     ahead_days : int, default 365
         How far ahead to look.
     top : float, default 0.2
         Share of customers counted as big (by spend up to ``asof``; ties broken by customer id).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------

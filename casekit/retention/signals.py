@@ -479,13 +479,15 @@ def loyalty_types(signals: pd.DataFrame, *, satisfaction_cut=None, loyalty_cut=N
 def loyalty_ladder() -> pd.DataFrame:
     """The loyalty ladder (忠诚阶梯), standard textbook: each rung with its Chinese name.
 
-    >>> list(loyalty_ladder()["rung"])[:3]
-    ['suspect', 'prospect', 'first-time customer']
-
     Returns
     -------
     DataFrame
         The loyalty ladder (忠诚阶梯), standard textbook: each rung with its Chinese name.
+
+    Examples
+    --------
+    >>> list(loyalty_ladder()["rung"])[:3]
+    ['suspect', 'prospect', 'first-time customer']
     """
     return pd.DataFrame([{"step": k + 1, "rung": en, "chinese": zh, "meaning": _(m)}
                          for k, (en, zh, m) in enumerate(LOYALTY_LADDER)]).set_index("step")

@@ -89,8 +89,10 @@ _CREDIT_SCORE = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0}
 # Helpers
 # ---------------------------------------------------------------------------------------------
 
-#: What every customer-level function of the chapter checks first: whole-number ids, one row each.
-_IDS = {"customers": {"customer_id": "id"}, "transactions": {"customer_id": "id"}}
+#: What every customer-level function of the chapter checks first: whole-number ids, one row each,
+#: and the orders' dates and values (the columns named by ``customer=``, ``date=``, ``value=``).
+_IDS = {"customers": {"{customer}": "id"},
+        "transactions": {"{customer}": "id", "{date}": "date", "{value}": "numeric"}}
 
 
 def _two_years(tx, before, after, what):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..core.checks import Interval, require_frame, require_number, validated
+from ..core.checks import Interval, kit_columns, require_frame, require_number, validated
 from ._base import LOOKALIKE_TRAITS, _COSTS, _VALUES, _credit_score, _ids, _is_world
 from .scoring import scorecard
 
@@ -15,7 +15,8 @@ from .scoring import scorecard
 # Delivered value, fit and two-way selection
 # ---------------------------------------------------------------------------------------------
 
-@validated(frames={"perceptions": {"customer_id": "id", "offer": "text", "product_value": "numeric", "service_value": "numeric", "personnel_value": "numeric", "image_value": "numeric", "monetary_cost": "numeric", "time_cost": "numeric", "energy_cost": "numeric", "physical_cost": "numeric"}})
+@validated(frames={"perceptions": {"{customer}": "id", "offer": "text", "product_value": "numeric", "service_value": "numeric", "personnel_value": "numeric", "image_value": "numeric", "monetary_cost": "numeric", "time_cost": "numeric", "energy_cost": "numeric", "physical_cost": "numeric"}})
+@kit_columns(frames=("perceptions",), keywords=("customer",))
 def delivered_value(perceptions: pd.DataFrame) -> pd.DataFrame:
     """Customer delivered value (顾客让渡价值) per customer and offer.
 
@@ -30,10 +31,12 @@ def delivered_value(perceptions: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     perceptions : DataFrame
-        Needs ``customer_id`` (customer ids), ``offer`` (text), ``product_value`` (numbers),
-        ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
+        Needs the ``customer=`` column (customer ids), ``offer`` (text), ``product_value``
+        (numbers), ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
         ``monetary_cost`` (numbers), ``time_cost`` (numbers), ``energy_cost`` (numbers),
         ``physical_cost`` (numbers).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -85,8 +88,9 @@ def delivered_value(perceptions: pd.DataFrame) -> pd.DataFrame:
     return wide.sort_index()
 
 
-@validated(frames={"perceptions": {"customer_id": "id", "offer": "text", "product_value": "numeric", "service_value": "numeric", "personnel_value": "numeric", "image_value": "numeric", "monetary_cost": "numeric", "time_cost": "numeric", "energy_cost": "numeric", "physical_cost": "numeric"},
-                   "customers": {"customer_id": "id", "{segment}": "text"}}, keys={"customers": "customer_id"})
+@validated(frames={"perceptions": {"{customer}": "id", "offer": "text", "product_value": "numeric", "service_value": "numeric", "personnel_value": "numeric", "image_value": "numeric", "monetary_cost": "numeric", "time_cost": "numeric", "energy_cost": "numeric", "physical_cost": "numeric"},
+                   "customers": {"{customer}": "id", "{segment}": "text"}}, keys={"customers": "{customer}"})
+@kit_columns(frames=("perceptions", "customers"), keywords=("customer",))
 def segment_fit(perceptions: pd.DataFrame, customers: pd.DataFrame, *,
                 segment: str = "segment") -> pd.DataFrame:
     """Well-matched selection (门当户对): where our offer fits, segment by segment.
@@ -99,14 +103,16 @@ def segment_fit(perceptions: pd.DataFrame, customers: pd.DataFrame, *,
     Parameters
     ----------
     perceptions : DataFrame
-        Needs ``customer_id`` (customer ids), ``offer`` (text), ``product_value`` (numbers),
-        ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
+        Needs the ``customer=`` column (customer ids), ``offer`` (text), ``product_value``
+        (numbers), ``service_value`` (numbers), ``personnel_value`` (numbers), ``image_value`` (numbers),
         ``monetary_cost`` (numbers), ``time_cost`` (numbers), ``energy_cost`` (numbers),
         ``physical_cost`` (numbers).
     customers : DataFrame
-        Needs ``customer_id`` (customer ids), the ``segment=`` column (text).
+        Needs the ``customer=`` column (customer ids), the ``segment=`` column (text).
     segment : str, default 'segment'
         Segment (or the segment column) to analyse.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -217,9 +223,10 @@ def two_way_selection(world, *, attractive: float = 60.0, **scorecard_options) -
 # Look-alike selection
 # ---------------------------------------------------------------------------------------------
 
-@validated(frames={"customers": {"customer_id": "?id", "loyalty": "numeric", "tenure_years": "numeric",
-                                  "churned": "bool"}}, keys={"customers": "customer_id"},
+@validated(frames={"customers": {"{customer}": "?id", "loyalty": "numeric", "tenure_years": "numeric",
+                                  "churned": "bool"}}, keys={"customers": "{customer}"},
            options={"min_loyalty": Interval(0, 1), "min_tenure": Interval(0, None)})
+@kit_columns(frames=("customers",), keywords=("customer",))
 def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
                     min_tenure: float = 3.0) -> pd.Series:
     """Today's loyal customers (现有忠诚客户): a true/false mask over the customers.
@@ -230,12 +237,14 @@ def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
     Parameters
     ----------
     customers : DataFrame
-        Needs ``customer_id`` (customer ids, optional), ``loyalty`` (numbers), ``tenure_years``
-        (numbers), ``churned`` (True/False).
+        Needs the ``customer=`` column (customer ids, optional), ``loyalty`` (numbers),
+        ``tenure_years`` (numbers), ``churned`` (True/False).
     min_loyalty : float, default 0.7
         Least loyalty (0 to 1) of a loyal customer.
     min_tenure : float, default 3.0
         Least years as a customer.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -258,18 +267,21 @@ def loyal_customers(customers: pd.DataFrame, *, min_loyalty: float = 0.7,
             & ~customers["churned"]).rename("loyal")
 
 
-@validated(frames={"customers": {"customer_id": "?id", "tenure_years": "numeric", "churned": "bool"}},
-           keys={"customers": "customer_id"}, options={"max_tenure": Interval(0, 100)})
+@validated(frames={"customers": {"{customer}": "?id", "tenure_years": "numeric", "churned": "bool"}},
+           keys={"customers": "{customer}"}, options={"max_tenure": Interval(0, 100)})
+@kit_columns(frames=("customers",), keywords=("customer",))
 def new_customers(customers: pd.DataFrame, *, max_tenure: float = 1.0) -> pd.Series:
     """Recently won customers still buying (tenure below ``max_tenure`` years): a mask.
 
     Parameters
     ----------
     customers : DataFrame
-        Needs ``customer_id`` (customer ids, optional), ``tenure_years`` (numbers), ``churned``
-        (True/False).
+        Needs the ``customer=`` column (customer ids, optional), ``tenure_years`` (numbers),
+        ``churned`` (True/False).
     max_tenure : float, default 1.0
         Number in [0, 100].
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
 
     Returns
     -------
@@ -323,7 +335,8 @@ def _trait_frame(customers: pd.DataFrame, traits, what) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
-@validated(frames={"customers": {"customer_id": "id"}}, keys={"customers": "customer_id"})
+@validated(frames={"customers": {"{customer}": "id"}}, keys={"customers": "{customer}"})
+@kit_columns(frames=("customers",), keywords=("customer",))
 def lookalike(customers: pd.DataFrame, *, reference, candidates,
               traits=LOOKALIKE_TRAITS) -> LookAlike:
     """Look-alike selection: rank candidates by similarity to today's loyal customers.
@@ -342,12 +355,21 @@ def lookalike(customers: pd.DataFrame, *, reference, candidates,
     Parameters
     ----------
     customers : DataFrame
-        The customers (with ``customer_id`` and the ``traits``).
+        The customers (with the ``customer=`` column and the ``traits``).
     reference, candidates : mask or list of ids
         The loyal customers to copy, and the customers or prospects to rank (e.g.
         :func:`loyal_customers` and :func:`new_customers`).
     traits : sequence of str
         Columns to compare (``"credit_score"`` is derived from ``credit_rating``).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+
+    Returns
+    -------
+    LookAlike
+        ``ranking`` (one row per candidate, best match first: ``similarity``, ``distance``,
+        ``rank`` and the gap per trait) and ``drivers`` (one row per trait: the means, the
+        standardised difference and its ``weight``).
 
     Examples
     --------

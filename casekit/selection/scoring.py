@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.memo import per_world
-from ..core.checks import Interval, require_frame, require_number, validated
+from ..core.checks import Interval, kit_columns, require_frame, require_number, validated
 from ..core.ltv import lifetime_value as _ltv
 from ..core.profit import customer_profitability
 from ._base import (
@@ -26,11 +26,12 @@ _SCORE_COLS = {"customer_id": "numeric", "price_sensitivity": "numeric", "paymen
 
 
 @per_world
-@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+@validated(world=_IDS, keys={"customers": "{customer}"}, empty_ok=("transactions",),
            options={"good_cut": Interval(-100, 100), "bad_cut": Interval(-100, 100),
                     "max_cost_share": Interval(0, 1),
                     "min_disputes": Interval(1, None, integer=True),
                     "min_off_core": Interval(1, None, integer=True)})
+@kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
 def scorecard(data, transactions=None, *, years=None, weights=None, penalties=None,
               good_cut: float = 60.0, bad_cut: float = 30.0, max_cost_share: float = 0.5,
               min_disputes: int = 2, min_off_core: int = 3) -> pd.DataFrame:
@@ -65,6 +66,12 @@ def scorecard(data, transactions=None, *, years=None, weights=None, penalties=No
         Weight of each good trait (default 1 each), e.g. ``{"purchasing_power": 2}``.
     penalties : dict, optional
         Points taken off for each bad trait (default 30 each).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -168,9 +175,10 @@ def _reasons(out: pd.DataFrame, w, pen) -> pd.Series:
     return pd.Series(np.asarray(texts, dtype=object)[inverse.ravel()], index=out.index, dtype="str")
 
 
-@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+@validated(world=_IDS, keys={"customers": "{customer}"}, empty_ok=("transactions",),
            options={"before": Interval(1900, 2200, integer=True, optional=True),
                     "after": Interval(1900, 2200, integer=True, optional=True)})
+@kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
 def profit_swaps(data, transactions=None, *, before: int | None = None,
                  after: int | None = None) -> pd.DataFrame:
     """Good and bad can swap (优劣有可能会互换): profit in two years, and who changed side.
@@ -183,14 +191,20 @@ def profit_swaps(data, transactions=None, *, before: int | None = None,
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     before : int, default None
         Column of the earlier tier. Whole number in [1900, 2200].
     after : int, default None
         Column of the later tier. Whole number in [1900, 2200].
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -235,7 +249,8 @@ def profit_swaps(data, transactions=None, *, before: int | None = None,
 # Big is not the same as good; small can be good
 # ---------------------------------------------------------------------------------------------
 
-@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",), options={"top": Interval(0.01, 0.5)})
+@validated(world=_IDS, keys={"customers": "{customer}"}, empty_ok=("transactions",), options={"top": Interval(0.01, 0.5)})
+@kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
 def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataFrame:
     """The four risks of big customers (大客户的风险), measured: the biggest vs the rest.
 
@@ -261,12 +276,18 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     top : float, default 0.1
         Number in [0.01, 0.5].
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -337,7 +358,8 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
     return pd.DataFrame(rows)
 
 
-@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",), options={"bands": Interval(2, 20, integer=True)})
+@validated(world=_IDS, keys={"customers": "{customer}"}, empty_ok=("transactions",), options={"bands": Interval(2, 20, integer=True)})
+@kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
 def margin_by_band(data, column: str, transactions=None, *, bands: int = 3) -> pd.DataFrame:
     """Profit margin by bands of a customer trait: are the loyal, long-tenure customers the profitable ones?
 
@@ -348,14 +370,20 @@ def margin_by_band(data, column: str, transactions=None, *, bands: int = 3) -> p
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     column : str
         Customer column to band by.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     bands : int, default 3
         Whole number in [2, 20].
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -455,9 +483,10 @@ def lifetime_value(annual_margin, annual_cost, growth, *, horizon: int = 5,
     return float(total) if total.ndim == 0 else total
 
 
-@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+@validated(world=_IDS, keys={"customers": "{customer}"}, empty_ok=("transactions",),
            options={"small": Interval(0.05, 0.95), "fast": Interval(-0.5, 5),
                     "horizon": Interval(1, 50, integer=True), "discount_rate": Interval(0, 1)})
+@kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
 def small_customer_potential(data, transactions=None, *, small: float = 0.5, fast: float = 0.2,
                              horizon: int = 5, discount_rate: float = 0.1) -> pd.DataFrame:
     """Small can be good (小客户也有可能是优质客户): size, growth and lifetime value.
@@ -470,10 +499,10 @@ def small_customer_potential(data, transactions=None, *, small: float = 0.5, fas
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     small : float, default 0.5
         Number in [0.05, 0.95].
     fast : float, default 0.2
@@ -482,6 +511,12 @@ def small_customer_potential(data, transactions=None, *, small: float = 0.5, fas
         Whole number in [1, 50].
     discount_rate : float, default 0.1
         Number in [0, 1].
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------

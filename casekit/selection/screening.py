@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..core.checks import Interval, require_frame, require_number, validated
+from ..core.checks import Interval, kit_columns, require_frame, require_number, validated
 from ..core.profit import customer_profitability
 from ..core.world import data_years
 from ._base import (
@@ -22,10 +22,11 @@ def _quintile(s: pd.Series) -> pd.Series:
     return np.ceil(_pct(s) * 5).clip(1, 5).astype("int64")
 
 
-@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+@validated(world=_IDS, keys={"customers": "{customer}"}, empty_ok=("transactions",),
            options={"year": Interval(1900, 2200, integer=True, optional=True),
                     "key_share": Interval(0, 1), "keep_score": Interval(1, 5),
                     "drop_future": Interval(0, 5, integer=True)})
+@kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
 def annual_screening(data, transactions=None, *, year: int | None = None, weights=None,
                      key_share: float = 0.2, keep_score: float = 3.5,
                      drop_future: int = 2) -> pd.DataFrame:
@@ -51,10 +52,10 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     year : int, default None
         Whole number in [1900, 2200].
     weights : object, default None
@@ -65,6 +66,12 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
         Least screening score (the mean of the five criteria, 1 to 5) that keeps a customer.
     drop_future : int, default 2
         Future score (0 to 5) at or below which a customer without profit is dropped.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -136,7 +143,8 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
     return out
 
 
-@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",))
+@validated(world=_IDS, keys={"customers": "{customer}"}, empty_ok=("transactions",))
+@kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
 def screening_changes(data, transactions=None, *, before: int | None = None,
                       after: int | None = None,
                       **options) -> pd.DataFrame:
@@ -149,16 +157,22 @@ def screening_changes(data, transactions=None, *, before: int | None = None,
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     before : int | None, default None
         Column of the earlier tier.
     after : int | None, default None
         Column of the later tier.
     **options
         Further options.
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
@@ -185,9 +199,10 @@ def screening_changes(data, transactions=None, *, before: int | None = None,
     return table.reindex(index=order, columns=order + ["gone"], fill_value=0)
 
 
-@validated(world=_IDS, keys={"customers": "customer_id"}, empty_ok=("transactions",),
+@validated(world=_IDS, keys={"customers": "{customer}"}, empty_ok=("transactions",),
            options={"year": Interval(1900, 2200, integer=True, optional=True),
                     "min_years": Interval(0.01, 1)})
+@kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
 def next_year_value(data, transactions=None, *, year: int | None = None,
                     min_years: float = 0.25) -> pd.DataFrame:
     """What each customer still buying is expected to earn next year, and the time it takes.
@@ -202,14 +217,20 @@ def next_year_value(data, transactions=None, *, year: int | None = None,
     Parameters
     ----------
     data : World or DataFrame
-        A casekit World (or its customers frame). Needs customers: ``customer_id`` (customer
-        ids); transactions: ``customer_id`` (customer ids).
+        A casekit World (or its customers frame). Needs customers: the ``customer=``
+        column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
-        Needs ``customer_id`` (customer ids).
+        Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
     year : int, default None
         Whole number in [1900, 2200].
     min_years : float, default 0.25
         Least part of a year a customer must have been active (0.01 to 1).
+    customer : str, default 'customer_id'
+        Name of the customer-id column.
+    date : str, default 'date'
+        Name of the date column.
+    value : str, default 'revenue'
+        Name of the value (revenue) column.
 
     Returns
     -------
