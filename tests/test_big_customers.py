@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -117,3 +119,25 @@ def test_the_chapters_use_the_one_definition(world):
     values = T.customer_values(world)
     key = K.ten_sixty(values).set_index("tier").loc["key", "customers"]
     assert key == ck.big_customers(values, by="revenue_last", top=0.1).sum()
+
+
+def _cells(path):
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("chapter", ["01", "05", "06", "07"])
+@pytest.mark.parametrize("folder", ["notebooks", "notebooks/zh"])
+def test_each_chapter_says_which_variant_it_uses(chapter, folder):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    path = next((root / folder).glob(f"{chapter}_*.ipynb"))
+    prose = "\n".join("".join(c["source"]) for c in _cells(path) if c["cell_type"] == "markdown")
+    code = "\n".join("".join(c["source"]) for c in _cells(path) if c["cell_type"] == "code")
+    assert "ck.big_customers" in prose, f"{path.name} does not name the kit's one definition"
+    assert 'by="' in prose and "top=" in prose, f"{path.name} does not say which variant it uses"
+    # no ad hoc definition of "big" in the code: a cut at a quantile of revenue or employees
+    assert not re.search(r'\[\s*"(revenue|employees|annual_revenue)"\s*\]\.quantile\(', code), \
+        f"{path.name} cuts big customers at a quantile of its own"

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import DateOption, Interval, require_frame, require_number, validated
+from ..core.size import big_customers
 from ._common import _date
 
 _TX = {"customer_id": "id", "date": "date", "revenue": "money"}
@@ -161,7 +162,8 @@ def spend_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 365,
     ahead_days : int, default 365
         How far ahead to look.
     top : float, default 0.2
-        Share of customers counted as big (by spend up to ``asof``; ties broken by customer id).
+        Share of customers counted as big (:func:`casekit.big_customers` by spend up to ``asof``:
+        ``ceil(top × customers)``, ties broken by customer id).
 
     Returns
     -------
@@ -187,8 +189,8 @@ def spend_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 365,
     spend = tx[tx["date"] <= asof].groupby("customer_id")["revenue"].sum()
     later = tx[(tx["date"] > asof) & (tx["date"] <= end)].groupby("customer_id")["revenue"].sum()
     later = later.reindex(spend.index, fill_value=0.0)
-    rank = spend.rank(method="first", ascending=False)
-    big = rank <= max(1, int(round(top * len(spend))))
+    # the kit's one definition of big customers, on the spend up to ``asof``
+    big = big_customers(spend.to_frame("spend"), by="spend", top=top).to_numpy()
     size = pd.Series(np.where(big, "big", "small"), index=spend.index, name="size")
     g = pd.DataFrame({"spend": spend, "later": later, "back": later > 0}).groupby(size)
     out = pd.DataFrame({"customers": g.size().astype("int64"), "mean_spend": g["spend"].mean(),
