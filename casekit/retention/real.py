@@ -186,6 +186,9 @@ def spend_and_return(transactions: pd.DataFrame, *, asof, ahead_days: int = 365,
     tx = _tx(transactions, what)
     asof, end = _window(tx, asof, ahead_days, what)
     require_number(top, what=what, name="top", low=0.0, high=1.0)
+    if top <= 0:
+        raise ValueError(f"{what}: top={top!r} picks no customers; expected a share above 0, "
+                         "e.g. 0.2")
     spend = tx[tx["date"] <= asof].groupby("customer_id")["revenue"].sum()
     later = tx[(tx["date"] > asof) & (tx["date"] <= end)].groupby("customer_id")["revenue"].sum()
     later = later.reindex(spend.index, fill_value=0.0)
