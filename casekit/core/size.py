@@ -7,17 +7,22 @@ the top ``top = 0.20`` of the customers by ``revenue`` over the data period.  Th
 named by the options, and every chapter says which one it uses and why:
 
 - ``by="revenue"`` (default) — revenue over the data period: what the customer bought from us
-  (chapter 1's risks of big customers; chapter 7's big-customer service);
+  (chapter 1's big customers and the financial, profit and management risks; chapter 7's
+  big-customer service; chapter 4's Pareto fifth);
 - ``by="annual_revenue"`` — revenue per active year: fair to customers who joined or left within
   the period, whose period revenue is cut short;
 - ``by="revenue_12m"`` — revenue in the last 12 months: current sales, as S4's key-account
-  point "a large share of current sales" reads;
+  point "a large share of current sales" reads (chapter 7's key tier ranks a frame's
+  ``revenue_last``, last year's revenue);
 - ``by="employees"`` — **firm size**, a different yardstick: how big the customer's firm is,
   not what it buys from us.  Chapter 1 ranks churn risk by it, and chapter 6 its churn signal,
   because a customer who leaves stops buying and so sinks in any ranking by revenue; chapter 5
   compares big firms' share of the customers with their share of the business;
+- a frame's own column — e.g. the spend up to a date on real purchases (CDNOW, chapters 1
+  and 6), where the data hold no firm size;
 - ``top`` — the share of customers that count as big: S3's fifth by default; S4's key accounts
-  are "perhaps 10%" of customers (``top=0.10``).
+  are "perhaps 10%" of customers (``top=0.10``, chapter 7), and chapter 6 flags the top tenth
+  by firm size, the very biggest firms that every rival courts.
 
 The count is exact: ``ceil(top × customers)`` of them (at least one), the largest first.  Ties at
 the cut are broken by ``then`` (largest first; by default revenue per active year for
