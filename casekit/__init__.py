@@ -14,7 +14,9 @@ and ``ck.exercises``.  ``ck.database(world)`` builds the customer database as a 
 
 Your own data: ``ck.world_from_transactions(df, customer=..., date=..., value=...)`` turns a
 transaction log into a World the chapters accept; ``ck.supports(world)`` says which analyses it
-supports.  ``ck.claim(cond, text)`` states a lesson and checks it on the data at hand.
+supports.  ``ck.claim(cond, text)`` states a lesson and checks it on the data at hand;
+``ck.lifetime_value`` and ``ck.big_customers`` are the kit's one lifetime value and its one
+definition of a big customer (大客户).
 """
 
 import importlib
@@ -22,6 +24,7 @@ import importlib
 from .core.claim import claim
 from .core.fmt import bullets, table
 from .core.ltv import lifetime_value
+from .core.size import big_customers
 from .i18n import language, say, set_language, words
 from .core.smallest import require_world, smallest_world
 from .data import datasets, describe, load, world
@@ -36,7 +39,7 @@ _LAZY = (*(c.module for c in CHAPTERS), "roleplay", "plots", "exercises", "terms
 #: Names of the core reached from the top: ``ck.world_from_transactions(df, ...)`` and friends.
 _CORE = ("world_from_transactions", "supports", "load_cdnow_world", "customer_table")
 
-__all__ = ["CHAPTERS", "World", "bullets", "claim", "language", "lifetime_value", "say", "set_language", "table", "words", "datasets", "describe", "load", "make_world", "require_world",
+__all__ = ["CHAPTERS", "World", "big_customers", "bullets", "claim", "language", "lifetime_value", "say", "set_language", "table", "words", "datasets", "describe", "load", "make_world", "require_world",
            "smallest_world", "world", *_CORE, *_LAZY]
 __version__ = "0.1.0"
 

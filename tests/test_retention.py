@@ -474,6 +474,8 @@ def test_cdnow_big_buyers_return_more_often():
      "bands must be increasing"),
     (lambda: R.recency_and_return(_tx(), asof="soon", ahead_days=30), "not a date"),
     (lambda: R.spend_and_return(_tx(), asof="2024-03-31", ahead_days=30, top=2), "top"),
+    (lambda: R.spend_and_return(_tx(), asof="2024-03-31", ahead_days=30, top=0),
+     "spend_and_return: top=0 picks no customers"),
 ])
 def test_real_data_helpers_refuse_bad_input(call, message):
     with pytest.raises(ValueError, match=message):

@@ -4,6 +4,7 @@
 :mod:`.checks`         input checks; :func:`validated` declares a function's columns and options
 :mod:`.fmt`            how money and shares are written; ``table`` and ``bullets`` for readers
 :mod:`.ltv`            the one customer lifetime value (客户终身价值), with its named variants
+:mod:`.size`           the one definition of big customers (大客户), with its named variants
 :mod:`.vocab`          the one table of terms (:class:`Term`: English, Chinese, meaning), ``chinese``
 :mod:`.world`          the World, its as-of date and data period, read from the data
 :mod:`.profit`         the kit's one definition of customer profit
@@ -32,6 +33,7 @@ from .claim import claim
 from .smallest import SMALLEST_WORLD, require_world, smallest_world
 from .fmt import Table, bullets, cny, pct, short_money, table
 from .ltv import lifetime_value, ltv_multiplier
+from .size import BIG_BY, big_customers
 from .vocab import Term, chinese, english, terms_table
 
 # World-related names import the generator, which imports the checks: load them on first use.
@@ -46,7 +48,7 @@ _LAZY = {
 }
 
 __all__ = ["DateOption", "Flag", "Interval", "OneOf", "Spec", "Term", "check_columns", "chinese",
-           "SMALLEST_WORLD", "Table", "bullets", "claim", "cny", "lifetime_value", "ltv_multiplier", "table", "english", "pct", "require_choice", "require_frame", "require_number",
+           "BIG_BY", "SMALLEST_WORLD", "Table", "big_customers", "bullets", "claim", "cny", "lifetime_value", "ltv_multiplier", "table", "english", "pct", "require_choice", "require_frame", "require_number",
            "require_numbers", "require_shares", "kit_columns", "KIT_COLUMNS", "require_world", "smallest_world", "short_money", "terms_table", "validated",
            *_LAZY]
 

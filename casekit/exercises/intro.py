@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .. import terms
+from ..core.size import big_customers
 from .. import i18n
 from .._format import cny as _cny, pct as _pct
 from ..i18n import N_, NC_, _
@@ -142,7 +143,7 @@ class UnprofitableCustomer(ChoiceExercise):
     hint = ("Profit = gross margin − cost to serve − bad debt. Compute it for each customer; "
             "revenue alone does not tell you.")
 
-    prompt = ("Four of our biggest customers by revenue (top 10%) over 2023–2025 are in the table "
+    prompt = ("Four of our big customers (the top 20% by revenue) over 2023–2025 are in the table "
               "(amounts in CNY). Which one loses money for us once the cost to serve (服务成本) and "
               "bad debt (坏账) are counted?")
 
@@ -151,7 +152,7 @@ class UnprofitableCustomer(ChoiceExercise):
             return self._cache
         m = customer_money(self.world)
         m = m[m["revenue"] > 0]
-        big = m[m["revenue"] >= m["revenue"].quantile(0.9)]
+        big = m[big_customers(m)]   # the kit's one definition: the top fifth by revenue
         losers = big[big["profit"] < 0]
         if losers.empty:  # a tiny world: fall back to every customer
             losers = m[m["profit"] < 0]

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import selection as S
+from ..core.size import big_customers
 from ..i18n import N_, _, pgettext, translate
 from .._format import cny as _cny, pct as _pct
 from .engine import (
@@ -77,7 +78,7 @@ class WhySelect(_Cache, MultiChoiceExercise):
         p = self.profit()
         loss = float((p["profit"] < 0).mean())
         lost = float(-p.loc[p["profit"] < 0, "profit"].sum())
-        top = p["revenue"] >= p["revenue"].quantile(0.9)
+        top = big_customers(p)   # the kit's one definition: the top fifth by revenue
         big_loss = float((p.loc[top, "profit"] < 0).mean())
         swaps = self._get("swaps", lambda: S.profit_swaps(self.world))
         right = self._right()
@@ -101,7 +102,7 @@ class WhySelect(_Cache, MultiChoiceExercise):
             "every year.").format(share=swaps["swapped"].mean())
         out[_(self._WRONG_BIG)] = _(
             "Misconception: big means good. Big is not the same as good "
-            "(大客户不一定等同于优质客户): {big_loss:.0%} of the biggest tenth by revenue lost "
+            "(大客户不一定等同于优质客户): {big_loss:.0%} of the big customers (the top fifth by revenue) lost "
             "money in this world.").format(big_loss=big_loss)
         return out
 
@@ -128,7 +129,7 @@ class BadTrait(_Cache, ChoiceExercise):
             s = self.scores()
             flags = s[list(S.BAD_TRAITS)]
             one = flags.sum(axis=1) == 1
-            big = s["revenue"] >= s["revenue"].quantile(0.9)
+            big = big_customers(s)   # the top fifth by revenue
             loss = s["profit"] < 0
             for mask in (one & big & s["no_credit"] & loss, one & big & loss, one & big,
                          one & s["no_credit"], one, flags.any(axis=1)):
@@ -493,8 +494,8 @@ class BigCustomerRisks(_Cache, MultiChoiceExercise):
 
     The right answer is the source's list (the four risks of :data:`casekit.selection.RISKS`);
     the feedback on every option shows what this world's figures say, computed with
-    :func:`casekit.selection.big_customer_risks` (the chapter's one comparison of the biggest
-    tenth with the rest).
+    :func:`casekit.selection.big_customer_risks` (the chapter's one comparison of the big
+    customers, :func:`casekit.big_customers`, with the rest).
     """
 
     hint = ("S0: 企业不惜一切代价角逐和保持大客户也要承担一定的风险. The four risks are about money "
@@ -534,12 +535,12 @@ class BigCustomerRisks(_Cache, MultiChoiceExercise):
         fmt = {"share": lambda x: f"{x:.1%}", "CNY": _cny,
                "days": lambda x: _("{days:.0f} days").format(days=x)}.get(unit, lambda x: f"{x:.2f}")
         by = _("firm size (employees)") if r["big_by"] == "employees" else _("revenue")
-        return _("{measure}: biggest tenth by {by} {big}, the rest {rest}").format(
+        return _("{measure}: big customers by {by} {big}, the rest {rest}").format(
             measure=translate(measure), by=by, big=fmt(r["big"]), rest=fmt(r["rest"]))
 
     def explanations(self) -> dict[str, str]:
         p = self.profit()
-        top = p["revenue"] >= p["revenue"].quantile(0.9)
+        top = big_customers(p)   # the kit's one definition: the top fifth by revenue
         big_loss = float((p.loc[top, "profit"] < 0).mean())
         churn = self.risks().loc["churn rate"]
         cts_big = p.loc[top, "cost_to_serve"].sum() / p.loc[top, "revenue"].sum()
@@ -559,16 +560,16 @@ class BigCustomerRisks(_Cache, MultiChoiceExercise):
             self._LOYAL: _("Misconception: big means loyal. S0 says the opposite — big customers "
                            "are easily lured away (被腐蚀背叛), and the rich profit usually comes "
                            "from loyal customers, not from the biggest buyers (为企业带来丰厚利润"
-                           "通常并不是购买量大的客户，而是忠诚客户). In this world the biggest tenth "
+                           "通常并不是购买量大的客户，而是忠诚客户). In this world the big customers "
                            "by firm size churned {big:.1%}, the rest {rest:.1%}.").format(
                 big=churn["big"], rest=churn["rest"]),
             self._PROFIT: _("Misconception: big means profitable. Big is not the same as good "
                             "(大客户不一定等同于优质客户): in this world "
-                            "{big_loss:.0%} of the biggest tenth by revenue lost money.").format(
+                            "{big_loss:.0%} of the big customers (the top fifth by revenue) lost money.").format(
                 big_loss=big_loss),
             self._CHEAP: _("Not a big-customer risk: that is the first trait of a bad customer "
                            "(劣质客户: 只向企业购买少一部分产品或服务，但要求很多). In this world the "
-                           "cost to serve is {big:.1%} of revenue for the biggest tenth by "
+                           "cost to serve is {big:.1%} of revenue for the big customers by "
                            "revenue and {rest:.1%} for the rest.").format(big=cts_big, rest=cts_rest),
         }
         return {_(k): v for k, v in out.items()}

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
+from ..core.size import big_customers
 from .. import tiering as _tiering
 from ..validate import require_choice, require_frame, require_number
 from .concepts import FAILURE_REASONS, FOCUS_QUADRANTS, RELATIONSHIP_POSITIONS
@@ -256,7 +257,8 @@ def ten_sixty(customers: pd.DataFrame, *, value="revenue_last", time="service_ho
               time_share=0.60, customer="customer_id") -> pd.DataFrame:
     """S4's rule of thumb on the data: the top 10% of customers and the share of time they get.
 
-    Customers are ranked by ``value``; the top ``top`` (at least one) are the key tier.  One row
+    The key tier is :func:`casekit.big_customers` by ``value`` with S4's share ``top``: exactly
+    ``ceil(top × customers)`` (at least one), largest first, ties to the lower customer number.  One row
     per tier (``key`` and ``rest``): customers, share of customers, share of ``value``, share of
     ``time`` today, the share S4 advises (``time_share`` for the key tier), hours today and hours
     at the advised share.
@@ -294,11 +296,8 @@ def ten_sixty(customers: pd.DataFrame, *, value="revenue_last", time="service_ho
     require_frame(customers, {customer: "any", value: "numeric", time: "numeric"}, what=what)
     require_number(top, what=what, name="top", low=0.001, high=0.999)
     require_number(time_share, what=what, name="time_share", low=0.0, high=1.0)
-    n = len(customers)
-    k = max(1, int(np.ceil(top * n - 1e-9)))
-    order = np.lexsort((customers[customer].to_numpy(), -customers[value].to_numpy(dtype="float64")))
-    is_key = np.zeros(n, dtype=bool)
-    is_key[order[:k]] = True
+    # the key tier: the big customers by ``value`` (the kit's one definition), S4's top tenth
+    is_key = big_customers(customers, by=value, top=top, customer=customer).to_numpy()
     v = customers[value].to_numpy(dtype="float64")
     t = customers[time].to_numpy(dtype="float64")
     vt, tt = max(float(v.sum()), 1e-9), max(float(t.sum()), 1e-9)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import N_, _, translate
+from ..core.size import big_customers
 from ..validate import require_frame
 from . import _style
 from ._style import COLORS, PALETTE
@@ -103,8 +104,11 @@ def profit_curve(profit: pd.DataFrame, *, ax=None, value: str = "profit"):
 
 
 @_style.chart
-def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.1):
-    """Revenue (log scale) against profit margin; the biggest ``top`` share highlighted.
+def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.2):
+    """Revenue (log scale) against profit margin; the big customers highlighted.
+
+    The big customers are the kit's one definition, :func:`casekit.big_customers` (the ``top``
+    share by revenue, by default S3's fifth).
 
     Parameters
     ----------
@@ -112,8 +116,8 @@ def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.1):
         Profit per customer (:func:`casekit.selection.customer_profitability`).
     ax : matplotlib Axes, optional
         Where to draw; a new figure when omitted.
-    top : float, default 0.1
-        The share of biggest customers (by revenue) highlighted.
+    top : float, default 0.2
+        The share of the customers that count as big (by revenue).
 
     Returns
     -------
@@ -124,12 +128,14 @@ def revenue_vs_margin(profit: pd.DataFrame, *, ax=None, top: float = 0.1):
     --------
     >>> import casekit as ck
     >>> w = ck.world()
-    >>> ax = ck.plots.revenue_vs_margin(ck.selection.customer_profitability(w), top=0.1)
+    >>> ax = ck.plots.revenue_vs_margin(ck.selection.customer_profitability(w), top=0.2)
     """
     require_frame(profit, {"revenue": "numeric", "profit": "numeric"}, what="revenue_vs_margin")
-    p = profit[profit["revenue"] > 0]
+    big_all = big_customers(profit, by="revenue", top=top).to_numpy()
+    keep = (profit["revenue"] > 0).to_numpy()
+    p = profit[keep]
     margin = (p["profit"] / p["revenue"]).clip(-1.0, None)
-    big = p["revenue"] >= p["revenue"].quantile(1 - top)
+    big = pd.Series(big_all[keep], index=p.index)
     ax = _style.axes(ax)
     ax.scatter(p.loc[~big, "revenue"], margin[~big], s=8, alpha=0.35, color=COLORS["neutral"],
                label="other customers")

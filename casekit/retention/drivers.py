@@ -85,8 +85,8 @@ def churn_drivers(signals: pd.DataFrame, *, drivers=None) -> pd.DataFrame:
 def size_and_churn(signals: pd.DataFrame) -> pd.DataFrame:
     """Big vs small firms (大客户 / 小客户): how often each leaves, and what leaving takes with it.
 
-    ``big`` is the signal of :func:`customer_signals` (by default the top 10% of firms by
-    employees).  ``share_left`` is the share who left; ``lost_annual_revenue`` /
+    ``big`` is the signal of :func:`customer_signals` (:func:`casekit.big_customers` by firm
+    size; by default the top 10% of firms by employees).  ``share_left`` is the share who left; ``lost_annual_revenue`` /
     ``lost_annual_profit`` sum the churned customers' yearly revenue and profit while they bought;
     ``revenue_per_churner`` is the revenue a year one lost customer took with them.  The sources
     warn of the churn risk of big customers (大客户的流失风险): every competitor courts them.

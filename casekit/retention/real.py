@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..core.checks import (DateOption, Interval, kit_columns, require_frame, require_number,
                            validated)
+from ..core.size import big_customers
 from ._common import _date
 
 _TX = {"{customer}": "key", "{date}": "date", "{value}": "money"}
@@ -181,7 +182,8 @@ def spend_and_return(transactions: pd.DataFrame, *, asof=None, ahead_days: int =
     ahead_days : int, default 365
         How far ahead to look.
     top : float, default 0.2
-        Share of customers counted as big (by spend up to ``asof``; ties broken by customer id).
+        Share of customers counted as big (:func:`casekit.big_customers` by spend up to ``asof``:
+        ``ceil(top × customers)``, ties broken by customer id).
     customer : str, default 'customer_id'
         Name of the customer-id column.
     date : str, default 'date'
@@ -210,11 +212,14 @@ def spend_and_return(transactions: pd.DataFrame, *, asof=None, ahead_days: int =
     tx = _tx(transactions, what)
     asof, end = _window(tx, asof, ahead_days, what)
     require_number(top, what=what, name="top", low=0.0, high=1.0)
+    if top <= 0:
+        raise ValueError(f"{what}: top={top!r} picks no customers; expected a share above 0, "
+                         "e.g. 0.2")
     spend = tx[tx["date"] <= asof].groupby("customer_id")["revenue"].sum()
     later = tx[(tx["date"] > asof) & (tx["date"] <= end)].groupby("customer_id")["revenue"].sum()
     later = later.reindex(spend.index, fill_value=0.0)
-    rank = spend.rank(method="first", ascending=False)
-    big = rank <= max(1, int(round(top * len(spend))))
+    # the kit's one definition of big customers, on the spend up to ``asof``
+    big = big_customers(spend.to_frame("spend"), by="spend", top=top).to_numpy()
     size = pd.Series(np.where(big, "big", "small"), index=spend.index, name="size")
     g = pd.DataFrame({"spend": spend, "later": later, "back": later > 0}).groupby(size)
     out = pd.DataFrame({"customers": g.size().astype("int64"), "mean_spend": g["spend"].mean(),

@@ -9,6 +9,7 @@ from ..core.checks import (  # noqa: F401
     DateOption, Flag, Interval, check_columns, require_frame, require_number, validated,
 )
 from ..core.customers import customer_table
+from ..core.size import big_customers
 from ..core.world import asof_of, period_start
 from ..selection import delivered_value
 from ..i18n import _
@@ -59,9 +60,10 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
       taken from the one per-customer table :func:`casekit.customer_table`),
       ``bad_debt``, ``active_years``, ``annual_revenue`` and ``annual_profit`` (per active year),
       ``new`` (first purchase in the data period);
-    * ``employees`` and ``big``: a big firm, the top ``big_share`` by employees (firm size, not
-      revenue: a customer who leaves buys less before it goes, which would hide it among the
-      small);
+    * ``employees`` and ``big``: a big firm — :func:`casekit.big_customers` with
+      ``by="employees"``, the top ``big_share`` by firm size (ties broken by revenue per active
+      year), not by revenue: a customer who leaves buys less before it goes, which would hide it
+      among the small;
     * ``orders_recent`` (orders in the last ``recent_days`` before the end), ``orders_before``
       (orders per ``recent_days`` over the year before that), ``frequency_drop`` (seen for that
       long, at least one order per period before, and under half that pace recently: the rule
@@ -78,7 +80,8 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
     slow_days : int, default 21
         Days to resolve beyond which a complaint counts as slow.
     big_share : float, default 0.1
-        Share of customers, by employees, that count as big firms (0 to 1).
+        Share of customers, by employees, that count as big firms (0 to 1): the ``top`` of
+        :func:`casekit.big_customers` (the top tenth, where the churn risk of big firms shows).
     recent_days : int, default 91
         Days that count as recent.
 
@@ -165,8 +168,8 @@ def customer_signals(world, *, low_satisfaction: float = 3.0, low_loyalty: float
     for col in ("active_years", "annual_revenue", "annual_profit"):
         out[col] = table[col].to_numpy()
     out["employees"] = c["employees"].to_numpy(dtype="int64")
-    cut = np.quantile(out["employees"].to_numpy(), 1.0 - big_share)
-    out["big"] = out["employees"].to_numpy() >= cut
+    # the kit's one definition of big customers, its firm-size variant (ties: revenue per year)
+    out["big"] = big_customers(out, by="employees", top=big_share).to_numpy()
     out["new"] = first >= np.datetime64(period_start(world).date(), "D")
 
     # Order frequency before the customer's end: the last `recent_days` vs the year before.

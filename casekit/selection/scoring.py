@@ -8,6 +8,7 @@ import pandas as pd
 from ..core.memo import per_world
 from ..core.checks import Interval, kit_columns, require_frame, require_number, validated
 from ..core.ltv import lifetime_value as _ltv
+from ..core.size import big_customers
 from ..core.profit import customer_profitability
 from ._base import (
     BAD_TRAITS, GOOD_TRAITS, RISKS, _BAD_SHORT, _IDS, _check_weights, _credit_score,
@@ -251,16 +252,18 @@ def profit_swaps(data, transactions=None, *, before: int | None = None,
 
 @validated(world=_IDS, keys={"customers": "{customer}"}, empty_ok=("transactions",), options={"top": Interval(0.01, 0.5)})
 @kit_columns(frames=("data", "transactions"), keywords=("customer", "date", "value"))
-def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataFrame:
+def big_customer_risks(data, transactions=None, *, top: float = 0.2) -> pd.DataFrame:
     """The four risks of big customers (大客户的风险), measured: the biggest vs the rest.
 
-    Two yardsticks of "big", each the ``top`` share of the customers active in the data period
-    (exactly ``ceil(top × customers)`` of them), named in the ``big_by`` column:
+    The big customers are the kit's one definition, :func:`casekit.big_customers`: the ``top``
+    share of the customers active in the data period (exactly ``ceil(top × customers)`` of them;
+    by default S3's fifth), by two of its yardsticks, named in the ``big_by`` column:
 
-    * ``"revenue"`` — revenue over the data period, for the financial, profit and management rows;
-    * ``"employees"`` — firm size (employees; ties broken by revenue per active year, then by
-      customer id), for the churn rows.  Ranking by period revenue would hide big churners: a
-      customer who leaves stops buying, so its revenue is cut short by the very churn we measure.
+    * ``"revenue"`` — revenue over the data period (the default yardstick), for the financial,
+      profit and management rows;
+    * ``"employees"`` — firm size (ties broken by revenue per active year, then by customer id),
+      for the churn rows.  Ranking by period revenue would hide big churners: a customer who
+      leaves stops buying, so its revenue is cut short by the very churn we measure.
 
     For each measure the table shows the mean among the big (``big``), among the rest (``rest``)
     and ``ratio`` = big / rest; for every measure a ratio above 1 means more risk among the big.
@@ -280,8 +283,8 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
         column (customer ids); transactions: the ``customer=``, ``date=`` and ``value=`` columns.
     transactions : DataFrame, optional
         Needs the ``customer=`` (customer ids), ``date=`` and ``value=`` columns.
-    top : float, default 0.1
-        Number in [0.01, 0.5].
+    top : float, default 0.2
+        Share of the customers that count as big, in [0.01, 0.5] (S3: 20%).
     customer : str, default 'customer_id'
         Name of the customer-id column.
     date : str, default 'date'
@@ -322,14 +325,13 @@ def big_customer_risks(data, transactions=None, *, top: float = 0.1) -> pd.DataF
                               "employees": "numeric", "churned": "bool"}, what=what)
     p = customer_profitability(customers, tx, asof=asof)
     c = customers.set_index("customer_id").loc[p.index]
-    k = max(1, int(np.ceil(top * len(p))))
+    k = max(1, int(np.ceil(top * len(p) - 1e-9)))
     if k >= len(p):
         raise ValueError(f"{what}: top={top} leaves no 'rest' to compare with; use more customers")
-    big = np.zeros(len(p), bool)
-    big[np.argsort(-p["revenue"].to_numpy(), kind="stable")[:k]] = True
-    biggest = np.zeros(len(p), bool)  # by firm size; lexsort sorts by its last key first
-    biggest[np.lexsort((p.index.to_numpy(), -p["annual_revenue"].to_numpy(),
-                        -c["employees"].to_numpy(dtype=float)))[:k]] = True
+    # the kit's one definition of big customers, by revenue and by firm size (ties: revenue/year)
+    big = big_customers(p, by="revenue", top=top).to_numpy()
+    biggest = big_customers(p.assign(employees=c["employees"].to_numpy(dtype=float)),
+                            by="employees", top=top).to_numpy()
 
     def mean(values, mask):
         return float(np.mean(values[mask]))

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..core.checks import Interval, kit_columns, require_frame, require_number, validated
 from ..core.profit import customer_profitability
+from ..core.size import big_customers
 from ..core.world import data_years
 from ._base import (
     SCREENING_CRITERIA, _IDS, _check_weights, _credit_score, _frames, _pct, _two_years,
@@ -45,7 +46,8 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
     the five criterion scores (default: equal weights, so the plain average).  Decision:
 
     * ``"drop"`` (淘汰): no profit in the year and no potential (future ≤ ``drop_future``);
-    * ``"keep"`` (保留): otherwise, a key customer — the top ``key_share`` by purchases with a
+    * ``"keep"`` (保留): otherwise, a key customer (重点客户（大客户）) — a big customer of the year
+      (:func:`casekit.big_customers`, the top ``key_share`` by the year's revenue) with a
       profit — or a ``screening_score`` of at least ``keep_score``;
     * ``"watch"`` (观察): everyone else; re-screened next year (dynamic management, 动态管理).
 
@@ -125,10 +127,9 @@ def annual_screening(data, transactions=None, *, year: int | None = None, weight
     out["cooperativeness"] = c["cooperativeness"].clip(1, 5).round().astype("int64")
     wv = np.array([w[k] for k in SCREENING_CRITERIA])
     out["screening_score"] = out[list(SCREENING_CRITERIA)].to_numpy() @ wv / wv.sum()
-    k = int(np.floor(key_share * len(out)))
     key = pd.Series(False, index=out.index)
-    if k:
-        key.iloc[np.argsort(-out["revenue"].to_numpy(), kind="stable")[:k]] = True
+    if key_share > 0:   # the big customers of the year (the kit's one definition), by its revenue
+        key = big_customers(out, by="revenue", top=key_share)
     out["key_customer"] = key & (out["profit"] > 0)
     drop = (out["profit"] <= 0) & (out["future"] <= drop_future)
     keep = ~drop & (out["key_customer"] | (out["screening_score"] >= keep_score))
