@@ -80,8 +80,6 @@ class ChurnRateBase(NumericExercise):
 
     def _rate(self) -> R.ChurnRate:
         if not hasattr(self, "_cache"):
-            # The year whose customer base changed most: there the wrong bases give clearly
-            # wrong rates (in a year whose base barely moves, they would almost agree).
             # The last two whole calendar years of the data period that open with customers.
             first, asof = period_start(self.world), asof_of(self.world)
             rates = [R.churn_rate(self.world.customers, start=f"{y}-01-01", end=f"{y}-12-31")
@@ -92,6 +90,8 @@ class ChurnRateBase(NumericExercise):
                 raise ValueError(f"retention.churn_rate_base: the data period ({first.date()} to "
                                  f"{asof.date()}) holds no whole calendar year that opens with "
                                  "customers; expected one, as the churn rate of a year needs")
+            # Of them, the year whose customer base changed most: there the wrong bases give
+            # clearly wrong rates (in a year whose base barely moves, they would almost agree).
             self._cache = max(rates, key=lambda r: (abs(r.closing - r.opening), r.start))
         return self._cache
 
