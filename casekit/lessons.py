@@ -15,9 +15,10 @@ LESSONS = (
     "Loyal, long-tenure customers earn more per unit of revenue: profit margin is higher for the "
     "longest-tenure third of customers than for the shortest, and for the most loyal than the least.",
     "Small can be good (小客户也有可能是优质客户): among the smaller half of customers (by employees) some grow by more "
-    "than 20% a year, and those who bought through both years spent clearly more in 2025 than in 2024.",
+    "than 20% a year, and those who bought through the last two years spent clearly more in the last "
+    "year than in the year before.",
     "Good and bad can swap (优劣有可能会互换): for a visible share of customers, profit after cost to "
-    "serve changes sign from 2024 to 2025.",
+    "serve changes sign from the year before the last to the last year.",
     "Prospecting methods (寻找客户的方法) differ: the cost per won customer varies at least threefold "
     "across channels.",
     "The MAN rule works: leads with need, ability to pay and authority convert at least twice as "

@@ -46,7 +46,7 @@ class SegmentCustomers(_Settings, SQLExercise):
         return _("Customer composition (客户构成) in SQL. For each industry **segment**: how many "
                  "**customers** ordered in {year}, and their **revenue** (net, `revenue`) "
                  "in {year}. Return three columns — segment, customers, revenue — one row "
-                 "per segment, in any order. Order dates are text such as '2025-03-31': "
+                 "per segment, in any order. Order dates are text such as '{year}-03-31': "
                  "`strftime('%Y', date) = '{year}'` keeps one year.").format(year=self.year)
 
     def solution(self) -> str:

@@ -90,9 +90,10 @@ class TopCustomersShare(NumericExercise):
     def prompt(self) -> str:
         n = len(self.world.customers)
         return _("Our firm has {n:,} customers. Rank them by their net revenue (销售收入) over "
-                 "2023–2025. What share of all revenue comes from the top 20% of customers (the "
+                 "{period}. What share of all revenue comes from the top 20% of customers (the "
                  "{top:,} largest)? Type a share such as 0.62 or 62%; answers within half a "
-                 "percentage point count.").format(n=n, top=math.ceil(self.share * n))
+                 "percentage point count.").format(n=n, top=math.ceil(self.share * n),
+                                                   period=self.period)
 
     def _money(self) -> pd.DataFrame:
         if not hasattr(self, "_cache"):
@@ -143,9 +144,11 @@ class UnprofitableCustomer(ChoiceExercise):
     hint = ("Profit = gross margin − cost to serve − bad debt. Compute it for each customer; "
             "revenue alone does not tell you.")
 
-    prompt = ("Four of our big customers (the top 20% by revenue) over 2023–2025 are in the table "
-              "(amounts in CNY). Which one loses money for us once the cost to serve (服务成本) and "
-              "bad debt (坏账) are counted?")
+    @property
+    def prompt(self) -> str:
+        return _("Four of our big customers (the top 20% by revenue) over {period} are in the "
+                 "table (amounts in CNY). Which one loses money for us once the cost to serve "
+                 "(服务成本) and bad debt (坏账) are counted?").format(period=self.period)
 
     def _pick(self) -> pd.DataFrame:
         if hasattr(self, "_cache"):
@@ -241,10 +244,12 @@ class GoodCustomerTraits(MultiChoiceExercise):
 
     hint = ("Compare the profit margin (profit ÷ revenue) of the third of customers with the most "
             "of a trait with the third with the least.")
-    prompt = ("Good customers (优质客户) earn us more per unit of revenue. Split the customers into "
-              "thirds by each trait below and compare the profit margin (profit ÷ revenue, over "
-              "2023–2025) of the top third with the bottom third. Tick every trait whose top third "
-              "earns the higher margin: a customer who …")
+    @property
+    def prompt(self) -> str:
+        return _("Good customers (优质客户) earn us more per unit of revenue. Split the customers "
+                 "into thirds by each trait below and compare the profit margin (profit ÷ revenue, "
+                 "over {period}) of the top third with the bottom third. Tick every trait whose top "
+                 "third earns the higher margin: a customer who …").format(period=self.period)
 
     def _margins(self) -> pd.DataFrame:
         if hasattr(self, "_cache"):
@@ -307,9 +312,9 @@ class ComplaintStages(OrderingExercise):
     @property
     def prompt(self) -> str:
         n = len(self.world.complaints)
-        return _("Our firm received {n:,} complaints in 2023–2025. Each should go through the six "
+        return _("Our firm received {n:,} complaints in {period}. Each should go through the six "
                  "stages of complaint handling (投诉处理六阶段). Put the stages in order: pick the "
-                 "first stage in row 1, the next in row 2, and so on.").format(n=n)
+                 "first stage in row 1, the next in row 2, and so on.").format(n=n, period=self.period)
 
     def solution(self) -> list[str]:
         return [_stage(en, zh) for en, zh in terms.COMPLAINT_STAGES]
@@ -375,7 +380,7 @@ class TopShareExplorer(ExploreExercise):
         ax.set_ylim(0, 102)
         ax.set_xlabel(_("share of customers, largest first (%)"))
         ax.set_ylabel(_("share of revenue (%)"))
-        ax.set_title(_("Pareto curve of customer revenue, 2023–2025"))
+        ax.set_title(_("Pareto curve of customer revenue, {period}").format(period=self.period))
         ax.legend(loc="lower right")
 
     def _threshold(self) -> int:

@@ -452,8 +452,9 @@ class SilentChurn(NumericExercise):
     def prompt(self) -> str:
         n = len(self.world.customers)
         return _("“If you hear no complaints, the relationship is going downhill.” Test it. Of our "
-                 "{n:,} customers, take those who **never complained** in 2023–2025. What share "
-                 "of them churned (流失) by the as-of date? Type a share such as 0.25 or 25%.").format(n=n)
+                 "{n:,} customers, take those who **never complained** in {period}. What share "
+                 "of them churned (流失) by the as-of date? Type a share such as 0.25 or 25%.").format(
+            n=n, period=self.period)
 
     def _test(self) -> pd.DataFrame:
         if not hasattr(self, "_cache"):

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import retention as R
 from ..i18n import N_, _, pgettext
 from .._format import cny as _cny, pct as _pct
+from ..core.world import asof_of, data_years, period_start
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -70,20 +71,27 @@ class _Signals:
 @register("retention.churn_rate_base", chapter=CHAPTER,
           title=N_("A year's churn rate, on the right base"))
 class ChurnRateBase(NumericExercise):
-    """Numeric: compute the 2025 churn rate from raw counts, on the opening base."""
+    """Numeric: compute a year's churn rate from raw counts, on the opening base."""
 
     unit = "share"
-    years = (2024, 2025)
     hint = ("The churn rate of a year compares the customers we had on 1 January with those of "
             "them who left during the year. Customers won during the year are not in the base, "
             "and so their leaving is not counted either.")
 
     def _rate(self) -> R.ChurnRate:
         if not hasattr(self, "_cache"):
-            # The year whose customer base changed most: there the wrong bases give clearly
-            # wrong rates (in a year whose base barely moves, they would almost agree).
+            # The last two whole calendar years of the data period that open with customers.
+            first, asof = period_start(self.world), asof_of(self.world)
             rates = [R.churn_rate(self.world.customers, start=f"{y}-01-01", end=f"{y}-12-31")
-                     for y in self.years]
+                     for y in data_years(self.world)
+                     if pd.Timestamp(f"{y}-01-01") >= first and pd.Timestamp(f"{y}-12-31") <= asof]
+            rates = [r for r in rates if r.opening > 0][-2:]
+            if not rates:
+                raise ValueError(f"retention.churn_rate_base: the data period ({first.date()} to "
+                                 f"{asof.date()}) holds no whole calendar year that opens with "
+                                 "customers; expected one, as the churn rate of a year needs")
+            # Of them, the year whose customer base changed most: there the wrong bases give
+            # clearly wrong rates (in a year whose base barely moves, they would almost agree).
             self._cache = max(rates, key=lambda r: (abs(r.closing - r.opening), r.start))
         return self._cache
 

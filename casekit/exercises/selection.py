@@ -14,6 +14,7 @@ from .. import selection as S
 from ..core.size import big_customers
 from ..i18n import N_, _, pgettext, translate
 from .._format import cny as _cny, pct as _pct
+from ..core.world import data_years
 from .engine import (
     ChoiceExercise,
     ExploreExercise,
@@ -158,14 +159,14 @@ class BadTrait(_Cache, ChoiceExercise):
         requests = (_("{n} request for work outside our strengths") if f["off_core"] == 1 else
                     _("{n} requests for work outside our strengths")).format(n=f["off_core"])
         return _("Customer **{id}** is number {rank:,} of {n:,} by revenue. Its "
-                 "figures over 2023–2025: revenue per year {annual} (median customer: "
+                 "figures over {period}: revenue per year {annual} (median customer: "
                  "{median}); cost to serve {cts} of revenue; bad debt "
                  "{bad_debt}; {disputes} payment disputes or lawsuits; "
                  "{requests}; credit rating {credit}. Which of the three bad-customer traits "
                  "(劣质客户的特征) does it show?").format(
             id=f["id"], rank=f["rank"], n=f["n"], annual=_cny(f["annual"]), median=_cny(f["median"]),
             cts=_pct(f["cts_share"]), bad_debt=_cny(f["bad_debt"]), disputes=f["disputes"],
-            requests=requests, credit=f["credit"])
+            requests=requests, credit=f["credit"], period=self.period)
 
     def options(self) -> list[str]:
         return [_(o) for o in (*_BAD_OPTIONS.values(), _NONE)]
@@ -410,14 +411,19 @@ _DECISIONS = {"keep": N_("keep (保留)"), "watch": N_("watch (观察)"), "drop"
 
 @register("selection.screening_decision", chapter=1, title=N_("Year-end screening: keep, watch or drop?"))
 class ScreeningDecision(_Cache, ChoiceExercise):
-    """Choose one: the screening decision (筛选管理) for one customer at the end of 2025."""
+    """Choose one: the screening decision (筛选管理) for one customer at the end of the last year."""
 
     hint = ("Drop: no profit in the year *and* little potential (future 1 or 2). Keep: a key "
             "customer (among the biggest fifth of buyers, with a profit) or a screening score "
             "(the mean of the five 1–5 criterion scores) of at least 3.5. Watch: everyone else.")
 
+    @property
+    def year(self) -> int:
+        """The year screened: the last calendar year of the data."""
+        return data_years(self.world)[-1]
+
     def screen(self) -> pd.DataFrame:
-        return self._get("screen", lambda: S.annual_screening(self.world, year=2025))
+        return self._get("screen", lambda: S.annual_screening(self.world, year=self.year))
 
     def _customer(self) -> int:
         def pick():
@@ -435,7 +441,7 @@ class ScreeningDecision(_Cache, ChoiceExercise):
         cid = self._customer()
         r = self.screen().loc[cid]
         growth = float(self.world.customers.set_index("customer_id").loc[cid, "growth_rate"])
-        return _("It is the end of 2025. Customer **{id}** bought {revenue} this year "
+        return _("It is the end of {year}. Customer **{id}** bought {revenue} this year "
                  "and left a profit of {profit}; it grows {growth:+.0%} a year. Its "
                  "scores (1–5, by fifths of the customers): annual purchases (全年购买额) "
                  "{purchases}, profitability (收益性) {profitability}, safety (安全性) "
@@ -443,7 +449,8 @@ class ScreeningDecision(_Cache, ChoiceExercise):
                  "{cooperativeness}; screening score (the mean of the five) "
                  "{score:.1f}. Following the chapter's screening rule, what is "
                  "the decision?").format(
-            id=cid, revenue=_cny(r["revenue"]), profit=_cny(r["profit"]), growth=growth,
+            year=self.year, id=cid, revenue=_cny(r["revenue"]), profit=_cny(r["profit"]),
+            growth=growth,
             purchases=r["purchases"], profitability=r["profitability"], safety=r["safety"],
             future=r["future"], cooperativeness=r["cooperativeness"], score=r["screening_score"])
 

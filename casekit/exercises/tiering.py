@@ -51,11 +51,11 @@ class ProfitTopShare(_Values, NumericExercise):
     @property
     def prompt(self) -> str:
         n = len(self.values())
-        return _("Profit per customer over 2023–2025 is gross margin − cost to serve − bad debt "
+        return _("Profit per customer over {period} is gross margin − cost to serve − bad debt "
                  "(column `profit` of `tiering.customer_values`). Rank our {n:,} customers by "
                  "profit. What share of all profit do the top 20% (the {k:,} "
                  "most profitable) bring? Type a share such as 0.85 or 85%.").format(
-            n=n, k=math.ceil(0.2 * n - 1e-9))
+            n=n, k=math.ceil(0.2 * n - 1e-9), period=self.period)
 
     def solution(self) -> float:
         return T.top_share(self.values(), value="profit", top=0.2)
@@ -112,8 +112,9 @@ class AbcClassA(_Values, NumericExercise):
     @property
     def prompt(self) -> str:
         n = len(self.values())
-        return _("ABC analysis (ABC分类法) of our {n:,} customers by revenue over 2023–2025, with "
-                 "the course's cut-off 80% / 95%: how many customers are in class A?").format(n=n)
+        return _("ABC analysis (ABC分类法) of our {n:,} customers by revenue over {period}, with "
+                 "the course's cut-off 80% / 95%: how many customers are in class A?").format(
+            n=n, period=self.period)
 
     @property
     def bounds(self):
@@ -256,8 +257,9 @@ class PlatinumByProfit(_Values, NumericExercise):
         n = len(self.values())
         k = round(0.05 * n)
         return _("The platinum tier (铂金客户) is the top 5% of customers — {k:,} of our {n:,}. "
-                 "Build it once by revenue and once by profit (both over 2023–2025). How many "
-                 "customers are platinum by revenue **and** platinum by profit?").format(k=k, n=n)
+                 "Build it once by revenue and once by profit (both over {period}). How many "
+                 "customers are platinum by revenue **and** platinum by profit?").format(
+            k=k, n=n, period=self.period)
 
     @property
     def bounds(self):

@@ -8,6 +8,7 @@ import ipywidgets as W
 import pandas as pd
 
 from ...classroom import mode as _mode
+from ...core.world import asof_of, period_start
 from ...i18n import N_, _, translate
 from .. import store as _progress
 from .feedback import Feedback, _text_html
@@ -71,6 +72,13 @@ class Exercise:
             import casekit
             self._world = casekit.world()
         return self._world
+
+    @property
+    def period(self) -> str:
+        """The world's data period as calendar years, for a prompt's "over {period}": the year of
+        its first day to the year of its as-of date (``"2023–2025"``; one year alone: ``"2025"``)."""
+        first, last = period_start(self.world).year, asof_of(self.world).year
+        return f"{first}–{last}" if first != last else str(first)
 
     # -- the protocol -----------------------------------------------------------------------
     def solution(self):
