@@ -87,10 +87,10 @@ def main(argv=None) -> int:
     nbs = [str(p) for p in sorted((ROOT / "notebooks").glob("0[1-9]_*.ipynb"))] + \
           [str(ROOT / "notebooks" / "use_your_own_data.ipynb")] if a.all else a.notebooks
     seeds = _seeds(a.seeds)
-    chunks = [(nb, seeds[k::a.jobs]) for nb in nbs for k in range(a.jobs)]
+    chunks = [(nb, seeds[k::a.jobs], a.n_customers) for nb in nbs for k in range(a.jobs)]
     failed = 0
     with ProcessPoolExecutor(a.jobs) as pool:
-        for (nb, _), rows in zip(chunks, pool.map(run, *zip(*chunks))):
+        for (nb, _, _), rows in zip(chunks, pool.map(run, *zip(*chunks))):
             bad = [r for r in rows if not r[2]]
             failed += len(bad)
             t = sum(r[5] for r in rows)
