@@ -484,11 +484,18 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
                 raise ValueError(f"{what}: column {name!r} has dtype {s.dtype}; expected "
                                  f"{_EXPECT[kind]}")
             values = s.to_numpy()
+            shares_ok = False
             if values.dtype.kind not in "iu":  # integers are finite and whole by their type
                 values = s.to_numpy(dtype="float64", na_value=np.nan)
-                # one pass: a missing or infinite value makes the sum so (a finite sum too large
-                # for a float64 only sends the check to the exact one below)
-                bad = None if np.isfinite(values.sum()) else ~np.isfinite(values)
+                # shares: a minimum of 0 or more and a maximum of 1 or less (neither is NaN) say
+                # every value is a finite share; other numbers: a missing or infinite value makes
+                # their sum so (a finite sum too large for a float64 only sends the check on to
+                # the exact one below)
+                shares_ok = (kind == "share" and values.size > 0 and values.min() >= 0.0
+                             and values.max() <= 1.0)
+                with np.errstate(over="ignore", invalid="ignore"):
+                    finite = shares_ok or bool(np.isfinite(values.sum()))
+                bad = None if finite else ~np.isfinite(values)
                 if bad is not None and bad.any():
                     row, i = _first_bad(df, bad)
                     raise ValueError(f"{what}: column {name!r} holds a missing or infinite value "
@@ -504,6 +511,8 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
                         df.assign(**{name: values.astype("int64")})
             low = {"money": 0.0, "count": 0.0, "share": 0.0}.get(kind)
             high = 1.0 if kind == "share" else None
+            if shares_ok:  # checked above
+                continue
             if low is not None and values.size and values.min() < low:
                 row, i = _first_bad(df, values < low)
                 raise ValueError(f"{what}: column {name!r} holds {values[i]:g} in row {row!r}; "
