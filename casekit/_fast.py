@@ -58,13 +58,47 @@ def cent_sums(codes: np.ndarray, n_groups: int, values: pd.Series) -> np.ndarray
     return sums
 
 
+def _descending_cents(values: np.ndarray) -> np.ndarray | None:
+    """``np.argsort(-values, kind="stable")`` for money in whole cents, from one integer sort.
+
+    Each value's cents (highest first) and its position are packed into one int64, so a plain
+    sort of the packed keys orders by value and then by position.  Returns None unless every
+    value is a whole number of cents (what ``round(x, 2)`` leaves) and the keys fit in 63 bits.
+    """
+    n = values.size
+    if values.dtype != np.float64 or n == 0:
+        return None
+    cents = np.multiply(values, -100.0)
+    np.rint(cents, out=cents)
+    if not np.array_equal(cents / -100.0, values):
+        return None
+    lo, hi = cents.min(), cents.max()
+    bits = int(n - 1).bit_length()
+    if hi - lo >= 2.0 ** (62 - bits):
+        return None
+    key = cents.astype(np.int64)
+    key -= np.int64(lo)
+    key <<= bits
+    key |= np.arange(n, dtype=np.int64)
+    key.sort()
+    key &= (1 << bits) - 1
+    return key
+
+
 def rank_order(values: np.ndarray, ids: np.ndarray | None = None) -> np.ndarray:
     """Positions sorting ``values`` from highest to lowest, ties by ``ids`` (then by position).
 
     The same order as ``np.lexsort((ids, -values))`` (or ``np.argsort(-values, kind="stable")``
-    without ``ids``), from a quicksort plus a sort of the tied runs only.
+    without ``ids``).  Without ids, or with ids ascending with the position (a table sorted by
+    id), that is a stable sort of the values: money in whole cents is sorted as integers, other
+    numbers by a stable argsort.  Other ids: a quicksort plus a sort of the tied runs only.
     """
-    neg = -np.asarray(values, dtype="float64")
+    values = np.asarray(values, dtype="float64")
+    ids = None if ids is None else np.asarray(ids)
+    if ids is None or (ids.dtype.kind in "iuf" and bool(np.all(ids[1:] >= ids[:-1]))):
+        order = _descending_cents(values)
+        return np.argsort(-values, kind="stable") if order is None else order
+    neg = -values
     order = np.argsort(neg)
     s = neg[order]
     tie = s[1:] == s[:-1]
@@ -74,10 +108,5 @@ def rank_order(values: np.ndarray, ids: np.ndarray | None = None) -> np.ndarray:
     run = np.cumsum(starts)
     tied = np.flatnonzero(np.concatenate([tie, [False]]) | np.concatenate([[False], tie]))
     pos = order[tied]
-    ids = None if ids is None else np.asarray(ids)
-    if ids is None or (ids.dtype.kind in "iuf" and bool(np.all(ids[1:] >= ids[:-1]))):
-        # Ids ascending with the position (or none): within a run, by position; one unique key.
-        order[tied] = pos[np.argsort(run[tied] * len(neg) + pos)]
-    else:
-        order[tied] = pos[np.lexsort((pos, ids[pos], run[tied]))]
+    order[tied] = pos[np.lexsort((pos, ids[pos], run[tied]))]
     return order

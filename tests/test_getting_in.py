@@ -2,7 +2,7 @@
 
 * The built wheel, installed in a fresh virtual environment outside the repository, writes the
   course with ``casekit course DIR`` and runs a chapter notebook there; installed at the lowest
-  versions ``pyproject.toml`` allows, it runs every notebook of the course.
+  versions ``pyproject.toml`` allows, it runs every chapter notebook and every exercise.
 * The start page links every chapter and exercise notebook that exists; every chapter links its
   exercises at its start and end, and every exercise notebook links back.
 * The README's set-up commands are the Makefile's, and CI runs the README's test command.
@@ -254,11 +254,14 @@ def _installer() -> list[str] | None:
     return [uv, "pip", "install", "--python"] if uv else None
 
 
-def _install(venv: Path, *requirements: str, constraints: Path | None = None) -> None:
+def _install(venv: Path, *requirements: str, constraints: Path | None = None,
+             compile_bytecode: bool = False) -> None:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = str(venv / "bin" / "python")
     extra = ["-c", str(constraints)] if constraints else []
     uv = _installer()
+    if uv and compile_bytecode:  # pip compiles by itself
+        extra.append("--compile-bytecode")
     cmd = ([*uv, python] if uv else [python, "-m", "pip", "install", "-q"]) + extra + list(requirements)
     subprocess.run(cmd, check=True, capture_output=True, text=True)
 
@@ -328,17 +331,41 @@ def test_wheel_in_a_fresh_venv_writes_the_course_and_runs_a_chapter(wheel, tmp_p
                    [course.START_PAGE, next(c for c in CHAPTERS if c.number == 6).notebook], env)
 
 
+#: Every exercise of the catalog, made on the shipped world: its solution is accepted and its
+#: widget builds (what each exercise notebook's cells do, without a kernel per notebook).
+_EVERY_EXERCISE = (
+    "from casekit.exercises import catalog, make\n"
+    "ids = list(catalog()['id'])\n"
+    "for i in ids:\n"
+    "    ex = make(i)\n"
+    "    fb = ex.check(ex.solution())\n"
+    "    assert fb.correct, (i, fb)\n"
+    "    ex.widget()\n"
+    "print('checked', len(ids), 'exercises', flush=True)\n")
+
+
 @pytest.mark.install
-def test_lowest_allowed_versions_run_the_whole_course(wheel, tmp_path):
-    """Every runtime dependency at its lower bound: the bounds are versions that were tested."""
+def test_lowest_allowed_versions_run_the_course(wheel, tmp_path):
+    """Every runtime dependency at its lower bound: the bounds are versions that were tested.
+
+    The course's code runs there: the start page, every chapter notebook and the own-data one
+    (each chapter's analyses, tables and charts), the first exercise notebook in its kernel
+    (the exercise widgets and the progress file), and every exercise of the catalog made,
+    checked against its solution and drawn as a widget in one process (what the other exercise
+    notebooks run; tests/test_exercises_all.py checks them in full).  The Chinese twins run the same code cells (tests/test_twins.py).
+    """
     constraints = tmp_path / "lowest.txt"
     constraints.write_text("".join(f"{n}=={v}\n" for n, v in _bounds().items()))
     venv, home = tmp_path / "venv", tmp_path / "student"
-    _install(venv, str(wheel), "nbclient", "ipykernel", constraints=constraints)
+    _install(venv, str(wheel), "nbclient", "ipykernel", constraints=constraints,
+             compile_bytecode=True)
     env = _clean_env(venv, tmp_path)
     subprocess.run([str(venv / "bin" / "casekit"), "course", str(home)], env=env, check=True,
                    capture_output=True)
-    # The English course: the Chinese twins run the same code cells (tests/test_twins.py).
-    notebooks = sorted(str(p.relative_to(home)) for p in home.rglob("*.ipynb")
-                       if "zh" not in p.relative_to(home).parts)
-    _run_notebooks(venv, home, notebooks, env)
+    notebooks = sorted(str(p.relative_to(home)) for p in (home / "notebooks").glob("*.ipynb"))
+    assert course.START_PAGE in notebooks and len(notebooks) >= len(CHAPTERS) + 1
+    _run_notebooks(venv, home, [*notebooks, course.INTRO_EXERCISES], env)
+    done = subprocess.run([str(venv / "bin" / "python"), "-c", _EVERY_EXERCISE], cwd=home,
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    assert "checked" in done.stdout

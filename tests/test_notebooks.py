@@ -34,7 +34,10 @@ def _run(notebook: Path, seed: int, n_customers: int, tmp_path: Path, monkeypatc
         pm.execute_notebook(str(notebook), str(out),
                             parameters={"seed": seed, "n_customers": n_customers},
                             kernel_name="python3", progress_bar=False, log_output=False,
-                            cwd=str(notebook.parent), execution_timeout=600)
+                            cwd=str(notebook.parent), execution_timeout=600,
+                            # written once at the end (or on an error), not after every cell:
+                            # saving a notebook of 100 cells 200 times was a third of its CPU
+                            request_save_on_cell_execute=False)
     except pm.PapermillExecutionError as exc:
         nb = nbformat.read(out, as_version=4) if out.exists() else None
         source = nb.cells[exc.cell_index].source if nb is not None else "?"
@@ -56,7 +59,7 @@ def _smallest_world(notebook: Path) -> int:
 
 
 class _OnAnotherWorld:
-    """Run every notebook on the world ``(seed, n_customers)`` of the subclass.
+    """Run the notebooks given this world ``(seed, n_customers)`` (see :func:`_worlds`).
 
     One class per world, so ``pytest -n 2 --dist loadscope`` spreads the worlds over the
     workers while each notebook's nbval cells stay together.
@@ -64,17 +67,12 @@ class _OnAnotherWorld:
 
     seed: int
     n_customers: int
-    #: The Chinese twins (``notebooks/zh``, ``exercises/zh``) run the same code as their English
-    #: notebooks, so they are re-run on two of the worlds only (their text is what differs).
-    twins: bool = False
 
     @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
     def test_notebook_runs(self, notebook, tmp_path, monkeypatch):
-        if notebook.parent.name == "zh" and not self.twins:
-            pytest.skip("the Chinese twins run on two worlds (TestSeed2, TestSmallWorld)")
-        smallest = _smallest_world(notebook)
-        if self.n_customers < smallest:  # refused by design; tests/test_claims.py runs it there
-            pytest.skip(f"{notebook.name} teaches on at least {smallest:,} customers")
+        if (self.seed, self.n_customers) not in _worlds(notebook):
+            pytest.skip(f"{notebook.relative_to(ROOT)} runs on the worlds "
+                        f"{sorted(_worlds(notebook))} (tests/test_notebooks.py, _worlds)")
         _run(notebook, self.seed, self.n_customers, tmp_path, monkeypatch)
 
 
@@ -85,7 +83,7 @@ class TestSeed1(_OnAnotherWorld):
 
 @pytest.mark.papermill
 class TestSeed2(_OnAnotherWorld):
-    seed, n_customers, twins = 2, 2000, True
+    seed, n_customers = 2, 2000
 
 
 @pytest.mark.papermill
@@ -95,7 +93,7 @@ class TestSeed3(_OnAnotherWorld):
 
 @pytest.mark.papermill
 class TestSmallWorld(_OnAnotherWorld):
-    seed, n_customers, twins = 4, 500, True
+    seed, n_customers = 4, 500
 
 
 @pytest.mark.papermill
@@ -103,10 +101,59 @@ class TestLargeWorld(_OnAnotherWorld):
     seed, n_customers = 5, 20000
 
 
+WORLDS = [(c.seed, c.n_customers) for c in _OnAnotherWorld.__subclasses__()]
+#: the chapter notebooks that tests/test_claims.py runs at their smallest world on two seeds
+_CLAIMED = {p for p in (ROOT / "notebooks").glob("0[1-9]_*.ipynb")} | {
+    ROOT / "notebooks" / "use_your_own_data.ipynb"}
+
+
+def _worlds(notebook: Path) -> set[tuple[int, int]]:
+    """The worlds a notebook is re-run on: each notebook on a few, every world by many.
+
+    * An English notebook runs on the large world (20,000 customers) and on one of the three
+      other seeds at 2,000 (in turn through the notebooks), and on the small world (500) where
+      it teaches on so few and no smallest-world run of tests/test_claims.py covers it already.
+    * A Chinese twin runs the same code as its English notebook (tests/test_twins.py), so it
+      runs on one world, in turn through the five (one that admits it), for its own text.
+    """
+    i = NOTEBOOKS.index(notebook)
+    smallest = _smallest_world(notebook)
+    admitted = [w for w in WORLDS if w[1] >= smallest]
+    if notebook.parent.name == "zh":
+        j = [p for p in NOTEBOOKS if p.parent.name == "zh"].index(notebook)
+        return {next(w for w in WORLDS[j % len(WORLDS):] + WORLDS if w in admitted)}
+    english = [p for p in NOTEBOOKS if p.parent.name != "zh"]
+    seeds = [w for w in WORLDS if w[1] == 2000]
+    out = {max(WORLDS, key=lambda w: w[1]), seeds[english.index(notebook) % len(seeds)]}
+    small = min(WORLDS, key=lambda w: w[1])
+    if small in admitted and notebook not in _CLAIMED:
+        out.add(small)
+    return out
+
+
 def test_the_worlds_cover_three_seeds_and_two_sizes():
-    worlds = {(c.seed, c.n_customers) for c in _OnAnotherWorld.__subclasses__()}
+    worlds = set(WORLDS)
     assert {s for s, n in worlds if n == 2000} >= {1, 2, 3}
     assert min(n for _, n in worlds) <= 500 and max(n for _, n in worlds) >= 20000
+
+
+def test_every_notebook_runs_on_other_worlds_and_every_world_runs_many():
+    english = [p for p in NOTEBOOKS if p.parent.name != "zh"]
+    twins = [p for p in NOTEBOOKS if p.parent.name == "zh"]
+    for p in english:
+        runs = _worlds(p)
+        assert len(runs) >= 2 and any(n == 2000 for _, n in runs) and \
+            max(n for _, n in runs) >= 20000, p
+    assert all(len(_worlds(p)) == 1 for p in twins)
+    for world in WORLDS:
+        assert sum(world in _worlds(p) for p in english) >= 5, world
+        assert sum(world in _worlds(p) for p in twins) >= 2, world
+    # the small world: every notebook that admits it, here or at its smallest in test_claims
+    for p in english:
+        if _smallest_world(p) <= min(n for _, n in WORLDS):
+            assert min(WORLDS, key=lambda w: w[1]) in _worlds(p) or p in _CLAIMED, p
+    # never a world a notebook refuses (tests/test_claims.py checks the refusal)
+    assert all(n >= _smallest_world(p) for p in NOTEBOOKS for _, n in _worlds(p))
 
 
 # -- structure: what nbval and papermill rely on -----------------------------------------------

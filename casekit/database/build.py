@@ -871,6 +871,7 @@ class CustomerDatabase:
     report: pd.DataFrame
     skipped: pd.DataFrame
     _stages: dict = field(default_factory=dict)
+    _counts: dict = field(default_factory=dict, compare=False)
 
     def query(self, sql: str, *, timeout: float = 5.0, max_rows: int = 100_000) -> pd.DataFrame:
         """Run a read-only query and return its result as a DataFrame.
@@ -905,14 +906,21 @@ class CustomerDatabase:
 
     def tables(self) -> pd.DataFrame:
         """Every table and view with its kind and number of rows (views: rows they return)."""
-        with self.connect() as con:
-            names = con.execute("SELECT name, type FROM sqlite_master WHERE type IN "
-                                "('table', 'view') AND name NOT LIKE 'sqlite_%' "
-                                "ORDER BY type, rowid").fetchall()
-            rows = [(n, k, con.execute(f"SELECT COUNT(*) FROM {_q(n)}").fetchone()[0])
-                    for n, k in names]
-        con.close()
-        return pd.DataFrame(rows, columns=["name", "kind", "rows"])
+        # Counting a view runs its query (the visit plan runs every view beneath it), so the
+        # counts are kept while the file is unchanged (its size and modification time).
+        stat = self.path.stat()
+        key = (stat.st_size, stat.st_mtime_ns)
+        if self._counts.get("key") != key:
+            with self.connect() as con:
+                names = con.execute("SELECT name, type FROM sqlite_master WHERE type IN "
+                                    "('table', 'view') AND name NOT LIKE 'sqlite_%' "
+                                    "ORDER BY type, rowid").fetchall()
+                rows = [(n, k, con.execute(f"SELECT COUNT(*) FROM {_q(n)}").fetchone()[0])
+                        for n, k in names]
+            con.close()
+            self._counts.clear()
+            self._counts.update(key=key, rows=rows)
+        return pd.DataFrame(self._counts["rows"], columns=["name", "kind", "rows"])
 
     def stages(self) -> pd.DataFrame:
         """The six stages with what their SQL does and how many statements it ran."""

@@ -8,7 +8,7 @@ import pandas as pd
 from .. import _fast
 from ..core.checks import Interval, require_frame, require_number, validated
 from ..i18n import _
-from ._base import _ranked, _top_k
+from ._base import _top_k
 
 
 # --------------------------------------------------------------------------------------------
@@ -92,16 +92,26 @@ def pareto_table(customers: pd.DataFrame, *, value="revenue", customer="customer
     2            1     10.0     3            0.75          0.9
     3            4     10.0     4            1.00          1.0
     """
-    require_frame(customers, {customer: "any", value: "numeric"}, what="pareto_table")
+    # The columns were checked by @validated (numbers, unique ids, not empty): one ranking.
     total = float(customers[value].sum())
     if total <= 0:
         raise ValueError(_("pareto_table: the total of {value!r} is {total:g}; expected a positive "
                            "total to take shares of").format(value=value, total=total))
-    out = _ranked(customers[[customer, value]], value, customer)
-    n = len(out)
-    out["customer_share"] = out["rank"] / n
-    out["value_share"] = out[value].cumsum() / total
+    out, v = _ranked_fast(customers[[customer, value]], value, customer)
+    out["customer_share"] = out["rank"].to_numpy() / len(out)
+    out["value_share"] = np.cumsum(v) / total
     return out
+
+
+def _ranked_fast(frame: pd.DataFrame, value: str, customer: str):
+    """:func:`._base._ranked` (highest value first, ties by id; a 1-based ``rank``) from
+    :func:`casekit._fast.rank_order`; also the ranked values as an array."""
+    v = frame[value].to_numpy(dtype="float64")
+    by_id = customer in frame.columns and customer != value
+    order = _fast.rank_order(v, frame[customer].to_numpy() if by_id else None)
+    out = frame.take(order).reset_index(drop=True)
+    out["rank"] = np.arange(1, len(out) + 1)
+    return out, v[order]
 
 
 @validated(frames={"customers": {"{value}": "numeric"}}, options={"top": Interval(0, 1)})
@@ -236,21 +246,20 @@ def abc(customers: pd.DataFrame, *, value="revenue", cutoffs=(0.8, 0.95), custom
     if not (0 < a < b <= 1):
         raise ValueError(_("abc: cutoffs={cutoffs!r} must satisfy 0 < A cut-off < B cut-off <= 1, "
                            "e.g. (0.8, 0.95)").format(cutoffs=cutoffs))
-    # The input checks of pareto_table, then one ranking (highest first, ties by customer id).
-    require_frame(customers, {customer: "any", value: "numeric"}, what="pareto_table")
+    # The columns were checked by @validated (numbers, unique ids, not empty); pareto_table's
+    # check of the total, then one ranking (highest first, ties by customer id).
     total = float(customers[value].sum())
     if total <= 0:
         raise ValueError(_("pareto_table: the total of {value!r} is {total:g}; expected a positive "
                            "total to take shares of").format(value=value, total=total))
-    v = customers[value].to_numpy(dtype="float64")
-    by_id = customer in customers.columns and customer != value
-    order = _fast.rank_order(v, customers[customer].to_numpy() if by_id else None)
-    out = customers.iloc[order].reset_index(drop=True)
-    out["rank"] = np.arange(1, len(out) + 1)
-    out["customer_share"] = out["rank"] / len(out)
+    out, v = _ranked_fast(customers, value, customer)
+    out["customer_share"] = out["rank"].to_numpy() / len(out)
     ranked_total = out[value].sum()
-    out["value_share"] = out[value].cumsum() / ranked_total
-    before = (out["value_share"] - out[value] / ranked_total).to_numpy()
-    code = np.where(before < a - 1e-12, 0, np.where(before < b - 1e-12, 1, 2))
+    share = np.cumsum(v)
+    share /= ranked_total
+    out["value_share"] = share
+    # the share before each customer: below the A cut-off → A (0), below B's → B (1), else C (2)
+    before = share - v / ranked_total
+    code = np.searchsorted(np.array([a - 1e-12, b - 1e-12]), before, side="right").astype(np.int8)
     out["abc"] = pd.Categorical.from_codes(code, categories=["A", "B", "C"], ordered=True)
     return out
