@@ -16,8 +16,6 @@ class lazy:
     <lazy module 'math'>
     """
 
-    __slots__ = ("_name", "_module")
-
     def __init__(self, name: str):
         self._name = name
         self._module = None
@@ -25,7 +23,9 @@ class lazy:
     def __getattr__(self, attr):
         if self._module is None:
             self._module = importlib.import_module(self._name)
-        return getattr(self._module, attr)
+        value = getattr(self._module, attr)
+        setattr(self, attr, value)  # found directly from now on
+        return value
 
     def __repr__(self) -> str:
         return f"<lazy module {self._name!r}>"
