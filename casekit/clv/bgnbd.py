@@ -21,10 +21,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, special
 
 from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_frame, require_number
+from .._lazy import lazy
+
+optimize, special = lazy("scipy.optimize"), lazy("scipy.special")  # imported when a model is fitted
 
 PARAMS = ("r", "alpha", "a", "b")
 

@@ -21,12 +21,14 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, special
 
 from ..core.checks import DateOption, Flag, Interval, validated  # noqa: F401
 from ..validate import require_frame
 from ..i18n import N_
 from .bgnbd import _dot, _repeat_purchases
+from .._lazy import lazy
+
+optimize, special = lazy("scipy.optimize"), lazy("scipy.special")  # imported when a model is fitted
 
 PARAMS = ("p", "q", "gamma")
 

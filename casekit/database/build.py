@@ -850,6 +850,20 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
+#: The row counts of a database file's tables and views, with the file's signature when counted.
+_TABLES: dict[str, tuple[tuple, pd.DataFrame]] = {}
+
+
+def _file_signature(path) -> tuple:
+    """What changes whenever an SQLite file is written: its size and time, and the file change
+    counter SQLite keeps in the header (bytes 24–27, raised by every committed write)."""
+    st = os.stat(path)
+    with open(path, "rb") as f:
+        f.seek(24)
+        counter = f.read(4)
+    return st.st_size, st.st_mtime_ns, st.st_ino, counter
+
+
 @dataclass(frozen=True, repr=False)
 class CustomerDatabase:
     """A customer database file built by :func:`build` (``ck.database``).
@@ -905,22 +919,26 @@ class CustomerDatabase:
         return _Q.connect_readonly(self.path)
 
     def tables(self) -> pd.DataFrame:
-        """Every table and view with its kind and number of rows (views: rows they return)."""
-        # Counting a view runs its query (the visit plan runs every view beneath it), so the
-        # counts are kept while the file is unchanged (its size and modification time).
-        stat = self.path.stat()
-        key = (stat.st_size, stat.st_mtime_ns)
-        if self._counts.get("key") != key:
-            with self.connect() as con:
-                names = con.execute("SELECT name, type FROM sqlite_master WHERE type IN "
-                                    "('table', 'view') AND name NOT LIKE 'sqlite_%' "
-                                    "ORDER BY type, rowid").fetchall()
-                rows = [(n, k, con.execute(f"SELECT COUNT(*) FROM {_q(n)}").fetchone()[0])
-                        for n, k in names]
-            con.close()
-            self._counts.clear()
-            self._counts.update(key=key, rows=rows)
-        return pd.DataFrame(self._counts["rows"], columns=["name", "kind", "rows"])
+        """Every table and view with its kind and number of rows (views: rows they return).
+
+        Counting a view's rows runs its query, so the count is kept until the file changes."""
+        key, sig = str(self.path), _file_signature(self.path)
+        hit = _TABLES.get(key)
+        if hit is not None and hit[0] == sig:
+            return hit[1].copy()
+        frame = self._count_tables()
+        _TABLES[key] = (sig, frame.copy())
+        return frame
+
+    def _count_tables(self) -> pd.DataFrame:
+        with self.connect() as con:
+            names = con.execute("SELECT name, type FROM sqlite_master WHERE type IN "
+                                "('table', 'view') AND name NOT LIKE 'sqlite_%' "
+                                "ORDER BY type, rowid").fetchall()
+            rows = [(n, k, con.execute(f"SELECT COUNT(*) FROM {_q(n)}").fetchone()[0])
+                    for n, k in names]
+        con.close()
+        return pd.DataFrame(rows, columns=["name", "kind", "rows"])
 
     def stages(self) -> pd.DataFrame:
         """The six stages with what their SQL does and how many statements it ran."""
