@@ -141,6 +141,15 @@ def notebook_strings() -> dict[str, list[tuple[str, int]]]:
             except SyntaxError:  # a cell with IPython magics
                 continue
             for node in ast.walk(tree):
+                if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
+                    # for reply in ["…", "…"]: … ck.words(reply) …: the loop's literal texts
+                    loop = node.target.id
+                    if any(isinstance(n, ast.Call) and getattr(n.func, "attr", "") in ("words", "say")
+                           and any(isinstance(a, ast.Name) and a.id == loop for a in n.args[:1])
+                           for b in node.body for n in ast.walk(b)):
+                        for s in _strings(node.iter):
+                            if re.search(r"[A-Za-z]{2}", s):
+                                found.setdefault(s, []).append((rel, k))
                 if not isinstance(node, ast.Call):
                     continue
                 name = getattr(node.func, "attr", getattr(node.func, "id", ""))
@@ -299,7 +308,8 @@ def parts(lang: str) -> dict:
     for path in sorted((LOCALE / lang / "parts").glob("*.po")):
         with path.open("rb") as f:
             for msg in read_po(f, locale=lang):
-                if msg.id and msg.string and not isinstance(msg.id, tuple):
+                strings = msg.string if isinstance(msg.string, (list, tuple)) else [msg.string]
+                if msg.id and all(strings):  # a plural message keeps its forms (msgstr[0], …)
                     out[(msg.context, msg.id)] = msg.string
     return out
 

@@ -239,6 +239,96 @@ def _apply(f, v) -> str:
     return f(v) if callable(f) else f.format(v)
 
 
+#: Column headers that hold the Chinese of the text column beside them (a glossary's 中文).
+_GLOSS_HEADERS = ("chinese", "中文")
+
+
+def chinese_twins(data):
+    """In Chinese, a column's Chinese twin takes its place and the English column goes.
+
+    ``<name>_zh`` stands in for ``<name>`` (``statement_zh`` for ``statement``); a column headed
+    ``chinese`` or ``中文`` stands in for the text it glosses: ``meaning`` when the frame has one,
+    else the nearest text column to its left.  The header stays the English column's, so the
+    Chinese student reads one column in Chinese where the English edition shows both.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"type": ["price"], "statement": ["Too dear."], "statement_zh": ["太贵了。"]})
+    >>> list(chinese_twins(f).columns), chinese_twins(f).loc[0, "statement"]
+    (['type', 'statement'], '太贵了。')
+    """
+    import pandas as pd
+
+    cols = list(data.columns)
+    text = [c for c in cols if not (pd.api.types.is_numeric_dtype(data[c].dtype)
+                                    or pd.api.types.is_bool_dtype(data[c].dtype))]
+    put = {}  # English column → the column whose Chinese it shows
+    for c in cols:
+        if isinstance(c, str) and c.endswith("_zh") and c[:-3] in cols:
+            put[c[:-3]] = c
+    for g in (c for c in cols if c in _GLOSS_HEADERS):
+        j = cols.index(g)
+        left = [c for c in reversed(cols[:j]) if c in text and c not in put and c not in put.values()]
+        target = "meaning" if "meaning" in cols and "meaning" not in put else (left[0] if left else None)
+        if target is not None:
+            put[target] = g
+    if not put:
+        return data
+    out = data.copy()
+    for en, zh in put.items():
+        out[en] = data[zh]
+    return out.drop(columns=list(put.values()))
+
+
+#: Pieces the analyses join into one cell ("strong: purchasing power, relationship; bad: …",
+#: "need + authority", "compensation; questioning"): in Chinese each piece is translated (its
+#: ``part`` context first) and the pieces joined with Chinese punctuation.
+PARTS = (
+    i18n.NC_("part", "strong"), i18n.NC_("part", "weak"), i18n.NC_("part", "bad"),
+    i18n.NC_("part", "purchasing power"), i18n.NC_("part", "profitability"),
+    i18n.NC_("part", "low cost to serve"), i18n.NC_("part", "relationship"),
+    i18n.NC_("part", "innovation partnership"), i18n.NC_("part", "buys little, demands much"),
+    i18n.NC_("part", "no credit-worthiness"), i18n.NC_("part", "off-core demands"),
+    i18n.NC_("part", "no strong or bad trait"),
+    i18n.NC_("part", "need"), i18n.NC_("part", "ability to pay"), i18n.NC_("part", "authority"),
+)
+#: Headers whose word means something else in a sentence ("no" = 序号 over a column, 否 in a cell).
+COLUMN_WORDS = (i18n.NC_("column", "no"), i18n.NC_("column", "missing"))
+_SEPARATORS = (("; ", "；"), (": ", "："), (" + ", "、"), (", ", "、"))
+_LATIN = re.compile(r"[A-Za-z]{2}")
+
+
+def said_cell(text: str, context: str = "value") -> str:
+    """A text cell in the current language: its whole translation, else its pieces' (see
+    :data:`PARTS`), else the text itself.
+
+    Examples
+    --------
+    >>> said_cell("need + authority")
+    'need + authority'
+    """
+    whole = i18n.translate(text, context)
+    if whole != text or i18n.language() == "en" or not _LATIN.search(text):
+        return whole
+    pieces = _pieces(text)
+    return text if pieces is None else pieces
+
+
+def _pieces(text: str):
+    if not _LATIN.search(text):
+        return text
+    for t in (i18n.pgettext("part", text), i18n.translate(text, "value")):
+        if t != text:
+            return t
+    for sep, zh in _SEPARATORS:
+        if sep in text:
+            parts = [_pieces(p) for p in text.split(sep)]
+            if all(p is not None for p in parts):
+                return zh.join(parts)
+    return None
+
+
 class Table:
     """A table formatted for reading: what :func:`table` returns.
 
@@ -277,6 +367,7 @@ class Table:
         data = self.data
         if i18n.language() == "en":
             return data, self.formats
+        data = chinese_twins(data)
         names, taken = {}, set()
         for c in data.columns:  # two headers with one translation keep their English beside it
             t = i18n.translate(c, "column") if isinstance(c, str) else c
@@ -286,7 +377,11 @@ class Table:
         def said(values):  # category labels (segments, tiers, reasons …) in the language
             # the customer pyramid's tiers ("lead" = 重铅, not a sales lead) where a column holds them
             ctx = "tier" if {"platinum", "gold", "iron"} & {str(v) for v in values} else "value"
-            return [i18n.translate(v, ctx) if isinstance(v, str) else v for v in values]
+            known = {}
+            for v in values:
+                if isinstance(v, str) and v not in known:
+                    known[v] = said_cell(v, ctx)
+            return [known[v] if isinstance(v, str) else v for v in values]
 
         for j in range(shown.shape[1]):
             col = shown.iloc[:, j]
@@ -298,7 +393,7 @@ class Table:
             shown.index = shown.index.rename(i18n.translate(shown.index.name, "column"))
         if isinstance(shown.columns.name, str):
             shown.columns = shown.columns.rename(i18n.translate(shown.columns.name, "column"))
-        formats = {names[c]: _zh_format(f) for c, f in self.formats.items()}
+        formats = {names[c]: _zh_format(f) for c, f in self.formats.items() if c in names}
         return shown, formats
 
     def text_frame(self):
