@@ -99,3 +99,41 @@ def test_no_english_sentence_in_the_chinese_outputs(path):
     found = offences(path)
     assert not found, f"{path.relative_to(ROOT)}: English sentences in stored outputs:\n" + "\n".join(
         f"  cell {k}: {run!r}" for k, run in found)
+
+
+def test_plural_messages_speak_chinese():
+    """Every ``ngettext`` message has its Chinese form, and the kit says it in Chinese for one
+    and for many."""
+    from babel.messages.pofile import read_po
+
+    from casekit import i18n
+
+    with (ROOT / "casekit/locale/zh/LC_MESSAGES/casekit.po").open("rb") as f:
+        plurals = [m for m in read_po(f) if isinstance(m.id, tuple)]
+    assert plurals, "the catalog has plural messages"
+    try:
+        i18n.set_language("zh")
+        for m in plurals:
+            assert all(m.string), f"no Chinese for the plural message {m.id[0]!r}"
+            for n in (1, 2):
+                said = i18n.ngettext(m.id[0], m.id[1], n)
+                assert said == m.string[0] and re.search(r"[\u4e00-\u9fff]", said), (m.id, n, said)
+    finally:
+        i18n.set_language("en")
+
+
+def test_parts_files_keep_plural_messages(tmp_path, monkeypatch):
+    """A chapter's parts file may translate a plural message: ``tools/i18n.py`` copies it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    parts = tmp_path / "zh" / "parts"
+    parts.mkdir(parents=True)
+    (parts / "x.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+        'msgid "{n} apple"\nmsgid_plural "{n} apples"\nmsgstr[0] "{n} 个苹果"\n', encoding="utf-8")
+    monkeypatch.setattr(tool, "LOCALE", tmp_path)
+    found = tool.parts("zh")
+    assert [tuple(v) if isinstance(v, (list, tuple)) else v for v in found.values()] == [("{n} 个苹果",)]

@@ -292,9 +292,11 @@ PARTS = (
     i18n.NC_("part", "no credit-worthiness"), i18n.NC_("part", "off-core demands"),
     i18n.NC_("part", "no strong or bad trait"),
     i18n.NC_("part", "need"), i18n.NC_("part", "ability to pay"), i18n.NC_("part", "authority"),
+    i18n.NC_("part", "disputes"),
 )
 #: Headers whose word means something else in a sentence ("no" = 序号 over a column, 否 in a cell).
-COLUMN_WORDS = (i18n.NC_("column", "no"), i18n.NC_("column", "missing"))
+COLUMN_WORDS = (i18n.NC_("column", "no"), i18n.NC_("column", "missing"),
+                i18n.NC_("column", "need"), i18n.NC_("column", "authority"))  # the MAN rule's, not objections
 _SEPARATORS = (("; ", "；"), (": ", "："), (" + ", "、"), (", ", "、"))
 _LATIN = re.compile(r"[A-Za-z]{2}")
 
