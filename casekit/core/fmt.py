@@ -297,6 +297,13 @@ PARTS = (
 #: Headers whose word means something else in a sentence ("no" = 序号 over a column, 否 in a cell).
 COLUMN_WORDS = (i18n.NC_("column", "no"), i18n.NC_("column", "missing"),
                 i18n.NC_("column", "need"), i18n.NC_("column", "authority"))  # the MAN rule's, not objections
+#: Cells whose word is particular to their column (context ``in:<column>``).
+CELL_WORDS = (i18n.NC_("in:missing", "need"), i18n.NC_("in:missing", "authority"),
+              i18n.NC_("in:missing", "ability to pay"), i18n.NC_("in:kind", "table"),
+              i18n.NC_("in:kind", "view"))
+#: Columns that hold the names of tables and columns (shown as written: code names).
+_NAME_COLUMNS = ("table", "table or view", "table_name", "column", "column_name")
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 _SEPARATORS = (("; ", "；"), (": ", "："), (" + ", "、"), (", ", "、"))
 _LATIN = re.compile(r"[A-Za-z]{2}")
 
@@ -376,21 +383,27 @@ class Table:
             names[c] = f"{t}（{c}）" if t in taken and t != c else t
             taken.add(names[c])
         shown = data.rename(columns=names)
-        def said(values):  # category labels (segments, tiers, reasons …) in the language
+        def said(values, name=None):  # category labels (segments, tiers, reasons …) in the language
             # the customer pyramid's tiers ("lead" = 重铅, not a sales lead) where a column holds them
             ctx = "tier" if {"platinum", "gold", "iron"} & {str(v) for v in values} else "value"
             known = {}
             for v in values:
                 if isinstance(v, str) and v not in known:
-                    known[v] = said_cell(v, ctx)
+                    # a word particular to its column first ("need" in ``missing`` is the MAN rule's)
+                    own = i18n.pgettext("in:" + name, v) if isinstance(name, str) else v
+                    known[v] = own if own != v else said_cell(v, ctx)
             return [known[v] if isinstance(v, str) else v for v in values]
 
+        english = list(data.columns)
         for j in range(shown.shape[1]):
             col = shown.iloc[:, j]
+            if english[j] in _NAME_COLUMNS and all(
+                    isinstance(v, str) and _IDENTIFIER.match(v) for v in col.tolist()):
+                continue  # table and column names are what the student types: they stay as they are
             if not (pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype)):
-                shown.isetitem(j, pd.Series(said(col.tolist()), index=col.index, dtype=object))
+                shown.isetitem(j, pd.Series(said(col.tolist(), english[j]), index=col.index, dtype=object))
         if not (pd.api.types.is_numeric_dtype(shown.index.dtype) or isinstance(shown.index, pd.MultiIndex)):
-            shown.index = pd.Index(said(shown.index.tolist()), name=shown.index.name)
+            shown.index = pd.Index(said(shown.index.tolist(), data.index.name), name=shown.index.name)
         if isinstance(shown.index.name, str):
             shown.index = shown.index.rename(i18n.translate(shown.index.name, "column"))
         if isinstance(shown.columns.name, str):
