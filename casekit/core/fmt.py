@@ -247,9 +247,9 @@ def chinese_twins(data):
     """In Chinese, a column's Chinese twin takes its place and the English column goes.
 
     ``<name>_zh`` stands in for ``<name>`` (``statement_zh`` for ``statement``); a column headed
-    ``chinese`` or ``中文`` stands in for the text it glosses: ``meaning`` when the frame has one,
-    else the nearest text column to its left.  The header stays the English column's, so the
-    Chinese student reads one column in Chinese where the English edition shows both.
+    ``chinese`` or ``中文`` stands in for the text it glosses, the nearest text column to its left.
+    The header stays the English column's, so the Chinese student reads one column in Chinese
+    where the English edition shows both.
 
     Examples
     --------
@@ -270,9 +270,8 @@ def chinese_twins(data):
     for g in (c for c in cols if c in _GLOSS_HEADERS):
         j = cols.index(g)
         left = [c for c in reversed(cols[:j]) if c in text and c not in put and c not in put.values()]
-        target = "meaning" if "meaning" in cols and "meaning" not in put else (left[0] if left else None)
-        if target is not None:
-            put[target] = g
+        if left:
+            put[left[0]] = g
     if not put:
         return data
     out = data.copy()
@@ -296,7 +295,9 @@ PARTS = (
 )
 #: Headers whose word means something else in a sentence ("no" = 序号 over a column, 否 in a cell).
 COLUMN_WORDS = (i18n.NC_("column", "no"), i18n.NC_("column", "missing"),
-                i18n.NC_("column", "need"), i18n.NC_("column", "authority"))  # the MAN rule's, not objections
+                i18n.NC_("column", "need"), i18n.NC_("column", "authority"),  # the MAN rule's, not objections
+                i18n.NC_("column", "value"),  # a setting's or a card item's value (取值), not its worth
+                i18n.NC_("column", "rung"))  # the loyalty ladder's, shown in Chinese
 #: Cells whose word is particular to their column (context ``in:<column>``).
 CELL_WORDS = (i18n.NC_("in:missing", "need"), i18n.NC_("in:missing", "authority"),
               i18n.NC_("in:missing", "ability to pay"), i18n.NC_("in:kind", "table"),
