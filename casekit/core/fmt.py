@@ -183,6 +183,9 @@ _MONEY_WORDS = ("revenue", "profit", "cost", "value", "clv", "ltv", "spend", "am
                 "price", "cny", "sales", "income", "budget", "gain", "loss", "money")
 
 
+#: Column names that hold days or years (recency, days_to_close, tenure_years): counted, not money.
+_DAYS_NAME = re.compile(r"recency|days|tenure|(^|_)age($|_)")
+
 #: Column names that hold ids or years: written as they are, without thousands separators.
 _ID_NAME = re.compile(r"(^|_)(id|ids|key|year|years|seed|code)$", re.I)
 
@@ -212,8 +215,8 @@ def _kind(name: str, s) -> str:
     v = s.dropna()
     if len(v) and (v == v.round()).all():
         return "count"
-    if len(v) and v.abs().max() >= 100:
-        return "money"
+    if len(v) and v.abs().max() >= 100:  # large amounts are money, but days are counted (no 元)
+        return "count" if _DAYS_NAME.search(low) else "money"
     return "number"
 
 
