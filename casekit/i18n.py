@@ -20,7 +20,9 @@ Examples
 from __future__ import annotations
 
 import functools
+import numbers
 import gettext as _gettext
+import re
 from pathlib import Path
 
 __all__ = ["say", "words", "LANGUAGES", "LOCALE_DIR", "language", "set_language", "gettext", "ngettext", "pgettext",
@@ -229,7 +231,30 @@ def words(text: str, /, **values) -> str:
     >>> words("{share:.0%} of revenue", share=0.8)
     '80% of revenue'
     """
-    return translate(text).format(**values) if values else translate(text)
+    if not values:
+        return translate(text)
+    said = translate(text)
+    if _current == "zh" and "CNY" in text:
+        said, values = _zh_money(text, said, values)
+    return said.format(**values)
+
+
+#: A money placeholder of an English sentence: ``CNY {x:,.0f}`` (or ``+CNY {x}``).
+_CNY_FIELD = re.compile(r"CNY \{(\w+)(?::[^{}]*)?\}")
+
+
+def _zh_money(text: str, said: str, values: dict) -> tuple[str, dict]:
+    """Money in a Chinese sentence as the kit writes it (1.37万元, not 13,700 元): each ``CNY {x}``
+    of the English whose translation reads ``{x:…} 元`` is filled with the written amount."""
+    from .core.fmt import cny
+
+    values = dict(values)
+    for name in dict.fromkeys(_CNY_FIELD.findall(text)):
+        field = re.compile(r"\{" + name + r"(?::[^{}]*)?\}\s?元")
+        if field.search(said) and isinstance(values.get(name), numbers.Real) and not isinstance(values[name], bool):
+            said = field.sub("{" + name + "}", said)
+            values[name] = cny(float(values[name]))
+    return said, values
 
 
 _ = gettext

@@ -3,7 +3,7 @@
     python tools/i18n.py            # extract → casekit/locale/casekit.pot, update the .po, compile .mo
     python tools/i18n.py --check    # exit 1 when a message has no translation or a .mo is stale
 
-Three sources of messages go into ``casekit.pot``:
+The sources of messages that go into ``casekit.pot``:
 
 1. every ``_("…")``, ``gettext``, ``ngettext`` and ``N_("…")`` in ``casekit/`` (``pybabel extract``'s
    Python extractor);
@@ -14,7 +14,9 @@ Three sources of messages go into ``casekit.pot``:
    which :class:`casekit.core.fmt.Table` translates at the boundary;
 4. the course vocabulary (``casekit/core/vocab.py``: segments, regions, stages …, the category
    names a chart or a table shows), whose Chinese term fills the translation when it is empty,
-   so the catalog and the vocabulary say the same.
+   so the catalog and the vocabulary say the same;
+5. the objection catalogue's statements (``casekit/catalogue.py``), filled from their own Chinese
+   (``statement_zh``) in the same way.
 
 Translators then fill ``casekit/locale/<lang>/LC_MESSAGES/casekit.po`` (new messages arrive empty;
 a message whose English changed is marked fuzzy and must be looked at again), or write a chapter's
@@ -141,6 +143,15 @@ def notebook_strings() -> dict[str, list[tuple[str, int]]]:
             except SyntaxError:  # a cell with IPython magics
                 continue
             for node in ast.walk(tree):
+                if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
+                    # for reply in ["…", "…"]: … ck.words(reply) …: the loop's literal texts
+                    loop = node.target.id
+                    if any(isinstance(n, ast.Call) and getattr(n.func, "attr", "") in ("words", "say")
+                           and any(isinstance(a, ast.Name) and a.id == loop for a in n.args[:1])
+                           for b in node.body for n in ast.walk(b)):
+                        for s in _strings(node.iter):
+                            if re.search(r"[A-Za-z]{2}", s):
+                                found.setdefault(s, []).append((rel, k))
                 if not isinstance(node, ast.Call):
                     continue
                 name = getattr(node.func, "attr", getattr(node.func, "id", ""))
@@ -206,6 +217,15 @@ def vocabulary() -> dict[str, str]:
     return pairs
 
 
+def statements() -> dict[str, str]:
+    """The objection catalogue's ``{statement: statement_zh}`` (``casekit/catalogue.py``): stored
+    English text whose Chinese the data hold, so a table showing the English column reads Chinese."""
+    sys.path.insert(0, str(ROOT))
+    from casekit import catalogue
+
+    return {row[1]: row[2] for row in catalogue._ROWS}
+
+
 def template() -> Catalog:
     """The catalog template: every message of the kit."""
     cat = Catalog(project="casekit", version="0.1", creation_date=EPOCH, revision_date=EPOCH,
@@ -218,7 +238,9 @@ def template() -> Catalog:
         cat.add(message, None, [(f"casekit/{filename}", lineno)], auto_comments=comments,
                 context=context)
     vocab = {k: [("casekit/core/vocab.py", 0)] for k in vocabulary()}
-    for source, flag in ((chart_strings(), "chart"), (table_headers(), "table"), (vocab, "vocabulary")):
+    said = {k: [("casekit/catalogue.py", 0)] for k in statements()}
+    for source, flag in ((chart_strings(), "chart"), (table_headers(), "table"), (vocab, "vocabulary"),
+                         (said, "objection statement")):
         for text, locations in source.items():
             if text in cat:
                 cat[text].locations.extend(locations[:3])
@@ -299,7 +321,8 @@ def parts(lang: str) -> dict:
     for path in sorted((LOCALE / lang / "parts").glob("*.po")):
         with path.open("rb") as f:
             for msg in read_po(f, locale=lang):
-                if msg.id and msg.string and not isinstance(msg.id, tuple):
+                strings = msg.string if isinstance(msg.string, (list, tuple)) else [msg.string]
+                if msg.id and all(strings):  # a plural message keeps its forms (msgstr[0], …)
                     out[(msg.context, msg.id)] = msg.string
     return out
 
@@ -314,9 +337,11 @@ def _update(domain: str, pot: Catalog) -> None:
             cat = Catalog(locale=lang, project=pot.project, version="0.1", creation_date=EPOCH,
                           revision_date=EPOCH, fuzzy=False)
         cat.update(pot, no_fuzzy_matching=False, update_creation_date=False)
-        for en, zh in (vocabulary().items() if lang == "zh" and domain == "casekit" else ()):
-            if en in cat and not cat[en].string:
+        known = {**statements(), **vocabulary()} if lang == "zh" and domain == "casekit" else {}
+        for en, zh in known.items():
+            if en in cat and (not cat[en].string or "fuzzy" in cat[en].flags):
                 cat[en].string = zh
+                cat[en].flags.discard("fuzzy")
         for key, text in parts(lang).items():  # each chapter's translations, kept in its own file
             msg = cat.get(key[1], context=key[0])
             if msg is not None and text:

@@ -261,9 +261,9 @@ def concept_list(name: str):
         rest = row[2] if len(row) > 2 else ""
         if name in ("analysis_flow", "analysis_content"):
             rest = f"`A.{rest}`"
-        if language() == "zh":  # the source's Chinese term first, the English in brackets
+        if language() == "zh":  # the source's Chinese term (the English stays in the English edition)
             rest = rest if rest.startswith("`") else _(rest)
-            items.append(f"**{zh}**（{en}）" + (f"：{rest}" if rest else ""))
+            items.append(f"**{zh}**" + (f"：{rest}" if rest else ""))
         else:
             items.append(f"**{en}** ({zh})" + (f": {rest}" if rest else ""))
     return bullets(items, numbered=name in ("analysis_flow", "database_stages"))

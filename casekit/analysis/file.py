@@ -30,17 +30,17 @@ SIZE_BANDS = (
 
 #: The four sections of the customer file: key → (English, 中文, columns).
 FILE_SECTIONS = {
-    "basic": ("basic records", "客户基本资料",
+    "basic": (N_("basic records"), "客户基本资料",
               ("customer_type", "segment", "region", "employees", "size_band", "first_purchase",
                "tenure_years", "acquisition_channel")),
-    "transactions": ("transaction status", "交易状况",
+    "transactions": (N_("transaction status"), "交易状况",
                      ("orders", "revenue", "gross_margin", "margin_rate", "discount_rate",
                       "revenue_12m", "growth_rate", "last_order", "days_since_order",
                       "product_lines", "main_line")),
-    "relationship": ("relationship", "客户关系",
+    "relationship": (N_("relationship"), "客户关系",
                      ("status", "loyalty", "satisfaction", "cooperativeness", "complaints",
                       "open_complaints", "key_contact_left")),
-    "risk": ("risk", "客户风险",
+    "risk": (N_("risk"), "客户风险",
              ("credit_rating", "payment_days", "bad_debt", "disputes", "profit")),
 }
 

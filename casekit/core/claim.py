@@ -16,7 +16,7 @@ AssertionError: does not hold on this world: one is more than two
 
 from __future__ import annotations
 
-from ..i18n import N_, _, translate
+from ..i18n import N_, _, words
 
 __all__ = ["claim"]
 
@@ -55,9 +55,7 @@ def claim(cond, text: str, *, data: str | None = None, **values) -> None:
         raise TypeError(f"claim: the condition of {text!r} is not a single True/False "
                         f"(got {type(cond).__name__}); reduce it with .all() or .any()") from None
     data = _("this world") if data is None else _(data)
-    text = translate(text)  # a notebook's claim, from the notebooks' catalog in Chinese
-    if values:
-        text = text.format(**values)
+    text = words(text, **values)  # a notebook's claim, from the notebooks' catalog in Chinese
     if not ok:
         raise AssertionError(_("does not hold on {data}: {text}").format(data=data, text=text))
     print(_("✓ holds on {data}: {text}").format(data=data, text=text))

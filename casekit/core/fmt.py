@@ -183,6 +183,9 @@ _MONEY_WORDS = ("revenue", "profit", "cost", "value", "clv", "ltv", "spend", "am
                 "price", "cny", "sales", "income", "budget", "gain", "loss", "money")
 
 
+#: Column names that hold days or years (recency, days_to_close, tenure_years): counted, not money.
+_DAYS_NAME = re.compile(r"recency|days|tenure|(^|_)age($|_)")
+
 #: Column names that hold ids or years: written as they are, without thousands separators.
 _ID_NAME = re.compile(r"(^|_)(id|ids|key|year|years|seed|code)$", re.I)
 
@@ -212,8 +215,8 @@ def _kind(name: str, s) -> str:
     v = s.dropna()
     if len(v) and (v == v.round()).all():
         return "count"
-    if len(v) and v.abs().max() >= 100:
-        return "money"
+    if len(v) and v.abs().max() >= 100:  # large amounts are money, but days are counted (no 元)
+        return "count" if _DAYS_NAME.search(low) else "money"
     return "number"
 
 
@@ -237,6 +240,106 @@ def _zh_format(f):
 
 def _apply(f, v) -> str:
     return f(v) if callable(f) else f.format(v)
+
+
+#: Column headers that hold the Chinese of the text column beside them (a glossary's 中文).
+_GLOSS_HEADERS = ("chinese", "中文")
+
+
+def chinese_twins(data):
+    """In Chinese, a column's Chinese twin takes its place and the English column goes.
+
+    ``<name>_zh`` stands in for ``<name>`` (``statement_zh`` for ``statement``); a column headed
+    ``chinese`` or ``中文`` stands in for the text it glosses, the nearest text column to its left.
+    The header stays the English column's, so the Chinese student reads one column in Chinese
+    where the English edition shows both.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"type": ["price"], "statement": ["Too dear."], "statement_zh": ["太贵了。"]})
+    >>> list(chinese_twins(f).columns), chinese_twins(f).loc[0, "statement"]
+    (['type', 'statement'], '太贵了。')
+    """
+    import pandas as pd
+
+    cols = list(data.columns)
+    text = [c for c in cols if not (pd.api.types.is_numeric_dtype(data[c].dtype)
+                                    or pd.api.types.is_bool_dtype(data[c].dtype))]
+    put = {}  # English column → the column whose Chinese it shows
+    for c in cols:
+        if isinstance(c, str) and c.endswith("_zh") and c[:-3] in cols:
+            put[c[:-3]] = c
+    for g in (c for c in cols if c in _GLOSS_HEADERS):
+        j = cols.index(g)
+        left = [c for c in reversed(cols[:j]) if c in text and c not in put and c not in put.values()]
+        if left:
+            put[left[0]] = g
+    if not put:
+        return data
+    out = data.copy()
+    for en, zh in put.items():
+        out[en] = data[zh]
+    return out.drop(columns=list(put.values()))
+
+
+#: Pieces the analyses join into one cell ("strong: purchasing power, relationship; bad: …",
+#: "need + authority", "compensation; questioning"): in Chinese each piece is translated (its
+#: ``part`` context first) and the pieces joined with Chinese punctuation.
+PARTS = (
+    i18n.NC_("part", "strong"), i18n.NC_("part", "weak"), i18n.NC_("part", "bad"),
+    i18n.NC_("part", "purchasing power"), i18n.NC_("part", "profitability"),
+    i18n.NC_("part", "low cost to serve"), i18n.NC_("part", "relationship"),
+    i18n.NC_("part", "innovation partnership"), i18n.NC_("part", "buys little, demands much"),
+    i18n.NC_("part", "no credit-worthiness"), i18n.NC_("part", "off-core demands"),
+    i18n.NC_("part", "no strong or bad trait"),
+    i18n.NC_("part", "need"), i18n.NC_("part", "ability to pay"), i18n.NC_("part", "authority"),
+    i18n.NC_("part", "disputes"),
+)
+#: Headers whose word means something else in a sentence ("no" = 序号 over a column, 否 in a cell).
+COLUMN_WORDS = (i18n.NC_("column", "no"), i18n.NC_("column", "missing"),
+                i18n.NC_("column", "need"), i18n.NC_("column", "authority"),  # the MAN rule's, not objections
+                i18n.NC_("column", "value"),  # a setting's or a card item's value (取值), not its worth
+                i18n.NC_("column", "rung"))  # the loyalty ladder's, shown in Chinese
+#: Cells whose word is particular to their column (context ``in:<column>``).
+CELL_WORDS = (i18n.NC_("in:missing", "need"), i18n.NC_("in:missing", "authority"),
+              i18n.NC_("in:missing", "ability to pay"), i18n.NC_("in:kind", "table"),
+              i18n.NC_("in:kind", "view"))
+#: Columns that hold the names of tables and columns (shown as written: code names).
+_NAME_COLUMNS = ("table", "table or view", "table_name", "column", "column_name")
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+_SEPARATORS = (("; ", "；"), (": ", "："), (" + ", "、"), (", ", "、"))
+_LATIN = re.compile(r"[A-Za-z]{2}")
+
+
+def said_cell(text: str, context: str = "value") -> str:
+    """A text cell in the current language: its whole translation, else its pieces' (see
+    :data:`PARTS`), else the text itself.
+
+    Examples
+    --------
+    >>> said_cell("need + authority")
+    'need + authority'
+    """
+    whole = i18n.translate(text, context)
+    if whole != text or i18n.language() == "en" or not _LATIN.search(text):
+        return whole
+    pieces = _pieces(text)
+    return text if pieces is None else pieces
+
+
+def _pieces(text: str):
+    if not _LATIN.search(text):
+        return text
+    for t in (i18n.pgettext("part", text), i18n.translate(text, "value")):
+        if t != text:
+            return t
+    for sep, zh in _SEPARATORS:
+        if sep in text:
+            parts = [_pieces(p) for p in text.split(sep)]
+            if all(p is not None for p in parts):
+                return zh.join(parts)
+    return None
 
 
 class Table:
@@ -277,28 +380,39 @@ class Table:
         data = self.data
         if i18n.language() == "en":
             return data, self.formats
+        data = chinese_twins(data)
         names, taken = {}, set()
         for c in data.columns:  # two headers with one translation keep their English beside it
             t = i18n.translate(c, "column") if isinstance(c, str) else c
             names[c] = f"{t}（{c}）" if t in taken and t != c else t
             taken.add(names[c])
         shown = data.rename(columns=names)
-        def said(values):  # category labels (segments, tiers, reasons …) in the language
+        def said(values, name=None):  # category labels (segments, tiers, reasons …) in the language
             # the customer pyramid's tiers ("lead" = 重铅, not a sales lead) where a column holds them
             ctx = "tier" if {"platinum", "gold", "iron"} & {str(v) for v in values} else "value"
-            return [i18n.translate(v, ctx) if isinstance(v, str) else v for v in values]
+            known = {}
+            for v in values:
+                if isinstance(v, str) and v not in known:
+                    # a word particular to its column first ("need" in ``missing`` is the MAN rule's)
+                    own = i18n.pgettext("in:" + name, v) if isinstance(name, str) else v
+                    known[v] = own if own != v else said_cell(v, ctx)
+            return [known[v] if isinstance(v, str) else v for v in values]
 
+        english = list(data.columns)
         for j in range(shown.shape[1]):
             col = shown.iloc[:, j]
+            if english[j] in _NAME_COLUMNS and all(
+                    isinstance(v, str) and _IDENTIFIER.match(v) for v in col.tolist()):
+                continue  # table and column names are what the student types: they stay as they are
             if not (pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype)):
-                shown.isetitem(j, pd.Series(said(col.tolist()), index=col.index, dtype=object))
+                shown.isetitem(j, pd.Series(said(col.tolist(), english[j]), index=col.index, dtype=object))
         if not (pd.api.types.is_numeric_dtype(shown.index.dtype) or isinstance(shown.index, pd.MultiIndex)):
-            shown.index = pd.Index(said(shown.index.tolist()), name=shown.index.name)
+            shown.index = pd.Index(said(shown.index.tolist(), data.index.name), name=shown.index.name)
         if isinstance(shown.index.name, str):
             shown.index = shown.index.rename(i18n.translate(shown.index.name, "column"))
         if isinstance(shown.columns.name, str):
             shown.columns = shown.columns.rename(i18n.translate(shown.columns.name, "column"))
-        formats = {names[c]: _zh_format(f) for c, f in self.formats.items()}
+        formats = {names[c]: _zh_format(f) for c, f in self.formats.items() if c in names}
         return shown, formats
 
     def text_frame(self):

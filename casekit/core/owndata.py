@@ -30,6 +30,7 @@ from .. import schema
 from ..synth import World
 from .checks import DateOption, Interval, OneOf
 from .world import stamp
+from ..i18n import N_
 
 __all__ = ["world_from_transactions", "supports", "Support", "load_cdnow_world"]
 
@@ -37,8 +38,10 @@ _WHAT = "world_from_transactions"
 
 
 def _bad(column, row, value, expected):
-    return ValueError(f"{_WHAT}: column {column!r} holds {value!r} in row {row!r}; expected "
-                      f"{expected}")
+    from ..i18n import _
+
+    return ValueError(_("{what}: column {column!r} holds {value!r} in row {row!r}; expected {expected}").format(
+        what=_WHAT, column=column, value=value, row=row, expected=_(expected)))
 
 
 def _py(v):
@@ -130,7 +133,7 @@ def world_from_transactions(df, *, customer: str = "customer_id", date: str = "d
     miss = ids.isna().to_numpy()
     if miss.any():
         i = int(np.flatnonzero(miss)[0])
-        raise _bad(customer, _py(df.index[i]), None, "a customer id in every row")
+        raise _bad(customer, _py(df.index[i]), None, N_("a customer id in every row"))
     dates = _dates(df[date], date, df.index)
     money = {}
     for key in ("value", "cost", "quantity"):
@@ -190,7 +193,7 @@ def _dates(s: pd.Series, column: str, index) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(s):
         out = s
     elif pd.api.types.is_numeric_dtype(s):
-        raise _bad(column, _py(index[0]), _py(s.iloc[0]), "a date such as YYYY-MM-DD, not a number")
+        raise _bad(column, _py(index[0]), _py(s.iloc[0]), N_("a date such as YYYY-MM-DD, not a number"))
     else:
         out = pd.to_datetime(s, errors="coerce", format="ISO8601")  # fast for YYYY-MM-DD
         retry = out.isna().to_numpy() & s.notna().to_numpy()
@@ -200,11 +203,11 @@ def _dates(s: pd.Series, column: str, index) -> pd.Series:
         bad = out.isna().to_numpy() & s.notna().to_numpy()
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
-            raise _bad(column, _py(index[i]), _py(s.iloc[i]), "a date such as YYYY-MM-DD")
+            raise _bad(column, _py(index[i]), _py(s.iloc[i]), N_("a date such as YYYY-MM-DD"))
     miss = out.isna().to_numpy()
     if miss.any():
         i = int(np.flatnonzero(miss)[0])
-        raise _bad(column, _py(index[i]), None, "a date in every row")
+        raise _bad(column, _py(index[i]), None, N_("a date in every row"))
     out = out.reset_index(drop=True)
     if out.dt.tz is not None:
         out = out.dt.tz_localize(None)
@@ -213,24 +216,24 @@ def _dates(s: pd.Series, column: str, index) -> pd.Series:
 
 def _amounts(s: pd.Series, column: str, index) -> np.ndarray:
     if pd.api.types.is_bool_dtype(s):
-        raise _bad(column, _py(index[0]), _py(s.iloc[0]), "an amount (a number), not True/False")
+        raise _bad(column, _py(index[0]), _py(s.iloc[0]), N_("an amount (a number), not True/False"))
     if not pd.api.types.is_numeric_dtype(s):
         num = pd.to_numeric(s, errors="coerce")  # numbers stored as text ("12.50") are fine
         bad = num.isna().to_numpy() & s.notna().to_numpy()
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
-            raise _bad(column, _py(index[i]), _py(s.iloc[i]), "an amount (a number), not text")
+            raise _bad(column, _py(index[i]), _py(s.iloc[i]), N_("an amount (a number), not text"))
         s = num
     arr = s.to_numpy(dtype="float64", na_value=np.nan)
     bad = ~np.isfinite(arr)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise _bad(column, _py(index[i]), float(arr[i]), "a finite amount in every row")
+        raise _bad(column, _py(index[i]), float(arr[i]), N_("a finite amount in every row"))
     neg = arr < 0
     if neg.any():
         i = int(np.flatnonzero(neg)[0])
-        raise _bad(column, _py(index[i]), float(arr[i]), "an amount ≥ 0 (returns and refunds "
-                   "belong in a separate table)")
+        raise _bad(column, _py(index[i]), float(arr[i]), N_("an amount ≥ 0 (returns and refunds "
+                   "belong in a separate table)"))
     return arr
 
 
@@ -241,17 +244,22 @@ class Support:
     table: pd.DataFrame
 
     def __repr__(self) -> str:
+        from ..i18n import _
+
         t = self.table
-        lines = [f"{int(t['supported'].sum())} of {len(t)} chapter analyses run on these data."]
+        lines = [_("{n} of {total} chapter analyses run on these data.").format(
+            n=int(t['supported'].sum()), total=len(t))]
         for ch, g in t.groupby("chapter", sort=True):
             ok = g.loc[g["supported"], "analysis"].tolist()
             no = g.loc[~g["supported"]]
-            lines.append(f"chapter {ch}: runs {', '.join(ok) if ok else 'nothing'}")
+            lines.append(_("chapter {chapter}: runs {analyses}").format(
+                chapter=ch, analyses=", ".join(ok) if ok else _("nothing")))
             if len(no):
                 needs = sorted({m for ms in no["missing"] for m in ms.split(", ") if m})
-                lines.append(f"  needs for the other {len(no)}: {', '.join(needs)}")
+                lines.append("  " + _("needs for the other {n}: {needs}").format(
+                    n=len(no), needs=", ".join(needs)))
         notes = t.loc[t["note"] != "", "note"].unique().tolist()
-        lines += [f"note: {n}" for n in notes]
+        lines += [_("note: {note}").format(note=_(n)) for n in notes]
         return "\n".join(lines)
 
 
@@ -289,8 +297,8 @@ def supports(world) -> Support:
             missing += [f"{ds}.{c}" for c in cols if c not in frame.columns]
         note = ""
         if not missing and a.profit and source and not source.get("cost", True):
-            note = ("no cost column: gross margin and profit equal revenue (pass cost=... for "
-                    "real margins)")
+            note = N_("no cost column: gross margin and profit equal revenue (pass cost=... for "
+                      "real margins)")
         rows.append({"chapter": a.chapter, "analysis": a.name, "supported": not missing,
                      "missing": ", ".join(missing), "note": note})
     return Support(pd.DataFrame(rows))

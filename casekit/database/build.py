@@ -260,19 +260,19 @@ class _Build:
 
 
 _SETTINGS_DOC = {
-    "asof": "the as-of date: the end of the data",
-    "year_before": "earlier year of trading performance",
-    "year_after": "later year of trading performance",
-    "a_cutoff": "grade A until this share of revenue",
-    "b_cutoff": "grade B until this share, then C",
-    "max_payment_days": "credit: paying later is a warning sign",
-    "max_disputes": "credit: this many disputes is a warning sign",
-    "months_of_sales": "credit limit: months of sales × rating factor",
-    "trial_factor": "credit: share of the limit in the first year",
-    "customers_per_route": "routes: customers per visit route at most",
-    "travel_minutes_per_stop": "visit plan: driving minutes per visit",
-    "hours_per_day": "visit plan: a field rep's hours per day",
-    "working_days": "visit plan: working days per month",
+    "asof": N_("the as-of date: the end of the data"),
+    "year_before": N_("earlier year of trading performance"),
+    "year_after": N_("later year of trading performance"),
+    "a_cutoff": N_("grade A until this share of revenue"),
+    "b_cutoff": N_("grade B until this share, then C"),
+    "max_payment_days": N_("credit: paying later is a warning sign"),
+    "max_disputes": N_("credit: this many disputes is a warning sign"),
+    "months_of_sales": N_("credit limit: months of sales × rating factor"),
+    "trial_factor": N_("credit: share of the limit in the first year"),
+    "customers_per_route": N_("routes: customers per visit route at most"),
+    "travel_minutes_per_stop": N_("visit plan: driving minutes per visit"),
+    "hours_per_day": N_("visit plan: a field rep's hours per day"),
+    "working_days": N_("visit plan: working days per month"),
 }
 
 
@@ -441,6 +441,14 @@ def _count(b, sql) -> int:
     return int(b.con.execute(sql).fetchone()[0])
 
 
+#: How each fault is repaired, as the screening report says it (translated where shown).
+_REPAIRS = (N_("trim and match the vocabulary ignoring case"),
+            N_("divide by 100: loyalty is a share from 0 to 1"),
+            N_("empty it; collect it again (to_recollect)"), N_("keep the first entry"),
+            N_("set the order aside (rejected_orders)"), N_("leave it out"),
+            N_("refused by the card's constraints"), N_("left out: fix the record and load it again"))
+
+
 def _check(b: _Build, table, check, column, count_sql, repair_sqls, how):
     found = _count(b, count_sql)
     b.stages[4].append(count_sql)
@@ -476,16 +484,16 @@ def _stage4(b: _Build, cols: dict) -> None:
                       f"'{c}') AND EXISTS (SELECT 1 FROM vocabulary v WHERE v.column_name = "
                       f"'{c}' AND lower(v.value) = lower(trim({raw}.{_q(c)})))")
             if _count(b, outside) or c in ("region", "segment"):
-                _check(b, t, "not an allowed value", c, outside, [repair],
+                _check(b, t, N_("not an allowed value"), c, outside, [repair],
                        "trim and match the vocabulary ignoring case")
         if t == "customers" and "loyalty" in names:
             sql = f"SELECT COUNT(*) FROM {raw} WHERE loyalty > 1 AND loyalty <= 100"
-            _check(b, t, "on the wrong scale", "loyalty", sql,
+            _check(b, t, N_("on the wrong scale"), "loyalty", sql,
                    [f"UPDATE {raw} SET loyalty = round(loyalty / 100.0, 3) WHERE loyalty > 1 "
                     "AND loyalty <= 100"], "divide by 100: loyalty is a share from 0 to 1")
         if t == "customers" and "satisfaction" in names:
             sql = f"SELECT COUNT(*) FROM {raw} WHERE satisfaction NOT BETWEEN 1 AND 5"
-            _check(b, t, "out of range", "satisfaction", sql, [
+            _check(b, t, N_("out of range"), "satisfaction", sql, [
                 f"INSERT INTO to_recollect SELECT customer_id, 'satisfaction', satisfaction, "
                 f"'satisfaction must be 1–5' FROM {raw} WHERE satisfaction NOT BETWEEN 1 AND 5",
                 f"UPDATE {raw} SET satisfaction = NULL WHERE satisfaction NOT BETWEEN 1 AND 5"],
@@ -494,7 +502,7 @@ def _stage4(b: _Build, cols: dict) -> None:
         if key in names:
             sql = (f"SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM {raw} "
                    f"GROUP BY {key} HAVING COUNT(*) > 1)")
-            _check(b, t, "entered twice", key, sql,
+            _check(b, t, N_("entered twice"), key, sql,
                    [f"DELETE FROM {raw} WHERE rowid NOT IN (SELECT MIN(rowid) FROM {raw} "
                     f"GROUP BY {key})"], "keep the first entry")
         if t in _PARENT and "customer_id" in names:
@@ -508,7 +516,7 @@ def _stage4(b: _Build, cols: dict) -> None:
                 aside, how = [], "leave it out"
             sql = (f"SELECT COUNT(*) FROM {raw} WHERE customer_id NOT IN "
                    "(SELECT customer_id FROM customers)")
-            _check(b, t, "unknown customer", "customer_id", sql, aside + [
+            _check(b, t, N_("unknown customer"), "customer_id", sql, aside + [
                 f"DELETE FROM {raw} WHERE customer_id NOT IN (SELECT customer_id FROM customers)"],
                 how)
         collected = _count(b, f"SELECT COUNT(*) FROM {raw}")

@@ -143,7 +143,7 @@ class DatabaseStages(OrderingExercise):
 
     @staticmethod
     def _stage(en: str, zh: str) -> str:
-        return f"{zh}（{en}）" if language() == "zh" else f"{en} ({zh})"
+        return zh if language() == "zh" else f"{en} ({zh})"
 
     def solution(self) -> list[str]:
         return [self._stage(en, zh) for en, zh in A.DATABASE_STAGES]
@@ -466,7 +466,7 @@ class CardSections(_File, MultiChoiceExercise):
     @staticmethod
     def _label(row) -> str:
         if language() == "zh":  # the source's term first, the value in Chinese where known
-            return f"{row['chinese']}（{row['item']}）：{translate(str(row['value']))}"
+            return f"{row['chinese']}：{translate(str(row['value']))}"
         return f"{row['item']} ({row['chinese']}): {row['value']}"
 
     @property
@@ -532,7 +532,7 @@ class ManagementPrinciples(MultiChoiceExercise):
         for en, zh, meaning in A.MANAGEMENT_PRINCIPLES:
             zh = zh.removesuffix("原则")
             chinese = language() == "zh"
-            label = f"{zh}（{en}）" if chinese else f"{en} ({zh})"
+            label = zh if chinese else f"{en} ({zh})"
             if not meaning.startswith("S2 gives the term only"):
                 first = _(meaning).split("；" if chinese else ";")[0]
                 label += ("：" if chinese else ": ") + first

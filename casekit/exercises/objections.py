@@ -48,9 +48,9 @@ def _catalogue(world) -> pd.DataFrame:
 
 
 def _label(pairs, name: str) -> str:
-    """An option's text: ``"english (中文)"``, or ``"中文 (english)"`` when the course speaks Chinese."""
+    """An option's text: ``"english (中文)"``, or ``"中文"`` when the course speaks Chinese."""
     zh = terms.chinese(pairs, name)
-    return f"{zh} ({name})" if language() == "zh" else f"{name} ({zh})"
+    return zh if language() == "zh" else f"{name} ({zh})"
 
 
 def _zh(pairs, name: str) -> str:

@@ -640,7 +640,7 @@ class LoyaltyLadder(OrderingExercise):
     def _rung(en: str, zh: str) -> str:
         from ..i18n import language
 
-        return f"{zh}（{en}）" if language() == "zh" else f"{en} ({zh})"
+        return zh if language() == "zh" else f"{en} ({zh})"
 
     def solution(self) -> list[str]:
         return [self._rung(en, zh) for en, zh, _m in R.LOYALTY_LADDER]

@@ -310,6 +310,12 @@ class AccountPlan:
     def __str__(self) -> str:
         return self.to_markdown()
 
+    def __repr__(self) -> str:
+        if i18n.language() == "zh":  # the plain-text view in Chinese: the plan itself
+            return self.to_markdown()
+        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in ("customer_id", "elements", "sheet", "title"))
+        return f"AccountPlan({fields})"
+
 
 @validated(
     frames={"cands": {"customer_id": "id", "revenue_rank_share": "numeric"}},

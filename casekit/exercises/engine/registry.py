@@ -9,6 +9,7 @@ import pandas as pd
 
 from .. import store as _progress
 from .base import Exercise
+from ...i18n import translate
 from ...chapters import CHAPTERS as _CHAPTERS
 
 #: Chapter exercise modules, in course order (from the one chapter registry,
@@ -83,6 +84,7 @@ def progress(*, chapter: int | None = None) -> pd.DataFrame:
 
     Columns ``id``, ``title``, ``attempts``, ``best_score``, ``last_answer``, ``correct``
     (whether the last answer checked was right).  Exercises not tried yet show 0 attempts.
+    Titles are in the course's language.
     ``chapter`` keeps one chapter's exercises.
     """
     saved = _progress.load()
@@ -98,7 +100,7 @@ def progress(*, chapter: int | None = None) -> pd.DataFrame:
         entry = saved.get(i, {})
         rows.append({
             "id": i,
-            "title": titles.get(i, entry.get("title", "")),
+            "title": translate(titles.get(i, entry.get("title", ""))),
             "attempts": int(entry.get("attempts", 0) or 0),
             "best_score": float(entry.get("best_score", 0.0) or 0.0),
             "last_answer": entry.get("last_answer"),
