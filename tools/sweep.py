@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import multiprocessing
 import os
 import sys
 import time
@@ -89,7 +90,9 @@ def main(argv=None) -> int:
     seeds = _seeds(a.seeds)
     chunks = [(nb, seeds[k::a.jobs], a.n_customers) for nb in nbs for k in range(a.jobs)]
     failed = 0
-    with ProcessPoolExecutor(a.jobs) as pool:
+    # one fresh process per task: IPython's shell takes over ``__main__`` in the process it runs in
+    with ProcessPoolExecutor(a.jobs, mp_context=multiprocessing.get_context("spawn"),
+                             max_tasks_per_child=1) as pool:
         for (nb, _, _), rows in zip(chunks, pool.map(run, *zip(*chunks))):
             bad = [r for r in rows if not r[2]]
             failed += len(bad)
