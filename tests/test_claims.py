@@ -6,7 +6,8 @@
   ``smallest-world`` beside its parameters, the number from :data:`casekit.core.SMALLEST_WORLD`)
   and refuses a smaller ``n_customers`` in the cell after its parameters, with a ``ValueError``.
 * Its claims hold at that smallest size on other seeds: two seeds per notebook in the papermill
-  runs, fifty seeds per notebook in the nightly sweep (``pytest -m nightly tests/test_claims.py``).
+  runs, fifty seeds per notebook in the nightly sweep (``pytest -m nightly tests/test_claims.py``;
+  ``python tools/sweep.py --all --jobs 2`` runs the same cells in-process, several times faster).
 """
 
 from __future__ import annotations
