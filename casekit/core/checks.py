@@ -496,8 +496,7 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
                              and values.max() <= 1.0)
                 with np.errstate(over="ignore", invalid="ignore"):
                     finite = shares_ok or bool(np.isfinite(values.sum()))
-                bad = None if finite else ~np.isfinite(values)
-                if bad is not None and bad.any():
+                if not finite and (bad := ~np.isfinite(values)).any():
                     row, i = _first_bad(df, bad)
                     raise ValueError(f"{what}: column {name!r} holds a missing or infinite value "
                                      f"({values[i]} in row {row!r}); expected {_EXPECT[kind]}")
@@ -531,8 +530,8 @@ def check_columns(df, columns: Mapping[str, str], *, what: str, key: str | None 
     if key is not None and key in out.columns:
         ids = out[key].to_numpy()
         ascending = ids.dtype.kind in "iuf" and len(ids) > 1 and bool(np.all(ids[1:] > ids[:-1]))
-        dup = None if ascending else out[key].duplicated().to_numpy()  # ascending: all distinct
-        if dup is not None and dup.any():
+        # ascending ids are all distinct; others are looked up
+        if not ascending and (dup := out[key].duplicated().to_numpy()).any():
             row, i = _first_bad(out, dup)
             raise ValueError(f"{what}: {key} {_py(out[key].iloc[i])!r} appears twice in {frame} "
                              f"(row {row!r}); expected one row per {key}")

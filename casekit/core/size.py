@@ -57,7 +57,7 @@ BIG_BY = {
 }
 
 
-def _world_frame(world, what: str) -> pd.DataFrame:
+def _world_frame(world) -> pd.DataFrame:
     from .customers import customer_table  # the one per-customer table (imports the World)
 
     t = customer_table(world)
@@ -127,13 +127,15 @@ def big_customers(data, *, by: str = "revenue", top: float = 0.20, customer: str
                          "at most 1, e.g. 0.2 (S3: the 20% who bring 80% of revenue)")
     if then is not None and not isinstance(then, str):
         raise ValueError(f"{what}: then={then!r} must be the name of a numeric column or None")
+    from .world import is_world  # imports the generator, which imports the checks
+
     if isinstance(data, pd.DataFrame):
         frame = data
-    elif hasattr(data, "customers") and hasattr(data, "transactions"):
+    elif is_world(data):
         if by not in BIG_BY:
             raise ValueError(f"{what}: by={by!r} is not a yardstick of a world; expected one of "
                              f"{list(BIG_BY)} (or pass a frame with that column)")
-        frame = _world_frame(data, what)
+        frame = _world_frame(data)
     else:
         raise ValueError(f"{what}: expected a casekit World (ck.world()) or a DataFrame with one "
                          f"row per customer, got {type(data).__name__}")

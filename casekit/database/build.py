@@ -86,7 +86,7 @@ FAULTS = (
     ("customers", "entered twice", "GROUP BY customer_id HAVING COUNT(*) > 1",
      "keep the first entry"),
     ("customers", "region typed in lower case with spaces", "region NOT IN the vocabulary",
-     "trim and match the vocabulary ignoring case"),
+     N_("trim and match the vocabulary ignoring case")),
     ("customers", "segment typed in capitals", "segment NOT IN the vocabulary",
      "match the vocabulary ignoring case"),
     ("customers", "loyalty typed as a percentage (65 for 0.65)", "loyalty > 1",
@@ -96,7 +96,7 @@ FAULTS = (
     ("transactions", "order entered twice", "GROUP BY order_id HAVING COUNT(*) > 1",
      "keep the first entry"),
     ("transactions", "customer number mistyped", "no such customer_id in the customers",
-     "set the order aside (rejected_orders)"),
+     N_("set the order aside (rejected_orders)")),
 )
 
 _SQL_TYPE = {"int64": "INTEGER", "Int64": "INTEGER", "float64": "REAL", "bool": "INTEGER",
@@ -441,14 +441,6 @@ def _count(b, sql) -> int:
     return int(b.con.execute(sql).fetchone()[0])
 
 
-#: How each fault is repaired, as the screening report says it (translated where shown).
-_REPAIRS = (N_("trim and match the vocabulary ignoring case"),
-            N_("divide by 100: loyalty is a share from 0 to 1"),
-            N_("empty it; collect it again (to_recollect)"), N_("keep the first entry"),
-            N_("set the order aside (rejected_orders)"), N_("leave it out"),
-            N_("refused by the card's constraints"), N_("left out: fix the record and load it again"))
-
-
 def _check(b: _Build, table, check, column, count_sql, repair_sqls, how):
     found = _count(b, count_sql)
     b.stages[4].append(count_sql)
@@ -485,35 +477,35 @@ def _stage4(b: _Build, cols: dict) -> None:
                       f"'{c}' AND lower(v.value) = lower(trim({raw}.{_q(c)})))")
             if _count(b, outside) or c in ("region", "segment"):
                 _check(b, t, N_("not an allowed value"), c, outside, [repair],
-                       "trim and match the vocabulary ignoring case")
+                       N_("trim and match the vocabulary ignoring case"))
         if t == "customers" and "loyalty" in names:
             sql = f"SELECT COUNT(*) FROM {raw} WHERE loyalty > 1 AND loyalty <= 100"
             _check(b, t, N_("on the wrong scale"), "loyalty", sql,
                    [f"UPDATE {raw} SET loyalty = round(loyalty / 100.0, 3) WHERE loyalty > 1 "
-                    "AND loyalty <= 100"], "divide by 100: loyalty is a share from 0 to 1")
+                    "AND loyalty <= 100"], N_("divide by 100: loyalty is a share from 0 to 1"))
         if t == "customers" and "satisfaction" in names:
             sql = f"SELECT COUNT(*) FROM {raw} WHERE satisfaction NOT BETWEEN 1 AND 5"
             _check(b, t, N_("out of range"), "satisfaction", sql, [
                 f"INSERT INTO to_recollect SELECT customer_id, 'satisfaction', satisfaction, "
                 f"'satisfaction must be 1–5' FROM {raw} WHERE satisfaction NOT BETWEEN 1 AND 5",
                 f"UPDATE {raw} SET satisfaction = NULL WHERE satisfaction NOT BETWEEN 1 AND 5"],
-                "empty it; collect it again (to_recollect)")
+                N_("empty it; collect it again (to_recollect)"))
         key = _KEYS[t]
         if key in names:
             sql = (f"SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM {raw} "
                    f"GROUP BY {key} HAVING COUNT(*) > 1)")
             _check(b, t, N_("entered twice"), key, sql,
                    [f"DELETE FROM {raw} WHERE rowid NOT IN (SELECT MIN(rowid) FROM {raw} "
-                    f"GROUP BY {key})"], "keep the first entry")
+                    f"GROUP BY {key})"], N_("keep the first entry"))
         if t in _PARENT and "customer_id" in names:
             if t == "transactions":
                 spec = ", ".join(f"{_q(c)} {_SQL_TYPE[dt]}" for c, dt in cols[t])
                 b.run(4, f"CREATE TABLE rejected_orders ({spec})")
                 aside = [f"INSERT INTO rejected_orders SELECT * FROM {raw} WHERE customer_id NOT "
                          "IN (SELECT customer_id FROM customers)"]
-                how = "set the order aside (rejected_orders)"
+                how = N_("set the order aside (rejected_orders)")
             else:
-                aside, how = [], "leave it out"
+                aside, how = [], N_("leave it out")
             sql = (f"SELECT COUNT(*) FROM {raw} WHERE customer_id NOT IN "
                    "(SELECT customer_id FROM customers)")
             _check(b, t, N_("unknown customer"), "customer_id", sql, aside + [
@@ -523,8 +515,8 @@ def _stage4(b: _Build, cols: dict) -> None:
         names_sql = ", ".join(_q(c) for c in names)
         b.run(4, f"INSERT OR IGNORE INTO {t} ({names_sql}) SELECT {names_sql} FROM {raw}")
         filled = _count(b, f"SELECT COUNT(*) FROM {t}")
-        b.report.append((t, "refused by the card's constraints", "(any)", collected - filled, 0,
-                         "left out: fix the record and load it again"))
+        b.report.append((t, N_("refused by the card's constraints"), "(any)", collected - filled, 0,
+                         N_("left out: fix the record and load it again")))
         b.run(4, f"DROP TABLE {raw}")
     b.con.executemany("INSERT INTO screening_report VALUES (?, ?, ?, ?, ?, ?)", b.report)
     for t, c in (("transactions", "customer_id"), ("transactions", "date"),
@@ -893,7 +885,6 @@ class CustomerDatabase:
     report: pd.DataFrame
     skipped: pd.DataFrame
     _stages: dict = field(default_factory=dict)
-    _counts: dict = field(default_factory=dict, compare=False)
 
     def query(self, sql: str, *, timeout: float = 5.0, max_rows: int = 100_000) -> pd.DataFrame:
         """Run a read-only query and return its result as a DataFrame.
