@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+from tests._jupyter import menu, run_all_when_idle, wait_idle
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "exercises" / "00_how_exercises_work.ipynb"
 EXERCISE_NOTEBOOKS = sorted((ROOT / "exercises").glob("*.ipynb"))
@@ -338,38 +340,6 @@ def _shut_down_kernels(lab) -> None:
     pytest.fail("the kernels did not shut down")
 
 
-def _menu(page, menu: str, item: str) -> None:
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{menu}$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}$")).click()
-
-
-def _wait_idle(server, settle: float = 1.0) -> None:
-    """Wait until every kernel of the server has been idle for ``settle`` seconds."""
-    deadline, quiet = time.monotonic() + 120, None
-    while time.monotonic() < deadline:
-        url = f"{server['base']}/api/kernels?token={server['token']}"
-        try:
-            with urllib.request.urlopen(url) as r:
-                kernels = json.loads(r.read())
-        except urllib.error.HTTPError:  # a kernel being started or stopped: ask again
-            kernels = []
-        if kernels and all(k["execution_state"] == "idle" for k in kernels):
-            quiet = quiet or time.monotonic()
-            if time.monotonic() - quiet >= settle:
-                return
-        else:
-            quiet = None
-        time.sleep(0.2)
-    pytest.fail("the kernel did not become idle")
-
-
-def _run_all_when_idle(page, server) -> None:
-    """Run → Run All Cells once the notebook is open and its kernel idle (Lab and Notebook 7)."""
-    page.wait_for_selector(".jp-Notebook")
-    _wait_idle(server)
-    _menu(page, "Run", "Run All Cells")
-
-
 @pytest.mark.parametrize("app", ["lab", "notebook7"])
 def test_reopen_and_restart(app, request):
     """Answer, save, close; reopen the next day; restart the kernel: never a broken exercise.
@@ -398,9 +368,9 @@ def test_reopen_and_restart(app, request):
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.set_default_timeout(60_000)
             page.goto(url)
-            _run_all_when_idle(page, lab)
+            run_all_when_idle(page, lab)
             expect(page.locator(".casekit-exercise")).to_have_count(5)
-            _wait_idle(lab)
+            wait_idle(lab)
             box = _exercise(page, numeric.title)
             box.scroll_into_view_if_needed()
             box.locator("input[type=text]").fill(right)
@@ -438,9 +408,9 @@ def test_reopen_and_restart(app, request):
             print(f"\nscreenshot of a reopened exercise: {lab['tmp'] / f'reopened-{app}.png'}")
 
             # run it again: live, the last checked answer restored
-            _run_all_when_idle(page, lab)
+            run_all_when_idle(page, lab)
             expect(page.locator(".casekit-exercise")).to_have_count(5)
-            _wait_idle(lab)
+            wait_idle(lab)
             box = _exercise(page, numeric.title)
             expect(box).to_contain_text("last answer is back")
             expect(box.locator("input[type=text]")).to_have_value(right)
@@ -449,10 +419,10 @@ def test_reopen_and_restart(app, request):
             expect(box.locator(".casekit-feedback")).to_contain_text("Correct")
 
             # Kernel › Restart: the view stays on the page, its kernel is new
-            _menu(page, "Kernel", "Restart Kernel…")
+            menu(page, "Kernel", "Restart Kernel…")
             page.locator(".jp-Dialog-button", has_text=re.compile(r"^Restart$")).click()
             time.sleep(1)
-            _wait_idle(lab)
+            wait_idle(lab)
             box = _exercise(page, numeric.title)
             box.scroll_into_view_if_needed()
             box.locator("input[type=text]").fill("1%")                      # a wrong answer
@@ -472,9 +442,9 @@ def test_reopen_and_restart(app, request):
             print(f"screenshot of a stale exercise after a restart: {lab['tmp'] / f'restarted-{app}.png'}")
 
             # Run All again: live again, the last checked answer back
-            _run_all_when_idle(page, lab)
+            run_all_when_idle(page, lab)
             expect(page.locator(".casekit-exercise")).to_have_count(5)
-            _wait_idle(lab)
+            wait_idle(lab)
             box = _exercise(page, numeric.title)
             expect(box.locator("input[type=text]")).to_have_value(right)
             box.get_by_role("button", name="Check").click()

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from casekit import course
+from tests._jupyter import run_all_when_idle
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -236,9 +237,8 @@ def test_notebook7_opens_the_start_page_and_runs_the_exercises(notebook7):
             ex = opened.value
             ex.set_default_timeout(60_000)
             expect(ex.get_by_role("heading", name=re.compile("How the exercises work"))).to_be_visible()
-            expect(ex.get_by_text(re.compile(r"Idle|Kernel status: Idle")).first).to_be_attached()
-            ex.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-            ex.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+            # the exercises' own kernel started, and every kernel idle
+            run_all_when_idle(ex, notebook7, notebook=Path(course.INTRO_EXERCISES).name)
             expected = (ROOT / course.INTRO_EXERCISES).read_text(encoding="utf-8").count(
                 "Run this cell to answer it here")
             expect(ex.locator(".casekit-exercise")).to_have_count(expected)
