@@ -14,14 +14,8 @@ install``), and skips with that reason otherwise.
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -29,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from tests._jupyter import menu, run_all_when_idle, wait_idle
+from tests._jupyter import (ARGS, CHROMIUM, NEEDS_CHROMIUM, api, menu, run_all, run_all_when_idle,
+                            serve, sessions, stop, wait_idle)
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "exercises" / "00_how_exercises_work.ipynb"
@@ -37,48 +32,7 @@ EXERCISE_NOTEBOOKS = sorted((ROOT / "exercises").glob("*.ipynb"))
 PLACEHOLDER = "Run this cell to answer it here"
 REOPEN = "reopen_" + NOTEBOOK.name
 NOT_CONNECTED = "Not connected to Python"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True},
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false",
-                                                     "checkForUpdates": False},
-    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
-}
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                       reason=f"Chromium is not installed at {CHROMIUM} "
-                              "(apt-get install chromium)"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    """SIGTERM JupyterLab (twice if needed), then kill what is left of its own process group."""
-    for _ in range(2):
-        if proc.poll() is not None:
-            break
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            break
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            continue
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    proc.wait(timeout=5)
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 
 def _serve(tmp_path, app: str = "lab"):
@@ -93,53 +47,15 @@ def _serve(tmp_path, app: str = "lab"):
     for nb in EXERCISE_NOTEBOOKS:
         shutil.copy(nb, work / nb.name)
     shutil.copy(NOTEBOOK, work / REOPEN)
-    app_settings = tmp_path / "app-settings"
-    shutil.copytree(ROOT / "share" / "jupyter" / "lab" / "settings", app_settings)
-    settings = tmp_path / "settings"
-    for plugin, values in SETTINGS.items():
-        package, name = plugin.rsplit("/", 1)
-        folder = settings / package
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
-    port, token = _free_port(), secrets.token_hex(16)
     progress = tmp_path / "casekit-progress.json"
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
-               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               CASEKIT_PROGRESS=str(progress),
-               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-    log = open(tmp_path / "server.log", "wb")
-    # Notebook 7 runs inside a server that also loads JupyterLab, whose handler serves the
-    # settings: both take the environment's settings folder, so both are pointed at it here
-    apps = ["LabApp"] + (["JupyterNotebookApp"] if app == "notebook" else [])
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", app, "--no-browser", "--allow-root",
-         "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={work}",
-         *(f"--{a}.app_settings_dir={app_settings}" for a in apps)],
-        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    log.close()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            _stop(proc)
-            pytest.fail(f"jupyter {app} did not start:\n"
-                        + (tmp_path / "server.log").read_text(errors="replace")[-3000:])
-        time.sleep(0.3)
+    server = serve(tmp_path, work, app, app_settings=True, env={"CASEKIT_PROGRESS": progress})
+    base, token = server["base"], server["token"]
     page = "lab/tree" if app == "lab" else "notebooks"
     # ``reset``: JupyterLab opens only the notebook asked for, not every tab of the last visit
     query = f"?token={token}" + ("&reset" if app == "lab" else "")
-    return proc, {"url": f"{base}/{page}/{NOTEBOOK.name}{query}", "progress": progress,
-                  "query": query,
-                  "tmp": tmp_path, "base": base, "token": token, "work": work, "app": app,
-                  "page": page}
+    return server["proc"], {"url": f"{base}/{page}/{NOTEBOOK.name}{query}", "progress": progress,
+                            "query": query, "tmp": tmp_path, "base": base, "token": token,
+                            "work": work, "app": app, "page": page}
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +66,7 @@ def lab(tmp_path_factory):
     try:
         yield facts
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +77,7 @@ def notebook7(tmp_path_factory):
     try:
         yield facts
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 @pytest.fixture(autouse=True)
@@ -208,8 +124,7 @@ def test_exercises_render_and_answer_in_jupyterlab(lab):
             assert page.get_by_text("Error displaying widget").count() == 0
 
             # Run → Run All Cells (there is no default shortcut)
-            page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-            page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+            menu(page, "Run", "Run All Cells")
 
             # every exercise renders as a widget
             expect(page.locator(".casekit-exercise")).to_have_count(5)
@@ -265,16 +180,6 @@ def test_exercises_render_and_answer_in_jupyterlab(lab):
     assert saved[choice.id]["last_answer"] == wrong_option and saved[choice.id]["correct"] is False
 
 
-def _run_all(page) -> None:
-    """Wait for an idle kernel, then Run → Run All Cells (there is no default shortcut)."""
-    from playwright.sync_api import expect
-
-    page.wait_for_selector(".jp-Notebook")
-    expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-
-
 CHAPTER_NOTEBOOKS = [nb for nb in EXERCISE_NOTEBOOKS if nb != NOTEBOOK]
 
 
@@ -292,7 +197,7 @@ def test_every_chapter_exercise_renders_in_jupyterlab(lab, notebook):
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.set_default_timeout(90_000)
             page.goto(f"{lab['base']}/lab/tree/{notebook.name}{lab['query']}")
-            _run_all(page)
+            run_all(page)
             expect(page.locator(".casekit-exercise")).to_have_count(expected)
             expect(page.get_by_role("button", name=re.compile(r"\| Idle$"))).to_be_visible()
             assert page.get_by_text("Error displaying widget").count() == 0
@@ -308,19 +213,9 @@ def test_every_chapter_exercise_renders_in_jupyterlab(lab, notebook):
             browser.close()
 
 
-def _sessions(lab) -> list[dict]:
-    for _ in range(20):
-        try:
-            with urllib.request.urlopen(f"{lab['base']}/api/sessions?token={lab['token']}") as r:
-                return json.loads(r.read())
-        except urllib.error.HTTPError:  # a session half-way through a change: ask again
-            time.sleep(0.5)
-    pytest.fail("the server does not list its sessions")
-
-
 def _shut_down_kernels(lab) -> None:
     """What a closed laptop does overnight: every kernel of the server is gone."""
-    for session in _sessions(lab):
+    for session in sessions(lab):
         req = urllib.request.Request(
             f"{lab['base']}/api/kernels/{session['kernel']['id']}?token={lab['token']}",
             method="DELETE")
@@ -330,12 +225,8 @@ def _shut_down_kernels(lab) -> None:
             pass  # already going
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{lab['base']}/api/kernels?token={lab['token']}") as r:
-                if not json.loads(r.read()):
-                    return
-        except urllib.error.HTTPError:  # a kernel half-way through stopping: ask again
-            pass
+        if api(lab, "kernels") == []:  # None: a kernel half-way through stopping, ask again
+            return
         time.sleep(0.2)
     pytest.fail("the kernels did not shut down")
 

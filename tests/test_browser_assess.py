@@ -9,23 +9,15 @@ and the answer must be in the student's progress file with its true score.
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.test_browser import ARGS, CHROMIUM, SETTINGS, _free_port, _run_all, _stop
+from tests._jupyter import ARGS, CHROMIUM, NEEDS_CHROMIUM, run_all, serve, stop
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                       reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"),
+    NEEDS_CHROMIUM,
 ]
 
 
@@ -38,44 +30,15 @@ def student_lab(tmp_path):
     manifest, _ = assign.assign(roster, "00", tmp_path / "hw", mode_="assess", secret="s",
                                 n_customers=2000)
     work = tmp_path / "hw" / "2027001"
-    settings = tmp_path / "settings"
-    for plugin, values in SETTINGS.items():
-        package, name = plugin.rsplit("/", 1)
-        (settings / package).mkdir(parents=True, exist_ok=True)
-        (settings / package / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
-    port, token = _free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
-               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               CASEKIT_PROGRESS=str(work / "casekit-progress.json"),
-               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-    env.pop("CASEKIT_ASSIGNMENT", None)  # the kernel finds the file in its own folder
-    log = open(tmp_path / "jupyterlab.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={work}"],
-        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
+    # the kernel finds the assignment file in its own folder
+    server = serve(tmp_path, work, "lab", env={"CASEKIT_PROGRESS": work / "casekit-progress.json",
+                                               "CASEKIT_ASSIGNMENT": None})
+    base, token = server["base"], server["token"]
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail("JupyterLab did not start:\n"
-                            + (tmp_path / "jupyterlab.log").read_text(errors="replace")[-3000:])
-            time.sleep(0.3)
         yield {"url": f"{base}/lab/tree/00_how_exercises_work.ipynb?token={token}",
                "work": work, "seed": int(manifest["seed"].iloc[0]), "tmp": tmp_path}
     finally:
-        _stop(proc)
-        log.close()
+        stop(server["proc"])
 
 
 def test_assess_mode_page_shows_recorded_and_no_verdict(student_lab):
@@ -95,7 +58,7 @@ def test_assess_mode_page_shows_recorded_and_no_verdict(student_lab):
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.set_default_timeout(90_000)
             page.goto(student_lab["url"])
-            _run_all(page)
+            run_all(page)
             expect(page.locator(".casekit-exercise")).to_have_count(5)
             box = page.locator(".casekit-exercise").filter(has_text=ex.title)
             box.scroll_into_view_if_needed()

@@ -10,12 +10,9 @@ Runs where ``/usr/bin/chromium`` and ``make`` exist; skips otherwise.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,25 +21,16 @@ from pathlib import Path
 import pytest
 
 from casekit import course
-from tests._jupyter import run_all_when_idle
+from tests._jupyter import (ARGS, CHROMIUM, NEEDS_CHROMIUM, free_port, run_all_when_idle, serve,
+                            stop, write_settings)
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True},
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false",
-                                                     "checkForUpdates": False},
-    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
-}
 URL = re.compile(r"(http://127\.0\.0\.1:\d+/\S*\?token=\w+)")
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.install,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                       reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"),
+    NEEDS_CHROMIUM,
     pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed"),
 ]
 
@@ -58,12 +46,6 @@ def _project_copy(dest: Path) -> None:
             shutil.copy2(src, dest / rel)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def make_lab(tmp_path):
     """``make lab`` in a fresh copy; yields the address it printed and its whole output."""
@@ -71,14 +53,9 @@ def make_lab(tmp_path):
         pytest.skip("not a git checkout: cannot tell which files a clone has")
     project = tmp_path / "casekit"
     _project_copy(project)
-    settings = tmp_path / "settings"
-    for plugin, values in SETTINGS.items():
-        package, name = plugin.rsplit("/", 1)
-        (settings / package).mkdir(parents=True, exist_ok=True)
-        (settings / package / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env.update(JUPYTER_PORT=str(_free_port()), BROWSER="true",
-               JUPYTERLAB_SETTINGS_DIR=str(settings),
+    env.update(JUPYTER_PORT=str(free_port()), BROWSER="true",
+               JUPYTERLAB_SETTINGS_DIR=str(write_settings(tmp_path / "settings")),
                JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
                JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
                CASEKIT_PROGRESS=str(tmp_path / "casekit-progress.json"),
@@ -101,18 +78,7 @@ def make_lab(tmp_path):
         print(f"\nmake lab printed its address after {time.monotonic() - start:.1f} s")
         yield {"url": found.group(1), "log": text, "project": project}
     finally:
-        for sig in (signal.SIGTERM, signal.SIGTERM, signal.SIGKILL):
-            if proc.poll() is not None:
-                break
-            try:
-                os.killpg(proc.pid, sig)
-                proc.wait(timeout=10)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                pass
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)   # anything left of its group (kernels)
-        except ProcessLookupError:
-            pass
+        stop(proc)   # make, JupyterLab and its kernels: one process group
         log.close()
 
 
@@ -176,46 +142,12 @@ def notebook7(tmp_path):
 
     work = tmp_path / "course"
     assert cli.main(["course", str(work)]) == 0
-    settings = tmp_path / "settings"
-    for plugin, values in SETTINGS.items():
-        package, name = plugin.rsplit("/", 1)
-        (settings / package).mkdir(parents=True, exist_ok=True)
-        (settings / package / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
-    port, token = _free_port(), "t" + os.urandom(12).hex()
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               CASEKIT_PROGRESS=str(tmp_path / "casekit-progress.json"),
-               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-    log = open(tmp_path / "notebook.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "notebook", "--no-browser", "--allow-root",
-         "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={work}"],
-        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = serve(tmp_path, work, "notebook",
+                   env={"CASEKIT_PROGRESS": tmp_path / "casekit-progress.json"})
     try:
-        import urllib.request
-
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}",
-                                            timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("Notebook 7 did not start:\n"
-                                + (tmp_path / "notebook.log").read_text(errors="replace")[-3000:])
-                time.sleep(0.3)
-        yield {"base": f"http://127.0.0.1:{port}", "token": token}
+        yield {"base": server["base"], "token": server["token"]}
     finally:
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(proc.pid, sig)
-                proc.wait(timeout=10)
-                break
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                pass
-        log.close()
+        stop(server["proc"])
 
 
 def test_notebook7_opens_the_start_page_and_runs_the_exercises(notebook7):

@@ -10,19 +10,13 @@ A screenshot of the answered exercise is saved and its path printed.
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.test_browser import ARGS, CHROMIUM, SETTINGS, _free_port, _stop
+from tests._jupyter import ARGS, CHROMIUM, NEEDS_CHROMIUM, serve, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 TWIN = ROOT / "exercises" / "zh" / "00_how_exercises_work.ipynb"
@@ -30,8 +24,7 @@ FULL_WIDTH = str.maketrans("0123456789.%-", "０１２３４５６７８９．�
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                       reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"),
+    NEEDS_CHROMIUM,
     pytest.mark.skipif(not TWIN.exists(), reason="the Chinese twin of exercise 00 is missing"),
 ]
 
@@ -42,47 +35,16 @@ def lab_zh(tmp_path_factory):
     work = tmp / "work"
     work.mkdir()
     shutil.copy(TWIN, work / TWIN.name)
-    app_settings = tmp / "app-settings"
-    shutil.copytree(ROOT / "share" / "jupyter" / "lab" / "settings", app_settings)
-    settings = tmp / "settings"
-    # JupyterLab itself in Chinese (the language pack `make lab LANG=zh` installs)
-    for plugin, values in {**SETTINGS,
-                           "@jupyterlab/translation-extension/plugin": {"locale": "zh_CN"}}.items():
-        package, name = plugin.rsplit("/", 1)
-        (settings / package).mkdir(parents=True, exist_ok=True)
-        (settings / package / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
-    port, token = _free_port(), secrets.token_hex(16)
     progress = tmp / "casekit-progress.json"
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
-               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), CASEKIT_PROGRESS=str(progress),
-               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
-    log = open(tmp / "server.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={work}", f"--LabApp.app_settings_dir={app_settings}"],
-        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    log.close()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            _stop(proc)
-            pytest.fail("jupyter lab did not start:\n"
-                        + (tmp / "server.log").read_text(errors="replace")[-3000:])
-        time.sleep(0.3)
+    # JupyterLab itself in Chinese (the language pack `make lab LANG=zh` installs)
+    server = serve(tmp, work, "lab", app_settings=True, env={"CASEKIT_PROGRESS": progress},
+                   settings={"@jupyterlab/translation-extension/plugin": {"locale": "zh_CN"}})
+    base, token, proc = server["base"], server["token"], server["proc"]
     try:
         yield {"url": f"{base}/lab/tree/{TWIN.name}?token={token}&reset", "progress": progress,
                "tmp": tmp}
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 def test_chinese_exercises_answer_and_give_chinese_feedback(lab_zh):
