@@ -233,7 +233,7 @@ def _score(x, rng, noise=0.35) -> np.ndarray:
 
 
 #: Peak memory of make_world: a fixed part (Python, numpy, pandas) and bytes per customer and lead,
-#: measured with benchmarks/bench_world.py (about 1.6 GiB for a million customers) and rounded up.
+#: measured with benchmarks/bench_world.py (a million customers peak at about 1.4 GiB) and rounded up.
 _MEMORY_FIXED, _MEMORY_PER_CUSTOMER, _MEMORY_PER_LEAD = 150 * 2**20, 1350, 90
 
 
@@ -332,10 +332,14 @@ def make_world(seed: int = 0, n_customers: int = 2000, *, leads_per_customer: fl
     c, latent = _customers(rng, n_customers, cost_per_win)
     complaints = _complaints(rng, c, latent)
     complaints = _churn(rng, c, latent, complaints)
-    transactions = _frame(_transactions(rng, c, latent), "transactions", rounded=True)
-    _finish_customers(rng, c, latent, transactions)
+    # The sums by customer read the generator's own arrays (the frame shares them): a frame's
+    # columns are read-only, and np.bincount copies read-only input (two 88 MB copies at 1M).
+    tx = _transactions(rng, c, latent)
+    transactions = _frame(tx, "transactions", rounded=True)
+    _finish_customers(rng, c, latent, tx)
     perceptions = _perceptions(rng, c, latent, survey_share)
-    accounts = _accounts(rng, c, latent, transactions)
+    accounts = _accounts(rng, c, latent, tx)
+    del tx
     from .catalogue import objections
 
     complaints = _complaint_frame(complaints, ~c["churned"].to_numpy())
@@ -624,8 +628,7 @@ def _finish_customers(rng, c, latent, tx):
     n = len(c)
     first_day = latent["first_day"].copy()
     # Sums by customer id (ids are 1..n: bin 0 stays empty), in the table's order of rows.
-    revenue = np.bincount(tx["customer_id"].to_numpy(), weights=tx["revenue"].to_numpy(),
-                          minlength=n + 1)[1:]
+    revenue = np.bincount(tx["customer_id"], weights=tx["revenue"], minlength=n + 1)[1:]
     # Bad debt: late payers and poor credit default on part of a year's invoices.
     p_default = _sigmoid(-4.6 + 0.9 * latent["credit"] + 0.45 * np.maximum(latent["size"], 0)
                          + 0.02 * (c["payment_days"].to_numpy() - 40))
@@ -734,10 +737,10 @@ def _top(x, k) -> np.ndarray:
 def _accounts(rng, c, latent, tx):
     n = len(c)
     # The last year's orders are the table's tail (it is in date order; dates end at ASOF).
-    first = np.searchsorted(tx["date"].to_numpy(), np.datetime64(f"{YEARS[-1]}-01-01"))
-    cid = tx["customer_id"].to_numpy()[first:]
-    rev = np.bincount(cid, weights=tx["revenue"].to_numpy()[first:], minlength=n + 1)[1:]
-    mar = np.bincount(cid, weights=tx["margin"].to_numpy()[first:], minlength=n + 1)[1:]
+    first = np.searchsorted(tx["date"], np.datetime64(f"{YEARS[-1]}-01-01"))
+    cid = tx["customer_id"][first:]
+    rev = np.bincount(cid, weights=tx["revenue"][first:], minlength=n + 1)[1:]
+    mar = np.bincount(cid, weights=tx["margin"][first:], minlength=n + 1)[1:]
     k = max(20, int(round(0.08 * n)))
     top = _top(rev, k)
     size, loy = latent["size"][top], latent["loyalty_l"][top]
