@@ -850,9 +850,9 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
-#: The row counts of a database file's tables and views, with the file's signature when counted.
-_TABLES: dict[str, tuple[tuple, pd.DataFrame]] = {}
-
+#: Row counts of a database file's tables and views: per file, its signature when counted and
+#: the counts so far (name -> rows), so each object is counted once while the file is unchanged.
+_COUNTS: dict[str, tuple[tuple, dict[str, int]]] = {}
 
 def _file_signature(path) -> tuple:
     """What changes whenever an SQLite file is written: its size and time, and the file change
@@ -908,7 +908,8 @@ class CustomerDatabase:
     def crm(self) -> pd.DataFrame:
         """The five CRM features (:data:`CRM_FEATURES`), each pointed at the tables and views of
         this database that serve it (one row each, with its kind and rows)."""
-        t = self.tables().set_index("name")
+        named = {obj for _en, _zh, objs, _what in CRM_FEATURES for obj in objs}
+        t = self._objects(lambda name, kind: name in named).set_index("name")
         rows = [(en, zh, obj, t.loc[obj, "kind"], int(t.loc[obj, "rows"]))
                 for en, zh, objs, _what in CRM_FEATURES for obj in objs if obj in t.index]
         return pd.DataFrame(rows, columns=["feature", "chinese", "table or view", "kind", "rows"])
@@ -917,27 +918,51 @@ class CustomerDatabase:
         """A read-only connection (``mode=ro`` and an authorizer that allows reading only)."""
         return _Q.connect_readonly(self.path)
 
-    def tables(self) -> pd.DataFrame:
+    def tables(self, *, views: bool = True) -> pd.DataFrame:
         """Every table and view with its kind and number of rows (views: rows they return).
 
-        Counting a view's rows runs its query, so the count is kept until the file changes."""
-        key, sig = str(self.path), _file_signature(self.path)
-        hit = _TABLES.get(key)
-        if hit is not None and hit[0] == sig:
-            return hit[1].copy()
-        frame = self._count_tables()
-        _TABLES[key] = (sig, frame.copy())
-        return frame
+        Counting a view's rows runs its query, so each count is kept until the file changes;
+        ``views=False`` lists the tables alone, without running any view.
 
-    def _count_tables(self) -> pd.DataFrame:
+        Parameters
+        ----------
+        views : bool
+            List the views too (default), or only the tables.
+
+        Returns
+        -------
+        DataFrame
+            ``name``, ``kind`` (``table`` or ``view``) and ``rows``, tables first.
+
+        Examples
+        --------
+        >>> tx = pd.DataFrame({"customer_id": [1, 1, 2], "value": [10.0, 5.0, 7.5],
+        ...                    "date": pd.to_datetime(["2025-01-02", "2025-03-01", "2025-02-01"])})
+        >>> db = build(tx, value="value")
+        >>> t = db.tables(views=False).set_index("name")
+        >>> int(t.loc["customers", "rows"]), int(t.loc["transactions", "rows"])
+        (2, 3)
+        """
+        return self._objects(None if views else (lambda name, kind: kind == "table"))
+
+    def _objects(self, keep=None, count=None) -> pd.DataFrame:
+        """The tables and views ``keep(name, kind)`` accepts (all by default), with the rows of
+        those ``count(name, kind)`` accepts (all by default; the others' rows are left empty)."""
+        key, sig = str(self.path), _file_signature(self.path)
+        hit = _COUNTS.get(key)
+        counts = hit[1] if hit is not None and hit[0] == sig else {}
         with self.connect() as con:
             names = con.execute("SELECT name, type FROM sqlite_master WHERE type IN "
                                 "('table', 'view') AND name NOT LIKE 'sqlite_%' "
                                 "ORDER BY type, rowid").fetchall()
-            rows = [(n, k, con.execute(f"SELECT COUNT(*) FROM {_q(n)}").fetchone()[0])
-                    for n, k in names]
+            names = [(n, k) for n, k in names if keep is None or keep(n, k)]
+            for n, k in names:
+                if n not in counts and (count is None or count(n, k)):
+                    counts[n] = con.execute(f"SELECT COUNT(*) FROM {_q(n)}").fetchone()[0]
         con.close()
-        return pd.DataFrame(rows, columns=["name", "kind", "rows"])
+        _COUNTS[key] = (sig, counts)
+        return pd.DataFrame([(n, k, counts.get(n)) for n, k in names],
+                            columns=["name", "kind", "rows"])
 
     def stages(self) -> pd.DataFrame:
         """The six stages with what their SQL does and how many statements it ran."""
@@ -966,9 +991,9 @@ class CustomerDatabase:
         return pd.DataFrame({"check": ["integrity_check", "foreign_key_check"],
                              "result": [ok, "ok" if fk == 0 else f"{fk} problems"]})
 
-    def __repr__(self) -> str:
-        t = self.tables()
-        cards = ", ".join(f"{n}={r:,}" for n, k, r in t.itertuples(index=False)
+    def __repr__(self) -> str:  # counts the card tables' rows, runs no view
+        t = self._objects(count=lambda name, kind: kind == "table" and name in TABLES)
+        cards = ", ".join(f"{n}={int(r):,}" for n, k, r in t.itertuples(index=False)
                           if k == "table" and n in TABLES)
         views = int((t["kind"] == "view").sum())
         return f"CustomerDatabase({self.source}: {cards}; {views} views)"
