@@ -72,7 +72,7 @@ def reference(n: int) -> dict:
     """The idiomatic numpy steps of an order table with as many rows as an ``n``-customer world."""
     import numpy as np
 
-    m = int(round(ROWS_PER_CUSTOMER * n))
+    m = round(ROWS_PER_CUSTOMER * n)
     start = _usage()
     rng = np.random.default_rng(0)
     day = rng.integers(0, 1461, m).astype(np.int16)  # rows in customer order, as drawn

@@ -854,6 +854,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
 #: the counts so far (name -> rows), so each object is counted once while the file is unchanged.
 _COUNTS: dict[str, tuple[tuple, dict[str, int]]] = {}
 
+
 def _file_signature(path) -> tuple:
     """What changes whenever an SQLite file is written: its size and time, and the file change
     counter SQLite keeps in the header (bytes 24–27, raised by every committed write)."""
