@@ -11,7 +11,8 @@ when a notebook is opened) and runs every cell in order.  The time is split into
 * **other**: every other cell,
 
 and **total** is their sum, the "Run All" a student waits for.  Each figure is the median of the
-repeats.  ``--cpu`` reports the kernel's CPU seconds for the same parts instead of wall seconds:
+repeats, which run in rounds (every notebook once per round), so a drift of the machine's speed
+over the minutes of a run falls on every notebook alike.  ``--cpu`` reports the kernel's CPU seconds for the same parts instead of wall seconds:
 on a machine busy with other work, wall times grow with the load and CPU times do not.
 
 The kernel writes Python's bytecode cache to a folder of the run (``PYTHONPYCACHEPREFIX``), even
@@ -104,18 +105,23 @@ def main(argv=None) -> None:
     cols = ["kernel", "imports", "charts", "other", "total"]
     rows = []
     print(_header(cols, args.against), flush=True)
+    paths = _notebooks(args.notebooks)
     with tempfile.TemporaryDirectory(prefix="casekit-bench-") as tmp:
-        for path in _notebooks(args.notebooks):
-            runs = {name: [] for name, _ in trees}
+        for path in paths:
             for _name, root in trees:  # untimed: warms the bytecode cache
                 run_once(path, root, Path(tmp))
-            for r in range(args.repeats):
+        # Round by round, every notebook once per round: a drift of the machine's speed over the
+        # minutes a run takes falls on every notebook alike, not on the last ones.
+        runs = {path: {name: [] for name, _ in trees} for path in paths}
+        for r in range(args.repeats):
+            for path in paths:
                 for name, root in (trees if r % 2 == 0 else trees[::-1]):
-                    runs[name].append(run_once(path, root, Path(tmp), args.cpu))
-            med = {name: {c: statistics.median(run[c] for run in rs) for c in cols}
-                   for name, rs in runs.items()}
-            rows.append((path.relative_to(ROOT) if path.is_relative_to(ROOT) else path, med))
-            print(_row(rows[-1], cols, args.against), flush=True)
+                    runs[path][name].append(run_once(path, root, Path(tmp), args.cpu))
+    for path in paths:
+        med = {name: {c: statistics.median(run[c] for run in rs) for c in cols}
+               for name, rs in runs[path].items()}
+        rows.append((path.relative_to(ROOT) if path.is_relative_to(ROOT) else path, med))
+        print(_row(rows[-1], cols, args.against), flush=True)
     total = {c: sum(m["this"][c] for _, m in rows) for c in cols}
     line = f"{'all notebooks':<44}" + "".join(f"{total[c]:>9.2f}" for c in cols)
     if args.against:
