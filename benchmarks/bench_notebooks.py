@@ -12,8 +12,9 @@ when a notebook is opened) and runs every cell in order.  The time is split into
 
 and **total** is their sum, the "Run All" a student waits for.  Each figure is the median of the
 repeats, which run in rounds (every notebook once per round), so a drift of the machine's speed
-over the minutes of a run falls on every notebook alike.  ``--cpu`` reports the kernel's CPU seconds for the same parts instead of wall seconds:
-on a machine busy with other work, wall times grow with the load and CPU times do not.
+over the minutes of a run falls on every notebook alike.  ``--cpu`` reports the kernel's CPU
+seconds for the same parts instead of wall seconds: on a machine busy with other work, wall
+times grow with the load and CPU times do not.
 
 The kernel writes Python's bytecode cache to a folder of the run (``PYTHONPYCACHEPREFIX``), even
 where ``PYTHONDONTWRITEBYTECODE`` is set, and one untimed run of each notebook warms it: a

@@ -339,7 +339,6 @@ def make_world(seed: int = 0, n_customers: int = 2000, *, leads_per_customer: fl
     _finish_customers(rng, c, latent, tx)
     perceptions = _perceptions(rng, c, latent, survey_share)
     accounts = _accounts(rng, c, latent, tx)
-    del tx
     from .catalogue import objections
 
     complaints = _complaint_frame(complaints, ~c["churned"].to_numpy())

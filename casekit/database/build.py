@@ -910,10 +910,12 @@ class CustomerDatabase:
         """The five CRM features (:data:`CRM_FEATURES`), each pointed at the tables and views of
         this database that serve it (one row each, with its kind and rows)."""
         named = {obj for _en, _zh, objs, _what in CRM_FEATURES for obj in objs}
-        t = self._objects(lambda name, kind: name in named).set_index("name")
-        rows = [(en, zh, obj, t.loc[obj, "kind"], int(t.loc[obj, "rows"]))
-                for en, zh, objs, _what in CRM_FEATURES for obj in objs if obj in t.index]
-        return pd.DataFrame(rows, columns=["feature", "chinese", "table or view", "kind", "rows"])
+        kinds = {n: k for n, k in self._names() if n in named}
+        rows = self._counts(list(kinds))
+        return pd.DataFrame([(en, zh, obj, kinds[obj], rows[obj])
+                             for en, zh, objs, _what in CRM_FEATURES for obj in objs
+                             if obj in kinds],
+                            columns=["feature", "chinese", "table or view", "kind", "rows"])
 
     def connect(self) -> sqlite3.Connection:
         """A read-only connection (``mode=ro`` and an authorizer that allows reading only)."""
@@ -944,26 +946,33 @@ class CustomerDatabase:
         >>> int(t.loc["customers", "rows"]), int(t.loc["transactions", "rows"])
         (2, 3)
         """
-        return self._objects(None if views else (lambda name, kind: kind == "table"))
+        names = [(n, k) for n, k in self._names() if views or k == "table"]
+        rows = self._counts([n for n, _k in names])
+        return pd.DataFrame([(n, k, rows[n]) for n, k in names], columns=["name", "kind", "rows"])
 
-    def _objects(self, keep=None, count=None) -> pd.DataFrame:
-        """The tables and views ``keep(name, kind)`` accepts (all by default), with the rows of
-        those ``count(name, kind)`` accepts (all by default; the others' rows are left empty)."""
-        key, sig = str(self.path), _file_signature(self.path)
-        hit = _COUNTS.get(key)
-        counts = hit[1] if hit is not None and hit[0] == sig else {}
+    def _names(self) -> list[tuple[str, str]]:
+        """``(name, kind)`` of every table and view, tables first, in the order they were made."""
         with self.connect() as con:
             names = con.execute("SELECT name, type FROM sqlite_master WHERE type IN "
                                 "('table', 'view') AND name NOT LIKE 'sqlite_%' "
                                 "ORDER BY type, rowid").fetchall()
-            names = [(n, k) for n, k in names if keep is None or keep(n, k)]
-            for n, k in names:
-                if n not in counts and (count is None or count(n, k)):
-                    counts[n] = con.execute(f"SELECT COUNT(*) FROM {_q(n)}").fetchone()[0]
         con.close()
+        return names
+
+    def _counts(self, names) -> dict[str, int]:
+        """Rows of the tables and views ``names``; a view's count runs its query, so each count
+        is kept (:data:`_COUNTS`) until the file changes."""
+        key, sig = str(self.path), _file_signature(self.path)
+        hit = _COUNTS.get(key)
+        counts = hit[1] if hit is not None and hit[0] == sig else {}
+        todo = [n for n in names if n not in counts]
+        if todo:
+            with self.connect() as con:
+                for n in todo:
+                    counts[n] = con.execute(f"SELECT COUNT(*) FROM {_q(n)}").fetchone()[0]
+            con.close()
         _COUNTS[key] = (sig, counts)
-        return pd.DataFrame([(n, k, counts.get(n)) for n, k in names],
-                            columns=["name", "kind", "rows"])
+        return {n: counts[n] for n in names}
 
     def stages(self) -> pd.DataFrame:
         """The six stages with what their SQL does and how many statements it ran."""
@@ -993,10 +1002,10 @@ class CustomerDatabase:
                              "result": [ok, "ok" if fk == 0 else f"{fk} problems"]})
 
     def __repr__(self) -> str:  # counts the card tables' rows, runs no view
-        t = self._objects(count=lambda name, kind: kind == "table" and name in TABLES)
-        cards = ", ".join(f"{n}={int(r):,}" for n, k, r in t.itertuples(index=False)
-                          if k == "table" and n in TABLES)
-        views = int((t["kind"] == "view").sum())
+        names = self._names()
+        rows = self._counts([n for n, k in names if k == "table" and n in TABLES])
+        cards = ", ".join(f"{n}={r:,}" for n, r in rows.items())
+        views = sum(k == "view" for _n, k in names)
         return f"CustomerDatabase({self.source}: {cards}; {views} views)"
 
 
