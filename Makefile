@@ -19,12 +19,15 @@ SHELL  := bash
 LAB_ARGS := --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb --allow-root
 
 # install EXTRAS: the kit (editable) with these extras, by uv if it can be had, else by pip.
+# Both compile the installed modules to bytecode (pip does by default, uv when asked): where
+# bytecode is not written at import (PYTHONDONTWRITEBYTECODE, as in many containers) every kernel
+# would otherwise compile pandas, matplotlib and IPython again, doubling a chapter's Run All.
 define install
 	@t0=$$(date +%s); \
 	[ -x $(PY) ] || { echo "casekit: creating $(VENV) with $$($(PYTHON) --version) …"; $(PYTHON) -m venv $(VENV); }; \
 	if [ "$(UV)" = 1 ] && { [ -x $(VENV)/bin/uv ] || $(PY) -m pip install --disable-pip-version-check --progress-bar off uv 2>&1 | grep -E '^(Successfully|ERROR)'; }; then \
 	  echo "casekit: installing the kit and $(2) with uv (under a minute) …"; \
-	  $(VENV)/bin/uv pip install --python $(PY) $(3) -e ".[$(1)]" 2>&1 | { grep -v '^ [+-] ' || true; }; \
+	  $(VENV)/bin/uv pip install --python $(PY) --compile-bytecode -e ".[$(1)]" 2>&1 | { grep -v '^ [+-] ' || true; }; \
 	else \
 	  echo "casekit: installing the kit and $(2) with pip (1-2 min) …"; \
 	  $(PY) -m pip install --disable-pip-version-check --progress-bar off -e ".[$(1)]" | { grep -E '^(Collecting|Successfully)' || true; }; \
@@ -38,12 +41,10 @@ $(LAB): pyproject.toml
 	$(call install,lab,JupyterLab)
 	@touch $@
 
-# The test set-up also compiles the installed modules to bytecode, as pip does (uv does not by
-# default): the suite starts a few hundred Python processes (notebook kernels, servers), and each
-# would otherwise compile pandas, numpy and IPython again where bytecode is not written
-# (PYTHONDONTWRITEBYTECODE), about 2.5 s of CPU apiece.
+# The test set-up: the suite starts a few hundred Python processes (notebook kernels, servers),
+# each of which reads the bytecode the install compiled (about 2.5 s of CPU apiece without it).
 $(TESTS): pyproject.toml
-	$(call install,lab$(,)test,JupyterLab and the test tools,--compile-bytecode)
+	$(call install,lab$(,)test,JupyterLab and the test tools)
 	@touch $@ $(LAB)
 
 setup: $(LAB)
